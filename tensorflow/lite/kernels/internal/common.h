@@ -30,6 +30,13 @@ inline T ActivationFunctionWithMinMax(T x, T output_activation_min,
   return std::min(std::max(x, output_activation_min), output_activation_max);
 }
 
+// `x` clamped to the quantized activation range held in `params`.
+template <typename P>
+inline int32_t ClampToQuantizedActivationRange(int32_t x, const P& params) {
+  return ActivationFunctionWithMinMax(x, params.quantized_activation_min,
+                                      params.quantized_activation_max);
+}
+
 // Rescaling of quantized values (TFLM's arithmetic): two roundings, a
 // saturating rounding doubling high multiply, then a rounding right shift.
 // Kernels rescale only through these functions.
@@ -46,6 +53,16 @@ inline int32_t MultiplyByQuantizedMultiplier(int32_t x,
       fixed_point::SaturatingRoundingDoublingHighMul(shifted,
                                                      quantized_multiplier),
       right_shift);
+}
+
+// One input of a two-input quantized op (ADD, SUB, SQUARED_DIFFERENCE, the
+// comparisons) on the op's common scale: value + offset (minus its zero
+// point), widened by 2^left_shift, times the input's multiplier.
+inline int32_t RescaleToCommonScale(int32_t value, int32_t offset,
+                                    int left_shift, int32_t multiplier,
+                                    int shift) {
+  return MultiplyByQuantizedMultiplier((value + offset) * (1 << left_shift),
+                                       multiplier, shift);
 }
 
 inline int32_t MultiplyByQuantizedMultiplierSmallerThanOneExp(

@@ -76,29 +76,25 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, traits.name, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, traits.name));
   const TfLiteType type = input->type;
   if (type == kTfLiteFloat32) return kTfLiteOk;
   if (type != kTfLiteInt8 && !(type == kTfLiteInt16 && traits.supports_int16)) {
     return micro::UnsupportedType(input, traits.name);
   }
-  float input_scale;
-  float output_scale;
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      input, traits.name, "input", &input_scale, &params->input_offset));
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      output, traits.name, "output", &output_scale, &params->output_offset));
+  micro::QuantParams in;
+  micro::QuantParams out;
+  TF_LITE_ENSURE_STATUS(micro::GetUnaryQuantization(
+      traits.name, input, output, /*symmetric=*/type == kTfLiteInt16, &in,
+      &out));
+  params->input_offset = in.zero_point;
+  params->output_offset = out.zero_point;
   // The scale ratio is formed in float, as in the reference.
-  QuantizeMultiplier(static_cast<double>(input_scale / output_scale),
+  QuantizeMultiplier(static_cast<double>(in.scale / out.scale),
                      &params->output_multiplier, &params->output_shift);
   if (type == kTfLiteInt16) {
-    TF_LITE_ENSURE_STATUS(micro::EnsureZeroPoint(params->input_offset, 0,
-                                                 traits.name, "input"));
-    TF_LITE_ENSURE_STATUS(micro::EnsureZeroPoint(params->output_offset, 0,
-                                                 traits.name, "output"));
-    SetBounds<int16_t>(traits, output_scale, params);
+    SetBounds<int16_t>(traits, out.scale, params);
   } else {
-    SetBounds<int8_t>(traits, output_scale, params);
+    SetBounds<int8_t>(traits, out.scale, params);
   }
   return kTfLiteOk;
 }
@@ -126,9 +122,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                            micro::GetTensorData<int16_t>(output));
       return kTfLiteOk;
     default:
-      MicroPrintf("%s: type %s is not supported", traits.name,
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return micro::UnsupportedType(input, traits.name);
   }
 }
 

@@ -38,7 +38,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* input;
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
-      micro::PrepareUnary(context, node, kName, &temps, &input, &output));
+      micro::PrepareUnary(context, node, kName, &temps, &input, &output,
+                          micro::UnaryOutputType::kAny));
   if (!IsSupported(input->type)) return micro::UnsupportedType(input, kName);
   if (!IsSupported(output->type)) {
     MicroPrintf("%s: output type %s is not supported", kName,

@@ -12,6 +12,8 @@
 // (TFLite fails on them).
 #include "tensorflow/lite/kernels/internal/reference/comparisons.h"
 
+#include <functional>
+
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 #include "tensorflow/lite/micro/kernels/elementwise_util.h"
@@ -68,17 +70,14 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TF_LITE_ENSURE(context, node->user_data != nullptr);
   auto* data = static_cast<OpData*>(node->user_data);
   *data = OpData();
+  micro::PrepareTensors tensors(context, node);
   if (IsEquality(kind)) {
     TF_LITE_ENSURE_STATUS(micro::PrepareSimpleBinary(
-        context, node, OpName<kind>(), kEqualityTypes,
-        sizeof(kEqualityTypes) / sizeof(kEqualityTypes[0]), kTfLiteBool));
+        context, OpName<kind>(), kEqualityTypes, kTfLiteBool, &tensors));
   } else {
     TF_LITE_ENSURE_STATUS(micro::PrepareSimpleBinary(
-        context, node, OpName<kind>(), kOrderingTypes,
-        sizeof(kOrderingTypes) / sizeof(kOrderingTypes[0]), kTfLiteBool));
+        context, OpName<kind>(), kOrderingTypes, kTfLiteBool, &tensors));
   }
-  micro::PrepareTensors tensors(context, node);
-  TF_LITE_ENSURE_STATUS(tensors.Fetch(OpName<kind>(), 2));
   const TfLiteTensor* input1 = tensors.input(0);
   const TfLiteTensor* input2 = tensors.input(1);
   const TfLiteType type = input1->type;
@@ -169,22 +168,22 @@ TfLiteRegistration Registration() {
 }  // namespace
 
 TfLiteRegistration Register_EQUAL() {
-  return Registration<Kind::kEqual, reference_ops::EqualFn>();
+  return Registration<Kind::kEqual, std::equal_to<>>();
 }
 TfLiteRegistration Register_NOT_EQUAL() {
-  return Registration<Kind::kNotEqual, reference_ops::NotEqualFn>();
+  return Registration<Kind::kNotEqual, std::not_equal_to<>>();
 }
 TfLiteRegistration Register_LESS() {
-  return Registration<Kind::kLess, reference_ops::LessFn>();
+  return Registration<Kind::kLess, std::less<>>();
 }
 TfLiteRegistration Register_LESS_EQUAL() {
-  return Registration<Kind::kLessEqual, reference_ops::LessEqualFn>();
+  return Registration<Kind::kLessEqual, std::less_equal<>>();
 }
 TfLiteRegistration Register_GREATER() {
-  return Registration<Kind::kGreater, reference_ops::GreaterFn>();
+  return Registration<Kind::kGreater, std::greater<>>();
 }
 TfLiteRegistration Register_GREATER_EQUAL() {
-  return Registration<Kind::kGreaterEqual, reference_ops::GreaterEqualFn>();
+  return Registration<Kind::kGreaterEqual, std::greater_equal<>>();
 }
 
 }  // namespace tflite

@@ -13,6 +13,7 @@
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/movement_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {
@@ -32,21 +33,6 @@ struct OpData {
 
 void* Init(TfLiteContext* context, const char*, size_t) {
   return context->AllocatePersistentBuffer(context, sizeof(OpData));
-}
-
-bool IsSupportedType(TfLiteType type) {
-  switch (type) {
-    case kTfLiteFloat32:
-    case kTfLiteInt8:
-    case kTfLiteUInt8:
-    case kTfLiteInt16:
-    case kTfLiteInt32:
-    case kTfLiteInt64:
-    case kTfLiteBool:
-      return true;
-    default:
-      return false;
-  }
 }
 
 // Checks input `index` against the first input and adds its size along the
@@ -119,7 +105,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteStatus status = kTfLiteOk;
   const int rank = NumDimensions(first);
   data->axis = params->axis < 0 ? params->axis + rank : params->axis;
-  if (!IsSupportedType(first->type)) {
+  if (!movement::IsMovableType(first->type)) {
     MicroPrintf("%s: type %s is not supported", kOp,
                 TfLiteTypeGetName(first->type));
     status = kTfLiteError;

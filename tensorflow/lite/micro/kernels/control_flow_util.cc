@@ -1,8 +1,8 @@
 #include "tensorflow/lite/micro/kernels/control_flow_util.h"
 
-#include <cstdio>
 #include <cstring>
 
+#include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/micro_context.h"
 #include "tensorflow/lite/micro/micro_graph.h"
 #include "tensorflow/lite/micro/micro_log.h"
@@ -17,15 +17,6 @@ size_t EvalTensorBytes(const TfLiteEvalTensor* tensor) {
     count *= static_cast<size_t>(tensor->dims->data[i]);
   }
   return count * ElementSize(tensor->type);
-}
-
-void FormatShape(const TfLiteIntArray* dims, char* text, size_t size) {
-  size_t used = static_cast<size_t>(snprintf(text, size, "["));
-  for (int i = 0; i < dims->size && used < size; ++i) {
-    used += static_cast<size_t>(snprintf(text + used, size - used, "%s%d",
-                                         i == 0 ? "" : ", ", dims->data[i]));
-  }
-  if (used < size) snprintf(text + used, size - used, "]");
 }
 
 TfLiteStatus CopyTensorData(const char* op, const TfLiteEvalTensor* from,

@@ -51,9 +51,6 @@ TfLiteStatus CopyToSubgraphInputs(TfLiteContext* context, const char* op,
 TfLiteStatus CopyFromSubgraphOutputs(TfLiteContext* context, const char* op,
                                      int subgraph, TfLiteNode* node);
 
-// Writes a shape as "[2, 3]" into `text` for messages.
-void FormatShape(const TfLiteIntArray* dims, char* text, size_t size);
-
 }  // namespace micro
 }  // namespace tflite
 

@@ -7,8 +7,6 @@ import numpy as np
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.kernels import elementwise_test_util as et
 
-ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]
-
 
 def nonzero(rng, shape, dtype, zero=0, low=None, high=None):
   """Random values none of which equals `zero`."""
@@ -20,7 +18,7 @@ def nonzero(rng, shape, dtype, zero=0, low=None, high=None):
 
 class DivTest(parameterized.TestCase):
 
-  @parameterized.parameters(*ACTIVATIONS)
+  @parameterized.parameters(*et.ACTIVATIONS)
   def test_float_broadcast(self, activation):
     rng = np.random.default_rng(1)
     for shape1, shape2 in et.BROADCAST_SHAPES:
@@ -42,7 +40,7 @@ class DivTest(parameterized.TestCase):
     reference = et.util.run_litert_reference(model, inputs)[0]
     np.testing.assert_array_equal(ours, reference)
 
-  @parameterized.parameters(*ACTIVATIONS)
+  @parameterized.parameters(*et.ACTIVATIONS)
   def test_int32_broadcast(self, activation):
     rng = np.random.default_rng(2)
     for shape1, shape2 in et.BROADCAST_SHAPES:

@@ -77,15 +77,7 @@ struct LogLutContext {
 
 TfLiteStatus PrepareLut(TfLiteContext* context, Op op, TfLiteType type,
                         OpData* data) {
-  if (data->lut == nullptr) {
-    data->lut = micro::AllocatePersistentArray<int16_t>(
-        context, LutSize<int16_t>());
-    if (data->lut == nullptr) {
-      MicroPrintf("%s: out of persistent memory for the lookup table",
-                  OpName(op));
-      return kTfLiteError;
-    }
-  }
+  TF_LITE_ENSURE_STATUS(micro::AllocateLut(context, OpName(op), &data->lut));
   const ElementwiseQuantParams& q = data->quant;
   if (op == Op::kLog) {
     const int32_t lowest = type == kTfLiteInt8
@@ -123,16 +115,15 @@ TfLiteStatus PrepareQuantized(TfLiteContext* context, Op op,
                               const TfLiteTensor* output, OpData* data) {
   const char* name = OpName(op);
   ElementwiseQuantParams& q = data->quant;
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      input, name, "input", &q.input_scale, &q.input_offset));
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      output, name, "output", &q.output_scale, &q.output_offset));
-  if (input->type == kTfLiteInt16) {
-    TF_LITE_ENSURE_STATUS(
-        micro::EnsureZeroPoint(q.input_offset, 0, name, "input"));
-    TF_LITE_ENSURE_STATUS(
-        micro::EnsureZeroPoint(q.output_offset, 0, name, "output"));
-  }
+  micro::QuantParams in;
+  micro::QuantParams out;
+  TF_LITE_ENSURE_STATUS(micro::GetUnaryQuantization(
+      name, input, output, /*symmetric=*/input->type == kTfLiteInt16, &in,
+      &out));
+  q.input_scale = in.scale;
+  q.input_offset = in.zero_point;
+  q.output_scale = out.scale;
+  q.output_offset = out.zero_point;
   q.needs_rescale = q.input_scale != q.output_scale;
   switch (op) {
     case Op::kAbs:
@@ -169,7 +160,6 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, name, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, name));
   if (!SupportsType(kOp, input->type)) {
     return micro::UnsupportedType(input, name);
   }
@@ -282,9 +272,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       return EvalQuantized<kOp>(data, micro::GetTensorData<int16_t>(input),
                                 size, micro::GetTensorData<int16_t>(output));
     default:
-      MicroPrintf("%s: type %s is not supported", OpName(kOp),
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return micro::UnsupportedType(input, OpName(kOp));
   }
 }
 

@@ -1,29 +1,14 @@
 #include "tensorflow/lite/micro/kernels/elementwise_util.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
 
-#include "tensorflow/lite/kernels/kernel_util.h"
-#include "tensorflow/lite/micro/kernels/kernel_util.h"
-#include "tensorflow/lite/micro/micro_context.h"
+#include "tensorflow/lite/kernels/internal/quantization_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {
 namespace micro {
 namespace {
-
-// "[1, 2, 3]" into `buffer`.
-const char* FormatShape(const TfLiteIntArray* dims, char* buffer,
-                        size_t size) {
-  size_t used = 0;
-  used += snprintf(buffer + used, size - used, "[");
-  for (int i = 0; dims != nullptr && i < dims->size && used < size; ++i) {
-    used += snprintf(buffer + used, size - used, i == 0 ? "%d" : ", %d",
-                     static_cast<int>(dims->data[i]));
-  }
-  if (used < size) snprintf(buffer + used, size - used, "]");
-  return buffer;
-}
 
 bool ZeroPointFits(TfLiteType type, int32_t zero_point) {
   switch (type) {
@@ -39,16 +24,6 @@ bool ZeroPointFits(TfLiteType type, int32_t zero_point) {
 }
 
 }  // namespace
-
-PrepareTensors::~PrepareTensors() {
-  MicroContext* micro_context = GetMicroContext(context_);
-  if (output_ != nullptr) micro_context->DeallocateTempTfLiteTensor(output_);
-  for (int i = num_inputs_ - 1; i >= 0; --i) {
-    if (inputs_[i] != nullptr) {
-      micro_context->DeallocateTempTfLiteTensor(inputs_[i]);
-    }
-  }
-}
 
 TfLiteStatus PrepareTensors::Fetch(const char* op_name, int min_inputs,
                                    int max_inputs) {
@@ -67,16 +42,15 @@ TfLiteStatus PrepareTensors::Fetch(const char* op_name, int min_inputs,
     MicroPrintf("%s: expected 1 output, got %d", op_name, NumOutputs(node_));
     return kTfLiteError;
   }
-  MicroContext* micro_context = GetMicroContext(context_);
   for (int i = 0; i < inputs; ++i) {
-    inputs_[i] = micro_context->AllocateTempInputTensor(node_, i);
+    inputs_[i] = temps_.Input(node_, i);
     num_inputs_ = i + 1;
     if (inputs_[i] == nullptr) {
       MicroPrintf("%s: input %d is missing", op_name, i + 1);
       return kTfLiteError;
     }
   }
-  output_ = micro_context->AllocateTempOutputTensor(node_, 0);
+  output_ = temps_.Output(node_, 0);
   if (output_ == nullptr) {
     MicroPrintf("%s: the output is missing", op_name);
     return kTfLiteError;
@@ -104,11 +78,6 @@ TfLiteStatus CheckSameType(const char* op_name, const char* role_a,
     return kTfLiteError;
   }
   return kTfLiteOk;
-}
-
-bool HasQuantization(const TfLiteTensor* tensor) {
-  return tensor->quantization.type == kTfLiteAffineQuantization &&
-         tensor->quantization.params != nullptr;
 }
 
 TfLiteStatus CheckPerTensorQuantization(const char* op_name, const char* role,
@@ -201,15 +170,14 @@ TfLiteStatus SetBroadcastOutputShape(TfLiteContext* context,
   return SetOutputShape(context, output, shape);
 }
 
-TfLiteStatus PrepareSimpleBinary(TfLiteContext* context, TfLiteNode* node,
-                                 const char* op_name,
+TfLiteStatus PrepareSimpleBinary(TfLiteContext* context, const char* op_name,
                                  const TfLiteType* allowed_types,
-                                 int allowed_count, TfLiteType output_type) {
-  PrepareTensors tensors(context, node);
-  TF_LITE_ENSURE_STATUS(tensors.Fetch(op_name, 2));
-  const TfLiteTensor* input1 = tensors.input(0);
-  const TfLiteTensor* input2 = tensors.input(1);
-  TfLiteTensor* output = tensors.output();
+                                 int allowed_count, TfLiteType output_type,
+                                 PrepareTensors* tensors) {
+  TF_LITE_ENSURE_STATUS(tensors->Fetch(op_name, 2));
+  const TfLiteTensor* input1 = tensors->input(0);
+  const TfLiteTensor* input2 = tensors->input(1);
+  TfLiteTensor* output = tensors->output();
   TF_LITE_ENSURE_STATUS(
       CheckSameType(op_name, "input 1", input1, "input 2", input2));
   bool allowed = false;
@@ -230,6 +198,67 @@ TfLiteStatus PrepareSimpleBinary(TfLiteContext* context, TfLiteNode* node,
   }
   return SetBroadcastOutputShape(context, op_name, input1, input2, nullptr,
                                  output);
+}
+
+TfLiteStatus PrepareArithmetic(TfLiteContext* context, const char* op_name,
+                               PrepareTensors* tensors) {
+  TF_LITE_ENSURE_STATUS(tensors->Fetch(op_name, 2));
+  const TfLiteTensor* input1 = tensors->input(0);
+  const TfLiteTensor* input2 = tensors->input(1);
+  TfLiteTensor* output = tensors->output();
+  TF_LITE_ENSURE_STATUS(
+      CheckSameType(op_name, "input 1", input1, "input 2", input2));
+  TF_LITE_ENSURE_STATUS(
+      CheckSameType(op_name, "the output", output, "the inputs", input1));
+  return SetBroadcastOutputShape(context, op_name, input1, input2, nullptr,
+                                 output);
+}
+
+TfLiteStatus PrepareQuantizedOffsets(const char* op_name,
+                                     const TfLiteTensor* input1,
+                                     const TfLiteTensor* input2,
+                                     const TfLiteTensor* output,
+                                     ArithmeticParams* params) {
+  TF_LITE_ENSURE_STATUS(
+      CheckPerTensorQuantization(op_name, "input 1", input1));
+  TF_LITE_ENSURE_STATUS(
+      CheckPerTensorQuantization(op_name, "input 2", input2));
+  TF_LITE_ENSURE_STATUS(
+      CheckPerTensorQuantization(op_name, "the output", output));
+  params->input1_offset = -input1->params.zero_point;
+  params->input2_offset = -input2->params.zero_point;
+  params->output_offset = output->params.zero_point;
+  return kTfLiteOk;
+}
+
+TfLiteStatus CheckZeroZeroPoints(const char* op_name,
+                                 const TfLiteTensor* input1,
+                                 const TfLiteTensor* input2,
+                                 const TfLiteTensor* output) {
+  if (input1->params.zero_point != 0 || input2->params.zero_point != 0 ||
+      output->params.zero_point != 0) {
+    MicroPrintf("%s: int16 zero points must be 0 (got %d, %d and output %d)",
+                op_name, static_cast<int>(input1->params.zero_point),
+                static_cast<int>(input2->params.zero_point),
+                static_cast<int>(output->params.zero_point));
+    return kTfLiteError;
+  }
+  return kTfLiteOk;
+}
+
+double SetCommonScaleMultipliers(const TfLiteTensor* input1,
+                                 const TfLiteTensor* input2,
+                                 ArithmeticParams* params) {
+  const double twice_max_input_scale =
+      2.0 * static_cast<double>(
+                std::max(input1->params.scale, input2->params.scale));
+  QuantizeMultiplier(
+      static_cast<double>(input1->params.scale) / twice_max_input_scale,
+      &params->input1_multiplier, &params->input1_shift);
+  QuantizeMultiplier(
+      static_cast<double>(input2->params.scale) / twice_max_input_scale,
+      &params->input2_multiplier, &params->input2_shift);
+  return twice_max_input_scale;
 }
 
 bool ScaleIsPowerOfTwo(float scale, int* exponent) {

@@ -32,7 +32,6 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, name, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, name));
   if (input->type != kTfLiteFloat32) return micro::UnsupportedType(input, name);
   return kTfLiteOk;
 }
@@ -44,9 +43,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const int size = MatchingFlatSize(micro::GetTensorShape(input),
                                     micro::GetTensorShape(output));
   if (input->type != kTfLiteFloat32) {
-    MicroPrintf("%s: type %s is not supported", OpName(kOp),
-                TfLiteTypeGetName(input->type));
-    return kTfLiteError;
+    return micro::UnsupportedType(input, OpName(kOp));
   }
   const float* in = micro::GetTensorData<float>(input);
   float* out = micro::GetTensorData<float>(output);

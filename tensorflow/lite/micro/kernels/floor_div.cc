@@ -31,44 +31,25 @@ const char* OpName() {
 template <Kind kind>
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   if (kind == Kind::kFloorDiv) {
-    return micro::PrepareSimpleBinary(
-        context, node, OpName<kind>(), kFloorDivTypes,
-        sizeof(kFloorDivTypes) / sizeof(kFloorDivTypes[0]), kTfLiteNoType);
+    return micro::PrepareSimpleBinary(context, node, OpName<kind>(),
+                                      kFloorDivTypes, kTfLiteNoType);
   }
-  return micro::PrepareSimpleBinary(
-      context, node, OpName<kind>(), kFloorModTypes,
-      sizeof(kFloorModTypes) / sizeof(kFloorModTypes[0]), kTfLiteNoType);
+  return micro::PrepareSimpleBinary(context, node, OpName<kind>(),
+                                    kFloorModTypes, kTfLiteNoType);
 }
 
 template <Kind kind, typename T>
 TfLiteStatus EvalTyped(const TfLiteEvalTensor* input1,
                        const TfLiteEvalTensor* input2,
                        TfLiteEvalTensor* output) {
-  const bool check_zero = kind == Kind::kFloorDiv || input1->type !=
-                                                         kTfLiteFloat32;
-  if (check_zero) {
-    const T* divisors = micro::GetTensorData<T>(input2);
-    const int count = micro::ElementCount(*input2->dims);
-    for (int i = 0; i < count; ++i) {
-      if (divisors[i] == 0) {
-        MicroPrintf("%s: division by zero (element %d of input 2)",
-                    OpName<kind>(), i);
-        return kTfLiteError;
-      }
-    }
+  // A float FLOOR_MOD by zero gives NaN.
+  if (kind == Kind::kFloorDiv || input1->type != kTfLiteFloat32) {
+    TF_LITE_ENSURE_STATUS(
+        micro::CheckNoZeroDivisor<T>(OpName<kind>(), input2));
   }
-  const RuntimeShape shape1 = micro::GetTensorShape(input1);
-  const RuntimeShape shape2 = micro::GetTensorShape(input2);
-  const RuntimeShape output_shape = micro::GetTensorShape(output);
-  if (kind == Kind::kFloorDiv) {
-    reference_ops::FloorDiv(shape1, micro::GetTensorData<T>(input1), shape2,
-                            micro::GetTensorData<T>(input2), output_shape,
-                            micro::GetTensorData<T>(output));
-  } else {
-    reference_ops::FloorMod(shape1, micro::GetTensorData<T>(input1), shape2,
-                            micro::GetTensorData<T>(input2), output_shape,
-                            micro::GetTensorData<T>(output));
-  }
+  micro::EvalBinary<T>(kind == Kind::kFloorDiv ? reference_ops::FloorDiv<T>
+                                               : reference_ops::FloorMod<T>,
+                       input1, input2, output);
   return kTfLiteOk;
 }
 

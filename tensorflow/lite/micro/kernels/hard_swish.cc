@@ -36,22 +36,17 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, kName, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, kName));
   if (input->type == kTfLiteFloat32) return kTfLiteOk;
   if (input->type != kTfLiteInt8) return micro::UnsupportedType(input, kName);
 
-  float input_scale;
-  float output_scale;
-  int32_t input_zero_point;
-  int32_t output_zero_point;
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(input, kName, "input",
-                                               &input_scale,
-                                               &input_zero_point));
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(output, kName, "output",
-                                               &output_scale,
-                                               &output_zero_point));
-  params->input_zero_point = static_cast<int16_t>(input_zero_point);
-  params->output_zero_point = static_cast<int16_t>(output_zero_point);
+  micro::QuantParams in;
+  micro::QuantParams out;
+  TF_LITE_ENSURE_STATUS(micro::GetUnaryQuantization(
+      kName, input, output, /*symmetric=*/false, &in, &out));
+  const float input_scale = in.scale;
+  const float output_scale = out.scale;
+  params->input_zero_point = static_cast<int16_t>(in.zero_point);
+  params->output_zero_point = static_cast<int16_t>(out.zero_point);
 
   // All ratios in float, as in the reference.
   const float hires_input_scale = (1.0f / 128.0f) * input_scale;
@@ -90,9 +85,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                                size, micro::GetTensorData<int8_t>(output));
       return kTfLiteOk;
     default:
-      MicroPrintf("%s: type %s is not supported", kName,
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return micro::UnsupportedType(input, kName);
   }
 }
 

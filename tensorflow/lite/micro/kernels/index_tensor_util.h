@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "tensorflow/lite/core/c/common.h"
+#include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {
 namespace micro {
@@ -19,6 +20,20 @@ inline bool IsIndexType(TfLiteType type) {
 inline int64_t IndexValue(const void* data, TfLiteType type, int i) {
   if (type == kTfLiteInt64) return static_cast<const int64_t*>(data)[i];
   return static_cast<const int32_t*>(data)[i];
+}
+
+// `axis` (negative counts from the end) as a dimension of a `rank`-D input;
+// fails, naming `op`, when it lies outside [-rank, rank).
+inline TfLiteStatus ResolveAxis(const char* op, int64_t axis, int rank,
+                                int* resolved) {
+  const int64_t value = axis < 0 ? axis + rank : axis;
+  if (value < 0 || value >= rank) {
+    MicroPrintf("%s: axis %d is out of range for a %d-D input", op,
+                static_cast<int>(axis), rank);
+    return kTfLiteError;
+  }
+  *resolved = static_cast<int>(value);
+  return kTfLiteOk;
 }
 
 // Whether the tensor's data is known while preparing (a model constant).

@@ -1,5 +1,7 @@
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 
+#include <cstdio>
+
 namespace tflite {
 namespace micro {
 
@@ -42,6 +44,18 @@ PaddingType RuntimePaddingType(TfLitePadding padding) {
     default:
       return PaddingType::kNone;
   }
+}
+
+const char* FormatShape(const int32_t* dims, int rank, char* buffer,
+                        size_t size, const char* separator) {
+  size_t used = static_cast<size_t>(snprintf(buffer, size, "["));
+  for (int i = 0; i < rank && used < size; ++i) {
+    used += static_cast<size_t>(snprintf(buffer + used, size - used, "%s%d",
+                                         i == 0 ? "" : separator,
+                                         static_cast<int>(dims[i])));
+  }
+  if (used < size) snprintf(buffer + used, size - used, "]");
+  return buffer;
 }
 
 TfLiteStatus SetOutputShape(TfLiteContext* context, TfLiteTensor* output,

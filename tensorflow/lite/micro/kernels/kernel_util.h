@@ -3,6 +3,7 @@
 #ifndef TENSORFLOW_LITE_MICRO_KERNELS_KERNEL_UTIL_H_
 #define TENSORFLOW_LITE_MICRO_KERNELS_KERNEL_UTIL_H_
 
+#include <cstddef>
 #include <cstdint>
 
 #include "tensorflow/lite/core/c/builtin_op_data.h"
@@ -71,6 +72,69 @@ bool HaveSameShapes(const TfLiteEvalTensor* input1,
 int ElementCount(const TfLiteIntArray& dims);
 
 PaddingType RuntimePaddingType(TfLitePadding padding);
+
+// True when `tensor` carries affine quantization parameters (at least one
+// scale).
+inline bool HasQuantization(const TfLiteTensor* tensor) {
+  if (tensor->quantization.type != kTfLiteAffineQuantization) return false;
+  const auto* params = static_cast<const TfLiteAffineQuantization*>(
+      tensor->quantization.params);
+  return params != nullptr && params->scale != nullptr &&
+         params->scale->size > 0;
+}
+
+// Writes `rank` dimensions as "[d0, d1, ...]" (with `separator` between
+// them) into `buffer` for messages, and returns `buffer`.
+const char* FormatShape(const int32_t* dims, int rank, char* buffer,
+                        size_t size, const char* separator = ", ");
+inline const char* FormatShape(const TfLiteIntArray* dims, char* buffer,
+                               size_t size, const char* separator = ", ") {
+  return dims == nullptr
+             ? FormatShape(nullptr, 0, buffer, size, separator)
+             : FormatShape(dims->data, dims->size, buffer, size, separator);
+}
+inline const char* FormatShape(const RuntimeShape& shape, char* buffer,
+                               size_t size, const char* separator = ", ") {
+  return FormatShape(shape.DimsData(), shape.DimensionsCount(), buffer, size,
+                     separator);
+}
+
+// A node's tensors as temporary TfLiteTensors for the duration of Prepare;
+// handed back to the MicroContext (last first) when this object goes out of
+// scope, so early error returns need no cleanup.
+class ScopedTempTensors {
+ public:
+  // Enough for any node's inputs (ADD_N takes 16) and output.
+  static constexpr int kMaxTensors = 20;
+
+  explicit ScopedTempTensors(TfLiteContext* context)
+      : micro_context_(GetMicroContext(context)) {}
+  ~ScopedTempTensors() {
+    for (int i = count_ - 1; i >= 0; --i) {
+      micro_context_->DeallocateTempTfLiteTensor(tensors_[i]);
+    }
+  }
+  ScopedTempTensors(const ScopedTempTensors&) = delete;
+  ScopedTempTensors& operator=(const ScopedTempTensors&) = delete;
+
+  // The node's index-th input or output, or nullptr when it is absent.
+  TfLiteTensor* Input(const TfLiteNode* node, int index) {
+    return Keep(micro_context_->AllocateTempInputTensor(node, index));
+  }
+  TfLiteTensor* Output(const TfLiteNode* node, int index) {
+    return Keep(micro_context_->AllocateTempOutputTensor(node, index));
+  }
+
+ private:
+  TfLiteTensor* Keep(TfLiteTensor* tensor) {
+    if (tensor != nullptr && count_ < kMaxTensors) tensors_[count_++] = tensor;
+    return tensor;
+  }
+
+  MicroContext* micro_context_;
+  TfLiteTensor* tensors_[kMaxTensors] = {};
+  int count_ = 0;
+};
 
 // Sets `output`'s shape (prepare only): how kernels derive output shapes.
 TfLiteStatus SetOutputShape(TfLiteContext* context, TfLiteTensor* output,

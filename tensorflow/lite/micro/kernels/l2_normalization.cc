@@ -36,7 +36,6 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, kName, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, kName));
   if (NumDimensions(input) < 1) {
     MicroPrintf("%s: the input needs at least one dimension", kName);
     return kTfLiteError;
@@ -44,21 +43,13 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   if (input->type == kTfLiteFloat32) return kTfLiteOk;
   if (input->type != kTfLiteInt8) return micro::UnsupportedType(input, kName);
 
-  float input_scale;
-  float output_scale;
-  int32_t output_zero_point;
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      input, kName, "input", &input_scale, input_zero_point));
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      output, kName, "output", &output_scale, &output_zero_point));
-  if (static_cast<double>(output_scale) != 1.0 / 128 ||
-      output_zero_point != 0) {
-    MicroPrintf("%s: int8 output must have scale 1/128 and zero point 0, "
-                "got %g and %d",
-                kName, static_cast<double>(output_scale),
-                static_cast<int>(output_zero_point));
-    return kTfLiteError;
-  }
+  micro::QuantParams in;
+  micro::QuantParams out;
+  TF_LITE_ENSURE_STATUS(micro::GetUnaryQuantization(
+      kName, input, output, /*symmetric=*/false, &in, &out));
+  *input_zero_point = in.zero_point;
+  TF_LITE_ENSURE_STATUS(
+      micro::CheckFixedOutputQuantization(kName, out, 1.0 / 128, "1/128", 0));
   const int depth = input->dims->data[input->dims->size - 1];
   if (depth > kMaxInt8Depth) {
     MicroPrintf("%s: int8 rows of %d elements are too long (at most %d)",
@@ -72,11 +63,9 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const int32_t input_zero_point = *static_cast<const int32_t*>(node->user_data);
   const TfLiteEvalTensor* input = micro::GetEvalInput(context, node, 0);
   TfLiteEvalTensor* output = micro::GetEvalOutput(context, node, 0);
-  const RuntimeShape input_shape = micro::GetTensorShape(input);
-  const RuntimeShape output_shape = micro::GetTensorShape(output);
-  const int last = input_shape.DimensionsCount() - 1;
-  const int outer = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
-  const int depth = MatchingDim(input_shape, last, output_shape, last);
+  int outer;
+  int depth;
+  micro::LastDimRows(input, output, &outer, &depth);
   switch (input->type) {
     case kTfLiteFloat32:
       reference_ops::L2Normalization(micro::GetTensorData<float>(input),
@@ -89,9 +78,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
           micro::GetTensorData<int8_t>(output));
       return kTfLiteOk;
     default:
-      MicroPrintf("%s: type %s is not supported", kName,
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return micro::UnsupportedType(input, kName);
   }
 }
 

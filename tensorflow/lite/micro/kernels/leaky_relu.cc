@@ -41,24 +41,19 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, kName, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, kName));
   const TfLiteType type = input->type;
   if (type == kTfLiteFloat32) return kTfLiteOk;
   if (type != kTfLiteInt8 && type != kTfLiteInt16) {
     return micro::UnsupportedType(input, kName);
   }
-  float input_scale;
-  float output_scale;
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      input, kName, "input", &input_scale, &data->input_offset));
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      output, kName, "output", &output_scale, &data->output_offset));
-  if (type == kTfLiteInt16) {
-    TF_LITE_ENSURE_STATUS(
-        micro::EnsureZeroPoint(data->input_offset, 0, kName, "input"));
-    TF_LITE_ENSURE_STATUS(
-        micro::EnsureZeroPoint(data->output_offset, 0, kName, "output"));
-  }
+  micro::QuantParams in;
+  micro::QuantParams out;
+  TF_LITE_ENSURE_STATUS(micro::GetUnaryQuantization(
+      kName, input, output, /*symmetric=*/type == kTfLiteInt16, &in, &out));
+  data->input_offset = in.zero_point;
+  data->output_offset = out.zero_point;
+  const float input_scale = in.scale;
+  const float output_scale = out.scale;
   int shift;
   QuantizeMultiplier(
       static_cast<double>(input_scale * options->alpha / output_scale),
@@ -92,9 +87,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
           micro::GetTensorData<int16_t>(output));
       return kTfLiteOk;
     default:
-      MicroPrintf("%s: type %s is not supported", kName,
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return micro::UnsupportedType(input, kName);
   }
 }
 

@@ -27,7 +27,6 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, kName, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, kName));
   if (NumDimensions(input) < 1) {
     MicroPrintf("%s: the input needs at least one dimension", kName);
     return kTfLiteError;
@@ -35,22 +34,13 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   if (input->type == kTfLiteFloat32) return kTfLiteOk;
   if (input->type != kTfLiteInt8) return micro::UnsupportedType(input, kName);
 
-  float input_scale;
-  float output_scale;
-  int32_t input_zero_point;
-  int32_t output_zero_point;
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      input, kName, "input", &input_scale, &input_zero_point));
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      output, kName, "output", &output_scale, &output_zero_point));
-  if (static_cast<double>(output_scale) != 16.0 / 256 ||
-      output_zero_point != 127) {
-    MicroPrintf("%s: int8 output must have scale 16/256 and zero point 127, "
-                "got %g and %d",
-                kName, static_cast<double>(output_scale),
-                static_cast<int>(output_zero_point));
-    return kTfLiteError;
-  }
+  micro::QuantParams in;
+  micro::QuantParams out;
+  TF_LITE_ENSURE_STATUS(micro::GetUnaryQuantization(
+      kName, input, output, /*symmetric=*/false, &in, &out));
+  TF_LITE_ENSURE_STATUS(micro::CheckFixedOutputQuantization(
+      kName, out, 16.0 / 256, "16/256", 127));
+  const float input_scale = in.scale;
   constexpr int kScaledDiffIntegerBits = 5;
   int reverse_left_shift;
   PreprocessLogSoftmaxScalingExp(
@@ -73,11 +63,9 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       *static_cast<const LogSoftmaxQuantParams*>(node->user_data);
   const TfLiteEvalTensor* input = micro::GetEvalInput(context, node, 0);
   TfLiteEvalTensor* output = micro::GetEvalOutput(context, node, 0);
-  const RuntimeShape input_shape = micro::GetTensorShape(input);
-  const RuntimeShape output_shape = micro::GetTensorShape(output);
-  const int last = input_shape.DimensionsCount() - 1;
-  const int outer = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
-  const int depth = MatchingDim(input_shape, last, output_shape, last);
+  int outer;
+  int depth;
+  micro::LastDimRows(input, output, &outer, &depth);
   switch (input->type) {
     case kTfLiteFloat32:
       reference_ops::LogSoftmax(micro::GetTensorData<float>(input), outer,
@@ -89,9 +77,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
           micro::GetTensorData<int8_t>(output));
       return kTfLiteOk;
     default:
-      MicroPrintf("%s: type %s is not supported", kName,
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return micro::UnsupportedType(input, kName);
   }
 }
 

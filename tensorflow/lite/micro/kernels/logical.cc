@@ -12,35 +12,26 @@ namespace {
 
 constexpr TfLiteType kBool[] = {kTfLiteBool};
 
-TfLiteStatus PrepareAnd(TfLiteContext* context, TfLiteNode* node) {
-  return micro::PrepareSimpleBinary(context, node, "LOGICAL_AND", kBool, 1,
+enum class Kind { kAnd, kOr };
+
+template <Kind kind>
+const char* OpName() {
+  return kind == Kind::kAnd ? "LOGICAL_AND" : "LOGICAL_OR";
+}
+
+template <Kind kind>
+TfLiteStatus PrepareBinary(TfLiteContext* context, TfLiteNode* node) {
+  return micro::PrepareSimpleBinary(context, node, OpName<kind>(), kBool,
                                     kTfLiteBool);
 }
 
-TfLiteStatus PrepareOr(TfLiteContext* context, TfLiteNode* node) {
-  return micro::PrepareSimpleBinary(context, node, "LOGICAL_OR", kBool, 1,
-                                    kTfLiteBool);
-}
-
-TfLiteStatus EvalAnd(TfLiteContext* context, TfLiteNode* node) {
-  const TfLiteEvalTensor* input1 = micro::GetEvalInput(context, node, 0);
-  const TfLiteEvalTensor* input2 = micro::GetEvalInput(context, node, 1);
-  TfLiteEvalTensor* output = micro::GetEvalOutput(context, node, 0);
-  reference_ops::LogicalAnd(
-      micro::GetTensorShape(input1), micro::GetTensorData<bool>(input1),
-      micro::GetTensorShape(input2), micro::GetTensorData<bool>(input2),
-      micro::GetTensorShape(output), micro::GetTensorData<bool>(output));
-  return kTfLiteOk;
-}
-
-TfLiteStatus EvalOr(TfLiteContext* context, TfLiteNode* node) {
-  const TfLiteEvalTensor* input1 = micro::GetEvalInput(context, node, 0);
-  const TfLiteEvalTensor* input2 = micro::GetEvalInput(context, node, 1);
-  TfLiteEvalTensor* output = micro::GetEvalOutput(context, node, 0);
-  reference_ops::LogicalOr(
-      micro::GetTensorShape(input1), micro::GetTensorData<bool>(input1),
-      micro::GetTensorShape(input2), micro::GetTensorData<bool>(input2),
-      micro::GetTensorShape(output), micro::GetTensorData<bool>(output));
+template <Kind kind>
+TfLiteStatus EvalBinary(TfLiteContext* context, TfLiteNode* node) {
+  micro::EvalBinary<bool>(
+      kind == Kind::kAnd ? reference_ops::LogicalAnd : reference_ops::LogicalOr,
+      micro::GetEvalInput(context, node, 0),
+      micro::GetEvalInput(context, node, 1),
+      micro::GetEvalOutput(context, node, 0));
   return kTfLiteOk;
 }
 
@@ -67,11 +58,13 @@ TfLiteStatus EvalNot(TfLiteContext* context, TfLiteNode* node) {
 }  // namespace
 
 TfLiteRegistration Register_LOGICAL_AND() {
-  return micro::RegisterOp(nullptr, PrepareAnd, EvalAnd);
+  return micro::RegisterOp(nullptr, PrepareBinary<Kind::kAnd>,
+                           EvalBinary<Kind::kAnd>);
 }
 
 TfLiteRegistration Register_LOGICAL_OR() {
-  return micro::RegisterOp(nullptr, PrepareOr, EvalOr);
+  return micro::RegisterOp(nullptr, PrepareBinary<Kind::kOr>,
+                           EvalBinary<Kind::kOr>);
 }
 
 TfLiteRegistration Register_LOGICAL_NOT() {

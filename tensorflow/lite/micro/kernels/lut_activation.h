@@ -38,33 +38,22 @@ inline TfLiteStatus LutOpPrepare(TfLiteContext* context, TfLiteNode* node,
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       PrepareUnary(context, node, name, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(EnsureSameType(input, output, name));
   const TfLiteType type = input->type;
   if (type == kTfLiteFloat32) return kTfLiteOk;
   if (type != kTfLiteInt8 && !(type == kTfLiteInt16 && allow_int16)) {
     return UnsupportedType(input, name);
   }
-  float input_scale;
-  float output_scale;
-  int32_t input_zero_point;
-  int32_t output_zero_point;
-  TF_LITE_ENSURE_STATUS(GetQuantization(input, name, "input", &input_scale,
-                                        &input_zero_point));
-  TF_LITE_ENSURE_STATUS(GetQuantization(output, name, "output", &output_scale,
-                                        &output_zero_point));
-  if (data->lut == nullptr) {
-    data->lut = AllocatePersistentArray<int16_t>(context, LutSize<int16_t>());
-    if (data->lut == nullptr) {
-      MicroPrintf("%s: out of persistent memory for the lookup table", name);
-      return kTfLiteError;
-    }
-  }
+  QuantParams in;
+  QuantParams out;
+  TF_LITE_ENSURE_STATUS(GetUnaryQuantization(name, input, output,
+                                             /*symmetric=*/false, &in, &out));
+  TF_LITE_ENSURE_STATUS(AllocateLut(context, name, &data->lut));
   if (type == kTfLiteInt8) {
-    PopulateLut8(input_scale, input_zero_point, output_scale,
-                 output_zero_point, fn, reinterpret_cast<int8_t*>(data->lut));
+    PopulateLut8(in.scale, in.zero_point, out.scale, out.zero_point, fn,
+                 reinterpret_cast<int8_t*>(data->lut));
   } else {
-    PopulateLut16<float>(input_scale, input_zero_point, output_scale,
-                         output_zero_point, fn, data->lut);
+    PopulateLut16<float>(in.scale, in.zero_point, out.scale, out.zero_point,
+                         fn, data->lut);
   }
   return kTfLiteOk;
 }
@@ -95,9 +84,7 @@ inline TfLiteStatus LutOpEval(TfLiteContext* context, TfLiteNode* node,
                                          GetTensorData<int16_t>(output));
       return kTfLiteOk;
     default:
-      MicroPrintf("%s: type %s is not supported", name,
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return UnsupportedType(input, name);
   }
 }
 

@@ -24,25 +24,15 @@ const char* OpName() {
 template <Kind kind>
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   return micro::PrepareSimpleBinary(context, node, OpName<kind>(), kTypes,
-                                    sizeof(kTypes) / sizeof(kTypes[0]),
                                     kTfLiteNoType);
 }
 
 template <Kind kind, typename T>
 void EvalTyped(const TfLiteEvalTensor* input1, const TfLiteEvalTensor* input2,
                TfLiteEvalTensor* output) {
-  const RuntimeShape shape1 = micro::GetTensorShape(input1);
-  const RuntimeShape shape2 = micro::GetTensorShape(input2);
-  const RuntimeShape output_shape = micro::GetTensorShape(output);
-  if (kind == Kind::kMaximum) {
-    reference_ops::Maximum(shape1, micro::GetTensorData<T>(input1), shape2,
-                           micro::GetTensorData<T>(input2), output_shape,
-                           micro::GetTensorData<T>(output));
-  } else {
-    reference_ops::Minimum(shape1, micro::GetTensorData<T>(input1), shape2,
-                           micro::GetTensorData<T>(input2), output_shape,
-                           micro::GetTensorData<T>(output));
-  }
+  micro::EvalBinary<T>(kind == Kind::kMaximum ? reference_ops::Maximum<T>
+                                              : reference_ops::Minimum<T>,
+                       input1, input2, output);
 }
 
 template <Kind kind>

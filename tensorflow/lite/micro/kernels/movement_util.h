@@ -7,7 +7,6 @@
 #define TENSORFLOW_LITE_MICRO_KERNELS_MOVEMENT_UTIL_H_
 
 #include <cstdint>
-#include <cstdio>
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/internal/runtime_shape.h"
@@ -131,18 +130,6 @@ inline TfLiteStatus ReadIntVector(const char* op, const char* what,
                        capacity, values, count);
 }
 
-// Writes "[d0,d1,...]" into `buffer` for messages.
-inline const char* FormatShape(const RuntimeShape& shape, char* buffer,
-                               int size) {
-  int used = snprintf(buffer, size, "[");
-  for (int i = 0; i < shape.DimensionsCount() && used < size; ++i) {
-    used += snprintf(buffer + used, size - used, i == 0 ? "%d" : ",%d",
-                     static_cast<int>(shape.Dims(i)));
-  }
-  if (used < size) snprintf(buffer + used, size - used, "]");
-  return buffer;
-}
-
 // When a shape-defining input is computed at run time, the output keeps the
 // model's shape; this checks at invoke time that the result has exactly that
 // shape, so that nothing is written past the output's buffer.
@@ -154,8 +141,10 @@ inline TfLiteStatus CheckResultShape(const char* op,
   char result_text[80];
   char model_text[80];
   MicroPrintf("%s: the result has shape %s but the output tensor has shape %s",
-              op, FormatShape(result, result_text, sizeof(result_text)),
-              FormatShape(model_shape, model_text, sizeof(model_text)));
+              op,
+              micro::FormatShape(result, result_text, sizeof(result_text), ","),
+              micro::FormatShape(model_shape, model_text, sizeof(model_text),
+                                 ","));
   return kTfLiteError;
 }
 

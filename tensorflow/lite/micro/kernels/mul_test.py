@@ -7,13 +7,11 @@ import numpy as np
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.kernels import elementwise_test_util as et
 
-ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]
-
 
 class MulTest(parameterized.TestCase):
 
   @parameterized.product(dtype=[np.float32, np.int32, np.int64],
-                         activation=ACTIVATIONS)
+                         activation=et.ACTIVATIONS)
   def test_plain_types_broadcast(self, dtype, activation):
     rng = np.random.default_rng(1)
     for shape1, shape2 in et.BROADCAST_SHAPES:
@@ -32,7 +30,8 @@ class MulTest(parameterized.TestCase):
               et.random_values(rng, [8], dtype)]
     et.compare(self, model, inputs)
 
-  @parameterized.product(dtype=[np.int8, np.int16], activation=ACTIVATIONS)
+  @parameterized.product(dtype=[np.int8, np.int16],
+                         activation=et.ACTIVATIONS)
   def test_quantized_broadcast(self, dtype, activation):
     rng = np.random.default_rng(3)
     for shape1, shape2 in et.BROADCAST_SHAPES:

@@ -21,7 +21,6 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TfLiteTensor* output;
   TF_LITE_ENSURE_STATUS(
       micro::PrepareUnary(context, node, kName, &temps, &input, &output));
-  TF_LITE_ENSURE_STATUS(micro::EnsureSameType(input, output, kName));
   switch (input->type) {
     case kTfLiteFloat32:
     case kTfLiteInt8:
@@ -66,9 +65,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       Negate<int64_t>(input, size, output);
       return kTfLiteOk;
     default:
-      MicroPrintf("%s: type %s is not supported", kName,
-                  TfLiteTypeGetName(input->type));
-      return kTfLiteError;
+      return micro::UnsupportedType(input, kName);
   }
 }
 

@@ -7,6 +7,7 @@
 #include "tensorflow/lite/kernels/internal/reference/concatenation.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/movement_util.h"
 #include "tensorflow/lite/micro/kernels/split_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
@@ -63,7 +64,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   const int rank = NumDimensions(first);
   data->axis = params->axis < 0 ? params->axis + rank + 1 : params->axis;
   TfLiteStatus status = kTfLiteOk;
-  if (!micro::IsCopyOpType(first->type)) {
+  if (!movement::IsMovableType(first->type)) {
     MicroPrintf("%s: type %s is not supported", kOp,
                 TfLiteTypeGetName(first->type));
     status = kTfLiteError;

@@ -12,6 +12,7 @@
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/index_tensor_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/movement_util.h"
 #include "tensorflow/lite/micro/kernels/pad_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
@@ -43,21 +44,6 @@ void* InitPadV2(TfLiteContext* context, const char*, size_t) {
   void* data = context->AllocatePersistentBuffer(context, sizeof(OpData));
   if (data != nullptr) static_cast<OpData*>(data)->name = "PADV2";
   return data;
-}
-
-bool IsSupportedType(TfLiteType type) {
-  switch (type) {
-    case kTfLiteFloat32:
-    case kTfLiteInt8:
-    case kTfLiteUInt8:
-    case kTfLiteInt16:
-    case kTfLiteInt32:
-    case kTfLiteInt64:
-    case kTfLiteBool:
-      return true;
-    default:
-      return false;
-  }
 }
 
 bool IsQuantizedType(TfLiteType type) {
@@ -139,7 +125,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
 
   TfLiteStatus status = kTfLiteOk;
   const int rank = NumDimensions(input);
-  if (!IsSupportedType(input->type)) {
+  if (!movement::IsMovableType(input->type)) {
     MicroPrintf("%s: type %s is not supported", data->name,
                 TfLiteTypeGetName(input->type));
     status = kTfLiteError;

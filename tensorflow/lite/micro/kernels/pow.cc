@@ -14,20 +14,7 @@ constexpr char kOp[] = "POW";
 constexpr TfLiteType kTypes[] = {kTfLiteFloat32, kTfLiteInt32};
 
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
-  return micro::PrepareSimpleBinary(context, node, kOp, kTypes,
-                                    sizeof(kTypes) / sizeof(kTypes[0]),
-                                    kTfLiteNoType);
-}
-
-template <typename T>
-void EvalTyped(const TfLiteEvalTensor* input1, const TfLiteEvalTensor* input2,
-               TfLiteEvalTensor* output) {
-  reference_ops::Pow(micro::GetTensorShape(input1),
-                     micro::GetTensorData<T>(input1),
-                     micro::GetTensorShape(input2),
-                     micro::GetTensorData<T>(input2),
-                     micro::GetTensorShape(output),
-                     micro::GetTensorData<T>(output));
+  return micro::PrepareSimpleBinary(context, node, kOp, kTypes, kTfLiteNoType);
 }
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
@@ -36,7 +23,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   TfLiteEvalTensor* output = micro::GetEvalOutput(context, node, 0);
   switch (input1->type) {
     case kTfLiteFloat32:
-      EvalTyped<float>(input1, input2, output);
+      micro::EvalBinary<float>(reference_ops::Pow, input1, input2, output);
       return kTfLiteOk;
     case kTfLiteInt32: {
       const int32_t* exponents = micro::GetTensorData<int32_t>(input2);
@@ -48,7 +35,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
           return kTfLiteError;
         }
       }
-      EvalTyped<int32_t>(input1, input2, output);
+      micro::EvalBinary<int32_t>(reference_ops::Pow, input1, input2, output);
       return kTfLiteOk;
     }
     default:

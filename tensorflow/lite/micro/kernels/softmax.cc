@@ -37,38 +37,20 @@ TfLiteStatus PrepareInt16(TfLiteContext* context, const TfLiteTensor* input,
                 TfLiteTypeGetName(output->type));
     return kTfLiteError;
   }
-  float input_scale;
-  float output_scale;
-  int32_t input_zero_point;
-  int32_t output_zero_point;
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      input, kName, "input", &input_scale, &input_zero_point));
-  TF_LITE_ENSURE_STATUS(micro::GetQuantization(
-      output, kName, "output", &output_scale, &output_zero_point));
-  TF_LITE_ENSURE_STATUS(
-      micro::EnsureZeroPoint(input_zero_point, 0, kName, "input"));
-  TF_LITE_ENSURE_STATUS(
-      micro::EnsureZeroPoint(output_zero_point, 0, kName, "output"));
-  TF_LITE_ENSURE_NEAR(context, output_scale, 1.f / 32768,
-                      0.001f * 1.f / 32768);
+  micro::QuantParams in;
+  micro::QuantParams out;
+  TF_LITE_ENSURE_STATUS(micro::GetUnaryQuantization(
+      kName, input, output, /*symmetric=*/true, &in, &out));
+  TF_LITE_ENSURE_NEAR(context, out.scale, 1.f / 32768, 0.001f * 1.f / 32768);
   const int depth = input->dims->data[input->dims->size - 1];
   if (depth > 65536) {
     MicroPrintf("%s: int16 rows of %d elements are too long (at most 65536)",
                 kName, depth);
     return kTfLiteError;
   }
-  for (int16_t** table : {&op_data->exp_lut,
-                          &op_data->one_over_one_plus_x_lut}) {
-    if (*table == nullptr) {
-      *table = micro::AllocatePersistentArray<int16_t>(context,
-                                                       LutSize<int16_t>());
-      if (*table == nullptr) {
-        MicroPrintf("%s: out of persistent memory for the lookup tables",
-                    kName);
-        return kTfLiteError;
-      }
-    }
-  }
+  TF_LITE_ENSURE_STATUS(micro::AllocateLut(context, kName, &op_data->exp_lut));
+  TF_LITE_ENSURE_STATUS(
+      micro::AllocateLut(context, kName, &op_data->one_over_one_plus_x_lut));
   constexpr int32_t kRange = std::numeric_limits<int16_t>::max() -
                              std::numeric_limits<int16_t>::min();
   // e^x on [-10, 0] and 1 / (1 + x) on [0, 1], both onto [-1, 1].
@@ -77,12 +59,12 @@ TfLiteStatus PrepareInt16(TfLiteContext* context, const TfLiteTensor* input,
   PopulateLut16<double>(1.0 / kRange, std::numeric_limits<int16_t>::min(),
                         2.0 / kRange, 0, OneOverOnePlusX,
                         op_data->one_over_one_plus_x_lut);
-  op_data->zero_point = output_zero_point;
-  op_data->scale = output_scale;
+  op_data->zero_point = out.zero_point;
+  op_data->scale = out.scale;
   // Differences are rescaled so that 10.0 (times beta) spans 65535 steps;
   // input_scale * beta is formed in float, as in the reference.
   int shift;
-  QuantizeMultiplier(static_cast<double>(input_scale * params->beta) /
+  QuantizeMultiplier(static_cast<double>(in.scale * params->beta) /
                          (10.0 / 65535.0),
                      &op_data->input_multiplier, &shift);
   op_data->input_left_shift = shift;
@@ -122,30 +104,28 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   auto* op_data = static_cast<SoftmaxParams*>(node->user_data);
   const auto* params =
       static_cast<const TfLiteSoftmaxParams*>(node->builtin_data);
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* input = micro_context->AllocateTempInputTensor(node, 0);
-  TfLiteTensor* output = micro_context->AllocateTempOutputTensor(node, 0);
+  micro::ScopedTempTensors temps(context);
+  TfLiteTensor* input = temps.Input(node, 0);
+  TfLiteTensor* output = temps.Output(node, 0);
   TF_LITE_ENSURE(context, input != nullptr && output != nullptr);
   TF_LITE_ENSURE(context, NumDimensions(input) >= 1);
   TF_LITE_ENSURE_STATUS(
       micro::SetOutputShape(context, output, GetTensorShape(input)));
 
-  TfLiteStatus status = kTfLiteOk;
-  if (input->type == kTfLiteFloat32) {
-    TF_LITE_ENSURE_TYPES_EQ(context, output->type, kTfLiteFloat32);
-    op_data->beta = static_cast<double>(params->beta);
-  } else if (input->type == kTfLiteInt8) {
-    status = PrepareInt8(context, input, output, params, op_data);
-  } else if (input->type == kTfLiteInt16) {
-    status = PrepareInt16(context, input, output, params, op_data);
-  } else {
-    MicroPrintf("SOFTMAX: input type %s is not supported",
-                TfLiteTypeGetName(input->type));
-    status = kTfLiteError;
+  switch (input->type) {
+    case kTfLiteFloat32:
+      TF_LITE_ENSURE_TYPES_EQ(context, output->type, kTfLiteFloat32);
+      op_data->beta = static_cast<double>(params->beta);
+      return kTfLiteOk;
+    case kTfLiteInt8:
+      return PrepareInt8(context, input, output, params, op_data);
+    case kTfLiteInt16:
+      return PrepareInt16(context, input, output, params, op_data);
+    default:
+      MicroPrintf("SOFTMAX: input type %s is not supported",
+                  TfLiteTypeGetName(input->type));
+      return kTfLiteError;
   }
-  micro_context->DeallocateTempTfLiteTensor(output);
-  micro_context->DeallocateTempTfLiteTensor(input);
-  return status;
 }
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {

@@ -9,6 +9,7 @@
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/index_tensor_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/movement_util.h"
 #include "tensorflow/lite/micro/kernels/split_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
@@ -28,18 +29,14 @@ void* Init(TfLiteContext* context, const char*, size_t) {
   return context->AllocatePersistentBuffer(context, sizeof(OpData));
 }
 
+// The axis, which must split the input's dimension into num_splits equal
+// parts.
 TfLiteStatus ResolveAxis(const void* data, TfLiteType type,
                          const RuntimeShape& input_shape, int num_splits,
                          int* axis) {
-  const int rank = input_shape.DimensionsCount();
-  const int64_t value = micro::IndexValue(data, type, 0);
-  const int64_t resolved = value < 0 ? value + rank : value;
-  if (resolved < 0 || resolved >= rank) {
-    MicroPrintf("%s: axis %d is out of range for a %d-D input", kOp,
-                static_cast<int>(value), rank);
-    return kTfLiteError;
-  }
-  *axis = static_cast<int>(resolved);
+  TF_LITE_ENSURE_STATUS(
+      micro::ResolveAxis(kOp, micro::IndexValue(data, type, 0),
+                         input_shape.DimensionsCount(), axis));
   if (input_shape.Dims(*axis) % num_splits != 0) {
     MicroPrintf("%s: dimension %d of size %d does not split into %d parts",
                 kOp, *axis, input_shape.Dims(*axis), num_splits);
@@ -48,11 +45,35 @@ TfLiteStatus ResolveAxis(const void* data, TfLiteType type,
   return kTfLiteOk;
 }
 
-TfLiteStatus PrepareTensors(TfLiteContext* context, TfLiteNode* node,
-                            OpData* data, const TfLiteTensor* axis,
-                            const TfLiteTensor* input) {
+// The input's shape with the axis divided into num_splits parts.
+RuntimeShape SplitShape(const RuntimeShape& input_shape, int axis,
+                        int num_splits) {
+  RuntimeShape shape = input_shape;
+  shape.SetDim(axis, input_shape.Dims(axis) / num_splits);
+  return shape;
+}
+
+TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
+  TF_LITE_ENSURE(context, node->user_data != nullptr);
+  TF_LITE_ENSURE(context, node->builtin_data != nullptr);
+  OpData* data = static_cast<OpData*>(node->user_data);
+  const auto* params =
+      static_cast<const TfLiteSplitParams*>(node->builtin_data);
+  TF_LITE_ENSURE_EQ(context, NumInputs(node), 2);
   const int num_splits = NumOutputs(node);
-  if (!micro::IsCopyOpType(input->type)) {
+  if (params->num_splits <= 0 || num_splits != params->num_splits) {
+    MicroPrintf("%s: num_splits is %d but the node has %d outputs", kOp,
+                params->num_splits, num_splits);
+    return kTfLiteError;
+  }
+  micro::ScopedTempTensors temps(context);
+  const TfLiteTensor* axis = temps.Input(node, kAxisTensor);
+  const TfLiteTensor* input = temps.Input(node, kInputTensor);
+  if (axis == nullptr || input == nullptr) {
+    MicroPrintf("%s: missing input", kOp);
+    return kTfLiteError;
+  }
+  if (!movement::IsMovableType(input->type)) {
     MicroPrintf("%s: type %s is not supported", kOp,
                 TfLiteTypeGetName(input->type));
     return kTfLiteError;
@@ -62,64 +83,17 @@ TfLiteStatus PrepareTensors(TfLiteContext* context, TfLiteNode* node,
     return kTfLiteError;
   }
   data->axis_constant = micro::IsConstant(axis);
-  RuntimeShape output_shape = GetTensorShape(input);
   if (data->axis_constant) {
     TF_LITE_ENSURE_STATUS(ResolveAxis(axis->data.raw, axis->type,
                                       GetTensorShape(input), num_splits,
                                       &data->axis));
-    output_shape.SetDim(data->axis,
-                        output_shape.Dims(data->axis) / num_splits);
   }
-  MicroContext* micro_context = GetMicroContext(context);
-  for (int i = 0; i < num_splits; ++i) {
-    TfLiteTensor* output = micro_context->AllocateTempOutputTensor(node, i);
-    if (output == nullptr) {
-      MicroPrintf("%s: output %d is missing", kOp, i);
-      return kTfLiteError;
-    }
-    TfLiteStatus status = kTfLiteOk;
-    if (output->type != input->type) {
-      MicroPrintf("%s: output %d is %s, the input %s", kOp, i,
-                  TfLiteTypeGetName(output->type),
-                  TfLiteTypeGetName(input->type));
-      status = kTfLiteError;
-    } else if (!micro::SameQuantization(input, output)) {
-      MicroPrintf("%s: output %d is quantized differently from the input",
-                  kOp, i);
-      status = kTfLiteError;
-    } else if (data->axis_constant) {
-      status = micro::SetOutputShape(context, output, output_shape);
-    }
-    micro_context->DeallocateTempTfLiteTensor(output);
-    TF_LITE_ENSURE_STATUS(status);
-  }
-  return kTfLiteOk;
-}
-
-TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
-  TF_LITE_ENSURE(context, node->user_data != nullptr);
-  TF_LITE_ENSURE(context, node->builtin_data != nullptr);
-  const auto* params = static_cast<const TfLiteSplitParams*>(node->builtin_data);
-  TF_LITE_ENSURE_EQ(context, NumInputs(node), 2);
-  if (params->num_splits <= 0 || NumOutputs(node) != params->num_splits) {
-    MicroPrintf("%s: num_splits is %d but the node has %d outputs", kOp,
-                params->num_splits, NumOutputs(node));
-    return kTfLiteError;
-  }
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* axis = micro_context->AllocateTempInputTensor(node, kAxisTensor);
-  TfLiteTensor* input =
-      micro_context->AllocateTempInputTensor(node, kInputTensor);
-  TfLiteStatus status = kTfLiteError;
-  if (axis != nullptr && input != nullptr) {
-    status = PrepareTensors(context, node, static_cast<OpData*>(node->user_data),
-                            axis, input);
-  } else {
-    MicroPrintf("%s: missing input", kOp);
-  }
-  if (input != nullptr) micro_context->DeallocateTempTfLiteTensor(input);
-  if (axis != nullptr) micro_context->DeallocateTempTfLiteTensor(axis);
-  return status;
+  return micro::PrepareSplitOutputs(
+      context, node, kOp, input, data->axis_constant,
+      [&](int, RuntimeShape* shape) {
+        *shape = SplitShape(GetTensorShape(input), data->axis, num_splits);
+        return kTfLiteOk;
+      });
 }
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
@@ -132,15 +106,11 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
         micro::GetEvalInput(context, node, kAxisTensor);
     TF_LITE_ENSURE_STATUS(ResolveAxis(axis->data.raw, axis->type, input_shape,
                                       NumOutputs(node), &data->axis));
-    RuntimeShape expected = input_shape;
-    expected.SetDim(data->axis, input_shape.Dims(data->axis) / NumOutputs(node));
-    for (int i = 0; i < NumOutputs(node); ++i) {
-      if (micro::GetTensorShape(micro::GetEvalOutput(context, node, i)) !=
-          expected) {
-        MicroPrintf("%s: output %d's shape does not fit the axis", kOp, i);
-        return kTfLiteError;
-      }
-    }
+    TF_LITE_ENSURE_STATUS(micro::CheckSplitOutputShapes(
+        context, node, kOp, "axis", [&](int, RuntimeShape* shape) {
+          *shape = SplitShape(input_shape, data->axis, NumOutputs(node));
+          return kTfLiteOk;
+        }));
   }
   return micro::SplitIntoOutputs(context, node, input, data->axis);
 }

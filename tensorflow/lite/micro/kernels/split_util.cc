@@ -1,14 +1,13 @@
 #include "tensorflow/lite/micro/kernels/split_util.h"
 
 #include "tensorflow/lite/kernels/internal/reference/split.h"
-#include "tensorflow/lite/kernels/kernel_util.h"
-#include "tensorflow/lite/micro/kernels/kernel_util.h"
 
 namespace tflite {
 namespace micro {
 
 TfLiteStatus SplitIntoOutputs(TfLiteContext* context, TfLiteNode* node,
-                              const TfLiteEvalTensor* input, int axis) {
+                              const TfLiteEvalTensor* input, int axis,
+                              bool drop_axis) {
   const RuntimeShape input_shape = GetTensorShape(input);
   const int element = static_cast<int>(TfLiteTypeGetSize(input->type));
   const int outer = OuterSize(input_shape, axis);
@@ -17,7 +16,7 @@ TfLiteStatus SplitIntoOutputs(TfLiteContext* context, TfLiteNode* node,
   int offset = 0;
   for (int i = 0; i < NumOutputs(node); ++i) {
     TfLiteEvalTensor* output = GetEvalOutput(context, node, i);
-    const int output_row = output->dims->data[axis] * inner;
+    const int output_row = (drop_axis ? 1 : output->dims->data[axis]) * inner;
     reference_ops::SplitCopyOutput(outer, input_row, output_row, offset,
                                    GetTensorData<uint8_t>(input),
                                    GetTensorData<uint8_t>(output));

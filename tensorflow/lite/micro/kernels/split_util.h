@@ -1,28 +1,18 @@
-// Shared by SPLIT, SPLIT_V, UNPACK and PACK: the element types these copy
-// ops take, and the outer/inner sizes around an axis.
+// Shared by SPLIT, SPLIT_V, UNPACK and PACK: the outer/inner sizes around an
+// axis, the checks of a split's outputs, and splitting an input into the
+// node's outputs. (The element types these copy ops take:
+// movement::IsMovableType.)
 #ifndef TENSORFLOW_LITE_MICRO_KERNELS_SPLIT_UTIL_H_
 #define TENSORFLOW_LITE_MICRO_KERNELS_SPLIT_UTIL_H_
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/internal/runtime_shape.h"
+#include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {
 namespace micro {
-
-inline bool IsCopyOpType(TfLiteType type) {
-  switch (type) {
-    case kTfLiteFloat32:
-    case kTfLiteInt8:
-    case kTfLiteUInt8:
-    case kTfLiteInt16:
-    case kTfLiteInt32:
-    case kTfLiteInt64:
-    case kTfLiteBool:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Product of the dimensions before `axis`.
 inline int OuterSize(const RuntimeShape& shape, int axis) {
@@ -51,11 +41,65 @@ inline bool SameQuantization(const TfLiteTensor* a, const TfLiteTensor* b) {
          a->params.zero_point == b->params.zero_point;
 }
 
-// Splits `input` along `axis` into the node's outputs (from output
-// `first_output` on), each taking its own size along the axis; the outputs'
-// shapes must already be checked.
+// Checks each of the node's outputs against `input` (same type and
+// quantization); when `set_shapes`, gives output i the shape that
+// shape_of(i, &shape) (returning a TfLiteStatus) computes.
+template <typename ShapeOf>
+TfLiteStatus PrepareSplitOutputs(TfLiteContext* context, TfLiteNode* node,
+                                 const char* op, const TfLiteTensor* input,
+                                 bool set_shapes, ShapeOf&& shape_of) {
+  for (int i = 0; i < NumOutputs(node); ++i) {
+    ScopedTempTensors temps(context);
+    TfLiteTensor* output = temps.Output(node, i);
+    if (output == nullptr) {
+      MicroPrintf("%s: output %d is missing", op, i);
+      return kTfLiteError;
+    }
+    if (output->type != input->type) {
+      MicroPrintf("%s: output %d is %s, the input %s", op, i,
+                  TfLiteTypeGetName(output->type),
+                  TfLiteTypeGetName(input->type));
+      return kTfLiteError;
+    }
+    if (!SameQuantization(input, output)) {
+      MicroPrintf("%s: output %d is quantized differently from the input", op,
+                  i);
+      return kTfLiteError;
+    }
+    if (set_shapes) {
+      RuntimeShape shape;
+      TF_LITE_ENSURE_STATUS(shape_of(i, &shape));
+      TF_LITE_ENSURE_STATUS(SetOutputShape(context, output, shape));
+    }
+  }
+  return kTfLiteOk;
+}
+
+// At invoke, for a split computed at run time: fails unless each output i
+// has the shape shape_of(i, &shape) computes ("OP: output i's shape does not
+// fit the <what>").
+template <typename ShapeOf>
+TfLiteStatus CheckSplitOutputShapes(TfLiteContext* context, TfLiteNode* node,
+                                    const char* op, const char* what,
+                                    ShapeOf&& shape_of) {
+  for (int i = 0; i < NumOutputs(node); ++i) {
+    RuntimeShape expected;
+    TF_LITE_ENSURE_STATUS(shape_of(i, &expected));
+    if (GetTensorShape(GetEvalOutput(context, node, i)) != expected) {
+      MicroPrintf("%s: output %d's shape does not fit the %s", op, i, what);
+      return kTfLiteError;
+    }
+  }
+  return kTfLiteOk;
+}
+
+// Splits `input` along `axis` into the node's outputs, in order: each takes
+// as many entries of the axis as its own dimension `axis` holds, or one when
+// `drop_axis` (UNPACK, whose outputs lack the axis). The outputs' shapes must
+// already be checked.
 TfLiteStatus SplitIntoOutputs(TfLiteContext* context, TfLiteNode* node,
-                              const TfLiteEvalTensor* input, int axis);
+                              const TfLiteEvalTensor* input, int axis,
+                              bool drop_axis = false);
 
 }  // namespace micro
 }  // namespace tflite

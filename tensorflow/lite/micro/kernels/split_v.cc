@@ -10,6 +10,7 @@
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/index_tensor_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/movement_util.h"
 #include "tensorflow/lite/micro/kernels/split_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
@@ -32,21 +33,16 @@ void* Init(TfLiteContext* context, const char*, size_t) {
 
 TfLiteStatus ResolveAxis(const void* data, TfLiteType type, int rank,
                          int* axis) {
-  const int64_t value = micro::IndexValue(data, type, 0);
-  const int64_t resolved = value < 0 ? value + rank : value;
-  if (resolved < 0 || resolved >= rank) {
-    MicroPrintf("%s: axis %d is out of range for a %d-D input", kOp,
-                static_cast<int>(value), rank);
-    return kTfLiteError;
-  }
-  *axis = static_cast<int>(resolved);
-  return kTfLiteOk;
+  return micro::ResolveAxis(kOp, micro::IndexValue(data, type, 0), rank, axis);
 }
 
-// The size of split `index` of a dimension of `dim` elements, after checking
-// all `count` sizes (non-negative but for one -1, adding up to `dim`).
-TfLiteStatus SplitSize(const void* sizes, TfLiteType type, int count,
-                       int64_t dim, int index, int32_t* size) {
+// The shape of split `index`: the input's, with dimension `axis` set to the
+// index-th of the `count` sizes, after checking them all (non-negative but
+// for one -1, adding up to the dimension).
+TfLiteStatus SplitShape(const void* sizes, TfLiteType type, int count,
+                        const RuntimeShape& input_shape, int axis, int index,
+                        RuntimeShape* shape) {
+  const int64_t dim = input_shape.Dims(axis);
   int inferred = -1;
   int64_t total = 0;
   for (int i = 0; i < count; ++i) {
@@ -65,18 +61,36 @@ TfLiteStatus SplitSize(const void* sizes, TfLiteType type, int count,
                 static_cast<int>(total), static_cast<int>(dim));
     return kTfLiteError;
   }
-  *size = static_cast<int32_t>(index == inferred
-                                   ? dim - total
-                                   : micro::IndexValue(sizes, type, index));
+  *shape = input_shape;
+  shape->SetDim(axis, static_cast<int32_t>(
+                          index == inferred
+                              ? dim - total
+                              : micro::IndexValue(sizes, type, index)));
   return kTfLiteOk;
 }
 
-TfLiteStatus PrepareTensors(TfLiteContext* context, TfLiteNode* node,
-                            OpData* data, const TfLiteTensor* input,
-                            const TfLiteTensor* sizes,
-                            const TfLiteTensor* axis) {
+TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
+  TF_LITE_ENSURE(context, node->user_data != nullptr);
+  TF_LITE_ENSURE(context, node->builtin_data != nullptr);
+  OpData* data = static_cast<OpData*>(node->user_data);
+  const auto* params =
+      static_cast<const TfLiteSplitVParams*>(node->builtin_data);
+  TF_LITE_ENSURE_EQ(context, NumInputs(node), 3);
   const int num_splits = NumOutputs(node);
-  if (!micro::IsCopyOpType(input->type)) {
+  if (num_splits < 1 || num_splits != params->num_splits) {
+    MicroPrintf("%s: num_splits is %d but the node has %d outputs", kOp,
+                params->num_splits, num_splits);
+    return kTfLiteError;
+  }
+  micro::ScopedTempTensors temps(context);
+  const TfLiteTensor* input = temps.Input(node, kInputTensor);
+  const TfLiteTensor* sizes = temps.Input(node, kSizesTensor);
+  const TfLiteTensor* axis = temps.Input(node, kAxisTensor);
+  if (input == nullptr || sizes == nullptr || axis == nullptr) {
+    MicroPrintf("%s: missing input", kOp);
+    return kTfLiteError;
+  }
+  if (!movement::IsMovableType(input->type)) {
     MicroPrintf("%s: type %s is not supported", kOp,
                 TfLiteTypeGetName(input->type));
     return kTfLiteError;
@@ -97,68 +111,12 @@ TfLiteStatus PrepareTensors(TfLiteContext* context, TfLiteNode* node,
     TF_LITE_ENSURE_STATUS(ResolveAxis(axis->data.raw, axis->type,
                                       NumDimensions(input), &data->axis));
   }
-  MicroContext* micro_context = GetMicroContext(context);
-  for (int i = 0; i < num_splits; ++i) {
-    TfLiteTensor* output = micro_context->AllocateTempOutputTensor(node, i);
-    if (output == nullptr) {
-      MicroPrintf("%s: output %d is missing", kOp, i);
-      return kTfLiteError;
-    }
-    TfLiteStatus status = kTfLiteOk;
-    if (output->type != input->type) {
-      MicroPrintf("%s: output %d is %s, the input %s", kOp, i,
-                  TfLiteTypeGetName(output->type),
-                  TfLiteTypeGetName(input->type));
-      status = kTfLiteError;
-    } else if (!micro::SameQuantization(input, output)) {
-      MicroPrintf("%s: output %d is quantized differently from the input",
-                  kOp, i);
-      status = kTfLiteError;
-    } else if (data->shapes_constant) {
-      int32_t size = 0;
-      status = SplitSize(sizes->data.raw, sizes->type, num_splits,
-                         SizeOfDimension(input, data->axis), i, &size);
-      if (status == kTfLiteOk) {
-        RuntimeShape shape = GetTensorShape(input);
-        shape.SetDim(data->axis, size);
-        status = micro::SetOutputShape(context, output, shape);
-      }
-    }
-    micro_context->DeallocateTempTfLiteTensor(output);
-    TF_LITE_ENSURE_STATUS(status);
-  }
-  return kTfLiteOk;
-}
-
-TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
-  TF_LITE_ENSURE(context, node->user_data != nullptr);
-  TF_LITE_ENSURE(context, node->builtin_data != nullptr);
-  const auto* params =
-      static_cast<const TfLiteSplitVParams*>(node->builtin_data);
-  TF_LITE_ENSURE_EQ(context, NumInputs(node), 3);
-  if (NumOutputs(node) < 1 || NumOutputs(node) != params->num_splits) {
-    MicroPrintf("%s: num_splits is %d but the node has %d outputs", kOp,
-                params->num_splits, NumOutputs(node));
-    return kTfLiteError;
-  }
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* input =
-      micro_context->AllocateTempInputTensor(node, kInputTensor);
-  TfLiteTensor* sizes =
-      micro_context->AllocateTempInputTensor(node, kSizesTensor);
-  TfLiteTensor* axis = micro_context->AllocateTempInputTensor(node, kAxisTensor);
-  TfLiteStatus status = kTfLiteError;
-  if (input != nullptr && sizes != nullptr && axis != nullptr) {
-    status = PrepareTensors(context, node,
-                            static_cast<OpData*>(node->user_data), input,
-                            sizes, axis);
-  } else {
-    MicroPrintf("%s: missing input", kOp);
-  }
-  if (axis != nullptr) micro_context->DeallocateTempTfLiteTensor(axis);
-  if (sizes != nullptr) micro_context->DeallocateTempTfLiteTensor(sizes);
-  if (input != nullptr) micro_context->DeallocateTempTfLiteTensor(input);
-  return status;
+  return micro::PrepareSplitOutputs(
+      context, node, kOp, input, data->shapes_constant,
+      [&](int i, RuntimeShape* shape) {
+        return SplitShape(sizes->data.raw, sizes->type, num_splits,
+                          GetTensorShape(input), data->axis, i, shape);
+      });
 }
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
@@ -174,19 +132,11 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
     TF_LITE_ENSURE_STATUS(ResolveAxis(axis->data.raw, axis->type,
                                       input_shape.DimensionsCount(),
                                       &data->axis));
-    for (int i = 0; i < NumOutputs(node); ++i) {
-      int32_t size = 0;
-      TF_LITE_ENSURE_STATUS(SplitSize(sizes->data.raw, sizes->type,
-                                      NumOutputs(node),
-                                      input_shape.Dims(data->axis), i, &size));
-      RuntimeShape expected = input_shape;
-      expected.SetDim(data->axis, size);
-      if (micro::GetTensorShape(micro::GetEvalOutput(context, node, i)) !=
-          expected) {
-        MicroPrintf("%s: output %d's shape does not fit the split", kOp, i);
-        return kTfLiteError;
-      }
-    }
+    TF_LITE_ENSURE_STATUS(micro::CheckSplitOutputShapes(
+        context, node, kOp, "split", [&](int i, RuntimeShape* shape) {
+          return SplitShape(sizes->data.raw, sizes->type, NumOutputs(node),
+                            input_shape, data->axis, i, shape);
+        }));
   }
   return micro::SplitIntoOutputs(context, node, input, data->axis);
 }

@@ -8,6 +8,8 @@
 #include <new>
 
 #include "tensorflow/lite/core/c/common.h"
+#include "tensorflow/lite/kernels/internal/reference/lut.h"
+#include "tensorflow/lite/kernels/internal/runtime_shape.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/micro_context.h"
@@ -15,58 +17,6 @@
 
 namespace tflite {
 namespace micro {
-
-// A node's input and output tensors as temporary TfLiteTensors for the
-// duration of Prepare; released when this object goes out of scope, so early
-// error returns need no cleanup.
-class ScopedTempTensors {
- public:
-  explicit ScopedTempTensors(TfLiteContext* context)
-      : micro_context_(GetMicroContext(context)) {}
-  ~ScopedTempTensors() {
-    for (int i = count_ - 1; i >= 0; --i) {
-      micro_context_->DeallocateTempTfLiteTensor(tensors_[i]);
-    }
-  }
-  ScopedTempTensors(const ScopedTempTensors&) = delete;
-  ScopedTempTensors& operator=(const ScopedTempTensors&) = delete;
-
-  TfLiteTensor* Input(const TfLiteNode* node, int index) {
-    return Keep(micro_context_->AllocateTempInputTensor(node, index));
-  }
-  TfLiteTensor* Output(const TfLiteNode* node, int index) {
-    return Keep(micro_context_->AllocateTempOutputTensor(node, index));
-  }
-
- private:
-  TfLiteTensor* Keep(TfLiteTensor* tensor) {
-    if (tensor != nullptr && count_ < kMaxTensors) tensors_[count_++] = tensor;
-    return tensor;
-  }
-  static constexpr int kMaxTensors = 4;
-  MicroContext* micro_context_;
-  TfLiteTensor* tensors_[kMaxTensors] = {};
-  int count_ = 0;
-};
-
-// Checks that `node` has exactly one input and one output, fetches them and
-// gives the output the input's shape.
-inline TfLiteStatus PrepareUnary(TfLiteContext* context, TfLiteNode* node,
-                                 const char* op_name, ScopedTempTensors* temps,
-                                 TfLiteTensor** input, TfLiteTensor** output) {
-  if (NumInputs(node) != 1 || NumOutputs(node) != 1) {
-    MicroPrintf("%s: expected 1 input and 1 output, got %d and %d", op_name,
-                NumInputs(node), NumOutputs(node));
-    return kTfLiteError;
-  }
-  *input = temps->Input(node, 0);
-  *output = temps->Output(node, 0);
-  if (*input == nullptr || *output == nullptr) {
-    MicroPrintf("%s: missing input or output tensor", op_name);
-    return kTfLiteError;
-  }
-  return SetOutputShape(context, *output, (*input)->dims);
-}
 
 inline TfLiteStatus EnsureSameType(const TfLiteTensor* input,
                                    const TfLiteTensor* output,
@@ -80,19 +30,40 @@ inline TfLiteStatus EnsureSameType(const TfLiteTensor* input,
   return kTfLiteOk;
 }
 
-inline TfLiteStatus UnsupportedType(const TfLiteTensor* tensor,
+// The failure of a kernel given a tensor (TfLiteTensor or TfLiteEvalTensor)
+// of a type it does not take.
+template <typename Tensor>
+inline TfLiteStatus UnsupportedType(const Tensor* tensor,
                                     const char* op_name) {
   MicroPrintf("%s: type %s is not supported", op_name,
               TfLiteTypeGetName(tensor->type));
   return kTfLiteError;
 }
 
-inline bool HasQuantization(const TfLiteTensor* tensor) {
-  if (tensor->quantization.type != kTfLiteAffineQuantization) return false;
-  const auto* params = static_cast<const TfLiteAffineQuantization*>(
-      tensor->quantization.params);
-  return params != nullptr && params->scale != nullptr &&
-         params->scale->size > 0;
+// What PrepareUnary requires of the output's type.
+enum class UnaryOutputType { kSameAsInput, kAny };
+
+// Checks that `node` has exactly one input and one output, fetches them and
+// gives the output the input's shape; the output must have the input's type
+// unless `output_type` is kAny (CAST).
+inline TfLiteStatus PrepareUnary(
+    TfLiteContext* context, TfLiteNode* node, const char* op_name,
+    ScopedTempTensors* temps, TfLiteTensor** input, TfLiteTensor** output,
+    UnaryOutputType output_type = UnaryOutputType::kSameAsInput) {
+  if (NumInputs(node) != 1 || NumOutputs(node) != 1) {
+    MicroPrintf("%s: expected 1 input and 1 output, got %d and %d", op_name,
+                NumInputs(node), NumOutputs(node));
+    return kTfLiteError;
+  }
+  *input = temps->Input(node, 0);
+  *output = temps->Output(node, 0);
+  if (*input == nullptr || *output == nullptr) {
+    MicroPrintf("%s: missing input or output tensor", op_name);
+    return kTfLiteError;
+  }
+  TF_LITE_ENSURE_STATUS(SetOutputShape(context, *output, (*input)->dims));
+  if (output_type == UnaryOutputType::kAny) return kTfLiteOk;
+  return EnsureSameType(*input, *output, op_name);
 }
 
 // Per-tensor affine quantization with a positive, finite scale. `which`
@@ -124,12 +95,52 @@ inline TfLiteStatus GetQuantization(const TfLiteTensor* tensor,
   return kTfLiteOk;
 }
 
-// int16 activations are symmetric: both zero points must be 0.
 inline TfLiteStatus EnsureZeroPoint(int32_t zero_point, int32_t expected,
                                     const char* op_name, const char* which) {
   if (zero_point != expected) {
     MicroPrintf("%s: the %s zero point is %d but must be %d", op_name, which,
                 static_cast<int>(zero_point), static_cast<int>(expected));
+    return kTfLiteError;
+  }
+  return kTfLiteOk;
+}
+
+// One tensor's per-tensor quantization.
+struct QuantParams {
+  float scale;
+  int32_t zero_point;
+};
+
+// GetQuantization of a single-input op's input and output. With
+// `symmetric` (int16 activations) both zero points must be 0.
+inline TfLiteStatus GetUnaryQuantization(const char* op_name,
+                                         const TfLiteTensor* input,
+                                         const TfLiteTensor* output,
+                                         bool symmetric, QuantParams* in,
+                                         QuantParams* out) {
+  TF_LITE_ENSURE_STATUS(GetQuantization(input, op_name, "input", &in->scale,
+                                        &in->zero_point));
+  TF_LITE_ENSURE_STATUS(GetQuantization(output, op_name, "output",
+                                        &out->scale, &out->zero_point));
+  if (!symmetric) return kTfLiteOk;
+  TF_LITE_ENSURE_STATUS(EnsureZeroPoint(in->zero_point, 0, op_name, "input"));
+  return EnsureZeroPoint(out->zero_point, 0, op_name, "output");
+}
+
+// Fails unless an int8 output has the fixed quantization the op's reference
+// kernel requires; `scale_text` spells the scale in the message ("1/128").
+inline TfLiteStatus CheckFixedOutputQuantization(const char* op_name,
+                                                 const QuantParams& output,
+                                                 double scale,
+                                                 const char* scale_text,
+                                                 int32_t zero_point) {
+  if (static_cast<double>(output.scale) != scale ||
+      output.zero_point != zero_point) {
+    MicroPrintf("%s: int8 output must have scale %s and zero point %d, got "
+                "%g and %d",
+                op_name, scale_text, static_cast<int>(zero_point),
+                static_cast<double>(output.scale),
+                static_cast<int>(output.zero_point));
     return kTfLiteError;
   }
   return kTfLiteOk;
@@ -147,6 +158,32 @@ template <typename T>
 inline T* AllocatePersistentArray(TfLiteContext* context, int count) {
   return static_cast<T*>(
       context->AllocatePersistentBuffer(context, sizeof(T) * count));
+}
+
+// A lookup table of LutSize<T>() entries in persistent memory at `*table`,
+// allocated the first time (prepare may run again).
+template <typename T>
+inline TfLiteStatus AllocateLut(TfLiteContext* context, const char* op_name,
+                                T** table) {
+  if (*table != nullptr) return kTfLiteOk;
+  *table = AllocatePersistentArray<T>(context, LutSize<T>());
+  if (*table == nullptr) {
+    MicroPrintf("%s: out of persistent memory for the lookup table", op_name);
+    return kTfLiteError;
+  }
+  return kTfLiteOk;
+}
+
+// The rows of an op over the last dimension, whose output has the input's
+// shape: how many, and how long.
+inline void LastDimRows(const TfLiteEvalTensor* input,
+                        const TfLiteEvalTensor* output, int* rows,
+                        int* depth) {
+  const RuntimeShape input_shape = GetTensorShape(input);
+  const RuntimeShape output_shape = GetTensorShape(output);
+  const int last = input_shape.DimensionsCount() - 1;
+  *rows = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
+  *depth = MatchingDim(input_shape, last, output_shape, last);
 }
 
 }  // namespace micro

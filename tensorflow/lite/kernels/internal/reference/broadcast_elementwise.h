@@ -8,7 +8,9 @@
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_BROADCAST_ELEMENTWISE_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_BROADCAST_ELEMENTWISE_H_
 
+#include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/runtime_shape.h"
+#include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
 namespace reference_ops {
@@ -90,6 +92,25 @@ inline void BroadcastBinary(const RuntimeShape& input1_shape,
       shapes, output_shape, [&](int out, int offset1, int offset2, int) {
         output_data[out] = fn(input1_data[offset1], input2_data[offset2]);
       });
+}
+
+// BroadcastBinary with the result clamped to the fused activation's range
+// held in `params` (float32, int32 and int64 arithmetic).
+template <typename T, typename P, typename Fn>
+inline void BroadcastBinaryWithActivation(const P& params,
+                                          const RuntimeShape& input1_shape,
+                                          const T* input1_data,
+                                          const RuntimeShape& input2_shape,
+                                          const T* input2_data,
+                                          const RuntimeShape& output_shape,
+                                          T* output_data, Fn&& fn) {
+  T low;
+  T high;
+  GetActivationParams(params, &low, &high);
+  BroadcastBinary(input1_shape, input1_data, input2_shape, input2_data,
+                  output_shape, output_data, [&](T a, T b) {
+                    return ActivationFunctionWithMinMax(fn(a, b), low, high);
+                  });
 }
 
 // output[i] = fn(input1[...], input2[...], input3[...]) over the broadcast

@@ -2,7 +2,8 @@
 // broadcasting, writing bool. Plain values compare as they are; quantized
 // values (CompareWithScaling) are first brought to a common real scale the
 // way TFLite does it: value minus zero point, widened by 2^left_shift
-// (TFLite uses 8) and multiplied by the input's own scale.
+// (TFLite uses 8) and multiplied by the input's own scale. `compare` is one
+// of std::equal_to<>, std::less<>, ...
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_COMPARISONS_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_COMPARISONS_H_
 
@@ -15,31 +16,6 @@
 namespace tflite {
 namespace reference_ops {
 
-struct EqualFn {
-  template <typename T>
-  bool operator()(T a, T b) const { return a == b; }
-};
-struct NotEqualFn {
-  template <typename T>
-  bool operator()(T a, T b) const { return a != b; }
-};
-struct LessFn {
-  template <typename T>
-  bool operator()(T a, T b) const { return a < b; }
-};
-struct LessEqualFn {
-  template <typename T>
-  bool operator()(T a, T b) const { return a <= b; }
-};
-struct GreaterFn {
-  template <typename T>
-  bool operator()(T a, T b) const { return a > b; }
-};
-struct GreaterEqualFn {
-  template <typename T>
-  bool operator()(T a, T b) const { return a >= b; }
-};
-
 template <typename T, typename Compare>
 inline void CompareElements(const RuntimeShape& input1_shape,
                             const T* input1_data,
@@ -48,15 +24,7 @@ inline void CompareElements(const RuntimeShape& input1_shape,
                             const RuntimeShape& output_shape,
                             bool* output_data, Compare compare) {
   BroadcastBinary(input1_shape, input1_data, input2_shape, input2_data,
-                  output_shape, output_data,
-                  [&compare](T a, T b) { return compare(a, b); });
-}
-
-// A quantized value on the comparison's common scale.
-inline int32_t ComparisonScaled(int32_t value, int32_t offset, int left_shift,
-                                int32_t multiplier, int shift) {
-  return MultiplyByQuantizedMultiplier((value + offset) * (1 << left_shift), multiplier,
-                        shift);
+                  output_shape, output_data, compare);
 }
 
 template <typename T, typename Compare>
@@ -67,18 +35,17 @@ inline void CompareWithScaling(const ComparisonParams& params,
                                const T* input2_data,
                                const RuntimeShape& output_shape,
                                bool* output_data, Compare compare) {
-  BroadcastBinary(input1_shape, input1_data, input2_shape, input2_data,
-                  output_shape, output_data, [&](T a, T b) {
-                    return compare(
-                        ComparisonScaled(a, params.input1_offset,
-                                         params.left_shift,
-                                         params.input1_multiplier,
-                                         params.input1_shift),
-                        ComparisonScaled(b, params.input2_offset,
-                                         params.left_shift,
-                                         params.input2_multiplier,
-                                         params.input2_shift));
-                  });
+  BroadcastBinary(
+      input1_shape, input1_data, input2_shape, input2_data, output_shape,
+      output_data, [&](T a, T b) {
+        return compare(
+            RescaleToCommonScale(a, params.input1_offset, params.left_shift,
+                                 params.input1_multiplier,
+                                 params.input1_shift),
+            RescaleToCommonScale(b, params.input2_offset, params.left_shift,
+                                 params.input2_multiplier,
+                                 params.input2_shift));
+      });
 }
 
 }  // namespace reference_ops

@@ -5,7 +5,6 @@
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_DIV_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_DIV_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
@@ -13,7 +12,6 @@
 #include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/fixedpoint.h"
 #include "tensorflow/lite/kernels/internal/reference/broadcast_elementwise.h"
-#include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
@@ -36,14 +34,10 @@ inline void Div(const ArithmeticParams& params,
                 const RuntimeShape& input1_shape, const T* input1_data,
                 const RuntimeShape& input2_shape, const T* input2_data,
                 const RuntimeShape& output_shape, T* output_data) {
-  T low;
-  T high;
-  GetActivationParams(params, &low, &high);
-  BroadcastBinary(input1_shape, input1_data, input2_shape, input2_data,
-                  output_shape, output_data, [low, high](T a, T b) {
-                    return ActivationFunctionWithMinMax(
-                        TruncatingDivide(a, b), low, high);
-                  });
+  BroadcastBinaryWithActivation(
+      params, input1_shape, input1_data, input2_shape, input2_data,
+      output_shape, output_data,
+      [](T a, T b) { return TruncatingDivide(a, b); });
 }
 
 }  // namespace reference_ops
@@ -107,10 +101,9 @@ inline void Div(const ArithmeticParams& params,
   reference_ops::BroadcastBinary(
       input1_shape, input1_data, input2_shape, input2_data, output_shape,
       output_data, [&params](T a, T b) {
-        const int32_t result = QuantizedDivide(params, a, b);
         return static_cast<T>(
-            std::min(params.quantized_activation_max,
-                     std::max(params.quantized_activation_min, result)));
+            ClampToQuantizedActivationRange(QuantizedDivide(params, a, b),
+                                            params));
       });
 }
 

@@ -3,12 +3,10 @@
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_MUL_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_MUL_H_
 
-#include <algorithm>
 #include <cstdint>
 
 #include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/reference/broadcast_elementwise.h"
-#include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/reference/wrapping_arithmetic.h"
 #include "tensorflow/lite/kernels/internal/types.h"
 
@@ -20,14 +18,10 @@ inline void Mul(const ArithmeticParams& params,
                 const RuntimeShape& input1_shape, const T* input1_data,
                 const RuntimeShape& input2_shape, const T* input2_data,
                 const RuntimeShape& output_shape, T* output_data) {
-  T low;
-  T high;
-  GetActivationParams(params, &low, &high);
-  BroadcastBinary(input1_shape, input1_data, input2_shape, input2_data,
-                  output_shape, output_data, [low, high](T a, T b) {
-                    return ActivationFunctionWithMinMax(WrappingMul(a, b), low,
-                                                        high);
-                  });
+  BroadcastBinaryWithActivation(params, input1_shape, input1_data,
+                                input2_shape, input2_data, output_shape,
+                                output_data,
+                                [](T a, T b) { return WrappingMul(a, b); });
 }
 
 }  // namespace reference_ops
@@ -51,9 +45,7 @@ inline void Mul(const ArithmeticParams& params,
             MultiplyByQuantizedMultiplier(product, params.output_multiplier,
                                           params.output_shift) +
             params.output_offset;
-        return static_cast<T>(
-            std::min(params.quantized_activation_max,
-                     std::max(params.quantized_activation_min, result)));
+        return static_cast<T>(ClampToQuantizedActivationRange(result, params));
       });
 }
 

@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <type_traits>
 
 #include "tensorflow/lite/kernels/internal/common.h"
+#include "tensorflow/lite/kernels/internal/reference/wrapping_arithmetic.h"
 #include "tensorflow/lite/kernels/internal/runtime_shape.h"
 
 namespace tflite {
@@ -76,20 +76,6 @@ void ForEachReduced(const ReduceLayout& layout, Fn&& fn) {
   }
 }
 
-// Two's-complement wrapping arithmetic, as TFLite's integer reductions.
-template <typename T>
-T WrappingAdd(T a, T b) {
-  using U = typename std::make_unsigned<T>::type;
-  return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
-}
-template <typename T>
-T WrappingMul(T a, T b) {
-  using U = typename std::make_unsigned<T>::type;
-  return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
-}
-inline float WrappingAdd(float a, float b) { return a + b; }
-inline float WrappingMul(float a, float b) { return a * b; }
-
 template <typename T>
 void ReduceSum(const ReduceLayout& layout, const T* input, int output_count,
                T* output) {
@@ -99,19 +85,14 @@ void ReduceSum(const ReduceLayout& layout, const T* input, int output_count,
   });
 }
 
-// Product with int8/int16 values multiplied in int and truncated back to T,
-// wider types wrapping.
+// Integer products wrap (for int8/int16: multiplied in int and truncated
+// back to T, as TFLite does).
 template <typename T>
 void ReduceProd(const ReduceLayout& layout, const T* input, int output_count,
                 T* output) {
   for (int i = 0; i < output_count; ++i) output[i] = T(1);
   ForEachReduced(layout, [&](int in, int out, bool) {
-    if (sizeof(T) < sizeof(int32_t)) {
-      output[out] = static_cast<T>(static_cast<int32_t>(input[in]) *
-                                   static_cast<int32_t>(output[out]));
-    } else {
-      output[out] = WrappingMul(input[in], output[out]);
-    }
+    output[out] = WrappingMul(input[in], output[out]);
   });
 }
 

@@ -29,20 +29,31 @@ inline float Scale(int input_size, int output_size, bool align_corners) {
   return static_cast<float>(input_size) / static_cast<float>(output_size);
 }
 
-// The source position of output coordinate `out` and the two input
-// coordinates around it, clamped to the input.
-inline void BilinearSource(int out, float scale, bool half_pixel_centers,
-                           int input_size, float* position, int* low,
-                           int* high) {
-  *position = half_pixel_centers
-                  ? (static_cast<float>(out) + 0.5f) * scale - 0.5f
-                  : static_cast<float>(out) * scale;
-  *low = std::max(static_cast<int>(std::floor(*position)), 0);
-  *high = std::min(static_cast<int>(std::ceil(*position)), input_size - 1);
+// Where output coordinate `out` samples the input along one axis: the input
+// coordinates either side of the source position, clamped to the input, and
+// the position's offset from `low` (a fraction in float, or in 1/1024 units
+// in fixed point).
+template <typename Fraction>
+struct BilinearSample {
+  int low;
+  int high;
+  Fraction fraction;
+};
+
+inline BilinearSample<float> BilinearSource(int out, float scale,
+                                            bool half_pixel_centers,
+                                            int input_size) {
+  const float position =
+      half_pixel_centers ? (static_cast<float>(out) + 0.5f) * scale - 0.5f
+                         : static_cast<float>(out) * scale;
+  const int low = std::max(static_cast<int>(std::floor(position)), 0);
+  const int high =
+      std::min(static_cast<int>(std::ceil(position)), input_size - 1);
+  return {low, high, position - static_cast<float>(low)};
 }
 
-// The same in fixed point with 10 fractional bits: `position` is the source
-// position times 1024. The scale is rounded to the nearest 1/1024.
+// The same in fixed point with 10 fractional bits. The scale is rounded to
+// the nearest 1/1024.
 inline int32_t FixedScale(int input_size, int output_size,
                           bool align_corners) {
   if (align_corners && output_size > 1) {
@@ -52,14 +63,47 @@ inline int32_t FixedScale(int input_size, int output_size,
   return ((1 << 10) * input_size + output_size / 2) / output_size;
 }
 
-inline void BilinearSourceFixed(int out, int32_t scale, bool half_pixel_centers,
-                                int input_size, int32_t* position, int* low,
-                                int* high) {
-  *position = half_pixel_centers ? out * scale + scale / 2 - (1 << 9)
-                                 : out * scale;
+// The fraction may be negative with half_pixel_centers (a position above row
+// or left of column 0).
+inline BilinearSample<int64_t> BilinearSourceFixed(int out, int32_t scale,
+                                                   bool half_pixel_centers,
+                                                   int input_size) {
+  const int32_t position =
+      half_pixel_centers ? out * scale + scale / 2 - (1 << 9) : out * scale;
   // Division truncates toward zero: a position in (-1, 0) gives 0.
-  *low = std::max(*position / (1 << 10), 0);
-  *high = std::min((*position + (1 << 10) - 1) / (1 << 10), input_size - 1);
+  const int low = std::max(position / (1 << 10), 0);
+  const int high =
+      std::min((position + (1 << 10) - 1) / (1 << 10), input_size - 1);
+  return {low, high, position - (1 << 10) * low};
+}
+
+// The loop of both bilinear kernels: every output pixel (y, x) is
+// blend(top_left, bottom_left, top_right, bottom_right, y fraction,
+// x fraction) of the four input pixels around its source position, which
+// sample_y(y) and sample_x(x) give.
+template <typename T, typename SampleY, typename SampleX, typename Blend>
+void ForEachBilinearPixel(const RuntimeShape& input_shape, const T* input_data,
+                          const RuntimeShape& output_shape, T* output_data,
+                          SampleY&& sample_y, SampleX&& sample_x,
+                          Blend&& blend) {
+  const int batches = input_shape.Dims(0);
+  const int depth = input_shape.Dims(3);
+  for (int b = 0; b < batches; ++b) {
+    for (int y = 0; y < output_shape.Dims(1); ++y) {
+      const auto sy = sample_y(y);
+      for (int x = 0; x < output_shape.Dims(2); ++x) {
+        const auto sx = sample_x(x);
+        for (int c = 0; c < depth; ++c) {
+          output_data[Offset(output_shape, b, y, x, c)] =
+              blend(input_data[Offset(input_shape, b, sy.low, sx.low, c)],
+                    input_data[Offset(input_shape, b, sy.high, sx.low, c)],
+                    input_data[Offset(input_shape, b, sy.low, sx.high, c)],
+                    input_data[Offset(input_shape, b, sy.high, sx.high, c)],
+                    sy.fraction, sx.fraction);
+        }
+      }
+    }
+  }
 }
 
 inline int NearestSource(int out, int input_size, int output_size,
@@ -83,49 +127,31 @@ void ResizeBilinear(const ResizeBilinearParams& params,
                     const RuntimeShape& input_shape, const T* input_data,
                     const RuntimeShape& output_shape, T* output_data) {
   using resize_internal::BilinearSource;
-  const int batches = input_shape.Dims(0);
   const int in_height = input_shape.Dims(1);
   const int in_width = input_shape.Dims(2);
-  const int depth = input_shape.Dims(3);
-  const int out_height = output_shape.Dims(1);
-  const int out_width = output_shape.Dims(2);
-  const float height_scale =
-      resize_internal::Scale(in_height, out_height, params.align_corners);
-  const float width_scale =
-      resize_internal::Scale(in_width, out_width, params.align_corners);
-  for (int b = 0; b < batches; ++b) {
-    for (int y = 0; y < out_height; ++y) {
-      float in_y;
-      int y0, y1;
-      BilinearSource(y, height_scale, params.half_pixel_centers, in_height,
-                     &in_y, &y0, &y1);
-      const float dy = in_y - static_cast<float>(y0);
-      for (int x = 0; x < out_width; ++x) {
-        float in_x;
-        int x0, x1;
-        BilinearSource(x, width_scale, params.half_pixel_centers, in_width,
-                       &in_x, &x0, &x1);
-        const float dx = in_x - static_cast<float>(x0);
-        for (int c = 0; c < depth; ++c) {
-          const float top_left = input_data[Offset(input_shape, b, y0, x0, c)];
-          const float bottom_left =
-              input_data[Offset(input_shape, b, y1, x0, c)];
-          const float top_right =
-              input_data[Offset(input_shape, b, y0, x1, c)];
-          const float bottom_right =
-              input_data[Offset(input_shape, b, y1, x1, c)];
-          const float value = top_left * (1 - dy) * (1 - dx) +
-                              bottom_left * dy * (1 - dx) +
-                              top_right * (1 - dy) * dx +
-                              bottom_right * dy * dx;
-          output_data[Offset(output_shape, b, y, x, c)] =
-              std::is_floating_point<T>::value
-                  ? static_cast<T>(value)
-                  : static_cast<T>(TfLiteRound(value));
-        }
-      }
-    }
-  }
+  const float height_scale = resize_internal::Scale(
+      in_height, output_shape.Dims(1), params.align_corners);
+  const float width_scale = resize_internal::Scale(
+      in_width, output_shape.Dims(2), params.align_corners);
+  const bool half_pixel_centers = params.half_pixel_centers;
+  resize_internal::ForEachBilinearPixel(
+      input_shape, input_data, output_shape, output_data,
+      [&](int y) {
+        return BilinearSource(y, height_scale, half_pixel_centers, in_height);
+      },
+      [&](int x) {
+        return BilinearSource(x, width_scale, half_pixel_centers, in_width);
+      },
+      [](float top_left, float bottom_left, float top_right,
+         float bottom_right, float dy, float dx) {
+        const float value = top_left * (1 - dy) * (1 - dx) +
+                            bottom_left * dy * (1 - dx) +
+                            top_right * (1 - dy) * dx +
+                            bottom_right * dy * dx;
+        return std::is_floating_point<T>::value
+                   ? static_cast<T>(value)
+                   : static_cast<T>(TfLiteRound(value));
+      });
 }
 
 // Bilinear interpolation of int8/int16 data in fixed point: weights have 10
@@ -137,51 +163,33 @@ void ResizeBilinearInteger(const ResizeBilinearParams& params,
                            const T* input_data,
                            const RuntimeShape& output_shape, T* output_data) {
   using resize_internal::BilinearSourceFixed;
-  constexpr int32_t kOne = 1 << 10;
-  const int batches = input_shape.Dims(0);
+  constexpr int64_t kOne = 1 << 10;
   const int in_height = input_shape.Dims(1);
   const int in_width = input_shape.Dims(2);
-  const int depth = input_shape.Dims(3);
-  const int out_height = output_shape.Dims(1);
-  const int out_width = output_shape.Dims(2);
   const int32_t height_scale = resize_internal::FixedScale(
-      in_height, out_height, params.align_corners);
-  const int32_t width_scale =
-      resize_internal::FixedScale(in_width, out_width, params.align_corners);
-  for (int b = 0; b < batches; ++b) {
-    for (int y = 0; y < out_height; ++y) {
-      int32_t in_y;
-      int y0, y1;
-      BilinearSourceFixed(y, height_scale, params.half_pixel_centers,
-                          in_height, &in_y, &y0, &y1);
-      // May be negative with half_pixel_centers (position above row 0).
-      const int64_t dy = in_y - kOne * y0;
-      for (int x = 0; x < out_width; ++x) {
-        int32_t in_x;
-        int x0, x1;
-        BilinearSourceFixed(x, width_scale, params.half_pixel_centers,
-                            in_width, &in_x, &x0, &x1);
-        const int64_t dx = in_x - kOne * x0;
-        for (int c = 0; c < depth; ++c) {
-          const int64_t top_left =
-              input_data[Offset(input_shape, b, y0, x0, c)];
-          const int64_t bottom_left =
-              input_data[Offset(input_shape, b, y1, x0, c)];
-          const int64_t top_right =
-              input_data[Offset(input_shape, b, y0, x1, c)];
-          const int64_t bottom_right =
-              input_data[Offset(input_shape, b, y1, x1, c)];
-          const int64_t sum = top_left * (kOne - dy) * (kOne - dx) +
-                              bottom_left * dy * (kOne - dx) +
-                              top_right * (kOne - dy) * dx +
-                              bottom_right * dy * dx;
-          const int64_t half = sum > 0 ? (1 << 19) : -(1 << 19);
-          output_data[Offset(output_shape, b, y, x, c)] =
-              static_cast<T>((sum + half) / (1 << 20));
-        }
-      }
-    }
-  }
+      in_height, output_shape.Dims(1), params.align_corners);
+  const int32_t width_scale = resize_internal::FixedScale(
+      in_width, output_shape.Dims(2), params.align_corners);
+  const bool half_pixel_centers = params.half_pixel_centers;
+  resize_internal::ForEachBilinearPixel(
+      input_shape, input_data, output_shape, output_data,
+      [&](int y) {
+        return BilinearSourceFixed(y, height_scale, half_pixel_centers,
+                                   in_height);
+      },
+      [&](int x) {
+        return BilinearSourceFixed(x, width_scale, half_pixel_centers,
+                                   in_width);
+      },
+      [](int64_t top_left, int64_t bottom_left, int64_t top_right,
+         int64_t bottom_right, int64_t dy, int64_t dx) {
+        const int64_t sum = top_left * (kOne - dy) * (kOne - dx) +
+                            bottom_left * dy * (kOne - dx) +
+                            top_right * (kOne - dy) * dx +
+                            bottom_right * dy * dx;
+        const int64_t half = sum > 0 ? (1 << 19) : -(1 << 19);
+        return static_cast<T>((sum + half) / (1 << 20));
+      });
 }
 
 // Nearest neighbour: each output pixel copies one input pixel.

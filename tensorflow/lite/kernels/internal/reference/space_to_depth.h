@@ -9,31 +9,38 @@
 namespace tflite {
 namespace reference_ops {
 
-// Input [batch, height, width, depth] with height and width multiples of
-// the block size; output [batch, height / b, width / b, depth * b * b].
-// Input pixel (y, x) goes to output pixel (y / b, x / b), at depth offset
-// ((y % b) * b + x % b) * depth.
+// The element correspondence of both ops. The space tensor is [batch,
+// height, width, depth] with height and width multiples of the block size
+// b; the depth tensor is [batch, height / b, width / b, depth * b * b].
+// Space pixel (y, x) is depth pixel (y / b, x / b) at depth offset
+// ((y % b) * b + x % b) * depth. Calls fn(space_offset, depth_offset) for
+// every element of the space tensor, in order.
+template <typename Fn>
+void ForEachSpaceDepthElement(const RuntimeShape& space_shape,
+                              const RuntimeShape& depth_shape, int block,
+                              Fn&& fn) {
+  const int depth = space_shape.Dims(3);
+  for (int b = 0; b < space_shape.Dims(0); ++b) {
+    for (int y = 0; y < space_shape.Dims(1); ++y) {
+      for (int x = 0; x < space_shape.Dims(2); ++x) {
+        const int space_base = Offset(space_shape, b, y, x, 0);
+        const int depth_base =
+            Offset(depth_shape, b, y / block, x / block,
+                   ((y % block) * block + x % block) * depth);
+        for (int c = 0; c < depth; ++c) fn(space_base + c, depth_base + c);
+      }
+    }
+  }
+}
+
 template <typename T>
 void SpaceToDepth(const SpaceToDepthParams& params,
                   const RuntimeShape& input_shape, const T* input_data,
                   const RuntimeShape& output_shape, T* output_data) {
-  const int block = params.block_size;
-  const int batches = input_shape.Dims(0);
-  const int height = input_shape.Dims(1);
-  const int width = input_shape.Dims(2);
-  const int depth = input_shape.Dims(3);
-  for (int b = 0; b < batches; ++b) {
-    for (int y = 0; y < height; ++y) {
-      for (int x = 0; x < width; ++x) {
-        const int out_depth_base = ((y % block) * block + x % block) * depth;
-        for (int c = 0; c < depth; ++c) {
-          output_data[Offset(output_shape, b, y / block, x / block,
-                             out_depth_base + c)] =
-              input_data[Offset(input_shape, b, y, x, c)];
-        }
-      }
-    }
-  }
+  ForEachSpaceDepthElement(input_shape, output_shape, params.block_size,
+                           [&](int space, int depth) {
+                             output_data[depth] = input_data[space];
+                           });
 }
 
 // The inverse: input [batch, height, width, depth] with depth a multiple of
@@ -42,22 +49,10 @@ template <typename T>
 void DepthToSpace(const DepthToSpaceParams& params,
                   const RuntimeShape& input_shape, const T* input_data,
                   const RuntimeShape& output_shape, T* output_data) {
-  const int block = params.block_size;
-  const int batches = output_shape.Dims(0);
-  const int height = output_shape.Dims(1);
-  const int width = output_shape.Dims(2);
-  const int depth = output_shape.Dims(3);
-  for (int b = 0; b < batches; ++b) {
-    for (int y = 0; y < height; ++y) {
-      for (int x = 0; x < width; ++x) {
-        const int in_depth_base = ((y % block) * block + x % block) * depth;
-        for (int c = 0; c < depth; ++c) {
-          output_data[Offset(output_shape, b, y, x, c)] = input_data[Offset(
-              input_shape, b, y / block, x / block, in_depth_base + c)];
-        }
-      }
-    }
-  }
+  ForEachSpaceDepthElement(output_shape, input_shape, params.block_size,
+                           [&](int space, int depth) {
+                             output_data[space] = input_data[depth];
+                           });
 }
 
 }  // namespace reference_ops

@@ -3,11 +3,10 @@
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_SQUARED_DIFFERENCE_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_SQUARED_DIFFERENCE_H_
 
-#include <algorithm>
 #include <cstdint>
 
-#include "tensorflow/lite/kernels/internal/reference/broadcast_elementwise.h"
 #include "tensorflow/lite/kernels/internal/common.h"
+#include "tensorflow/lite/kernels/internal/reference/broadcast_elementwise.h"
 #include "tensorflow/lite/kernels/internal/reference/wrapping_arithmetic.h"
 #include "tensorflow/lite/kernels/internal/types.h"
 
@@ -45,11 +44,11 @@ inline void SquaredDifference(const ArithmeticParams& params,
   reference_ops::BroadcastBinary(
       input1_shape, input1_data, input2_shape, input2_data, output_shape,
       output_data, [&params](int8_t a, int8_t b) {
-        const int32_t a_scaled = MultiplyByQuantizedMultiplier(
-            (params.input1_offset + a) * (1 << params.left_shift),
+        const int32_t a_scaled = RescaleToCommonScale(
+            a, params.input1_offset, params.left_shift,
             params.input1_multiplier, params.input1_shift);
-        const int32_t b_scaled = MultiplyByQuantizedMultiplier(
-            (params.input2_offset + b) * (1 << params.left_shift),
+        const int32_t b_scaled = RescaleToCommonScale(
+            b, params.input2_offset, params.left_shift,
             params.input2_multiplier, params.input2_shift);
         const int32_t difference = a_scaled - b_scaled;
         const int32_t result =
@@ -58,8 +57,7 @@ inline void SquaredDifference(const ArithmeticParams& params,
                                           params.output_shift) +
             params.output_offset;
         return static_cast<int8_t>(
-            std::min(params.quantized_activation_max,
-                     std::max(params.quantized_activation_min, result)));
+            ClampToQuantizedActivationRange(result, params));
       });
 }
 

@@ -11,48 +11,42 @@
 namespace tflite {
 namespace reference_ops {
 
+// The unsigned type integer T is computed in: at least as wide as unsigned
+// int, so that small types, which promote to int, cannot overflow a signed
+// int either.
 template <typename T>
-inline typename std::enable_if<std::is_integral<T>::value, T>::type
-WrappingAdd(T a, T b) {
-  using U = typename std::make_unsigned<T>::type;
-  return static_cast<T>(static_cast<U>(static_cast<U>(a) + static_cast<U>(b)));
+using WrappingType =
+    typename std::conditional<(sizeof(T) < sizeof(unsigned)), unsigned,
+                              typename std::make_unsigned<T>::type>::type;
+
+template <typename T>
+inline T WrappingAdd(T a, T b) {
+  if constexpr (std::is_integral<T>::value) {
+    using U = WrappingType<T>;
+    return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
+  } else {
+    return a + b;
+  }
 }
 
 template <typename T>
-inline typename std::enable_if<!std::is_integral<T>::value, T>::type
-WrappingAdd(T a, T b) {
-  return a + b;
+inline T WrappingSub(T a, T b) {
+  if constexpr (std::is_integral<T>::value) {
+    using U = WrappingType<T>;
+    return static_cast<T>(static_cast<U>(a) - static_cast<U>(b));
+  } else {
+    return a - b;
+  }
 }
 
 template <typename T>
-inline typename std::enable_if<std::is_integral<T>::value, T>::type
-WrappingSub(T a, T b) {
-  using U = typename std::make_unsigned<T>::type;
-  return static_cast<T>(static_cast<U>(static_cast<U>(a) - static_cast<U>(b)));
-}
-
-template <typename T>
-inline typename std::enable_if<!std::is_integral<T>::value, T>::type
-WrappingSub(T a, T b) {
-  return a - b;
-}
-
-template <typename T>
-inline typename std::enable_if<std::is_integral<T>::value, T>::type
-WrappingMul(T a, T b) {
-  // Small types promote to int; multiply in an unsigned type at least as wide
-  // as unsigned int so that the product itself cannot overflow a signed int.
-  using U = typename std::make_unsigned<T>::type;
-  using Wide = typename std::conditional<(sizeof(U) < sizeof(unsigned)),
-                                         unsigned, U>::type;
-  return static_cast<T>(static_cast<U>(static_cast<Wide>(static_cast<U>(a)) *
-                                       static_cast<Wide>(static_cast<U>(b))));
-}
-
-template <typename T>
-inline typename std::enable_if<!std::is_integral<T>::value, T>::type
-WrappingMul(T a, T b) {
-  return a * b;
+inline T WrappingMul(T a, T b) {
+  if constexpr (std::is_integral<T>::value) {
+    using U = WrappingType<T>;
+    return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
+  } else {
+    return a * b;
+  }
 }
 
 }  // namespace reference_ops
