@@ -89,7 +89,7 @@ inline void FullyConnectedImpl(
 #else
       int32_t scaled = MultiplyByQuantizedMultiplier(acc, multiplier, shift);
 #endif
-      scaled += output_offset;
+      scaled = SaturatingAddInt32(scaled, output_offset);
       scaled = std::max(scaled, params.quantized_activation_min);
       scaled = std::min(scaled, params.quantized_activation_max);
       output_data[b * output_depth + o] = static_cast<OutputT>(scaled);

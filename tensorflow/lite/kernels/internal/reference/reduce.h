@@ -203,7 +203,7 @@ void QuantizedMeanOrSum(const ReduceLayout& layout, const T* input,
     const int32_t scaled =
         MultiplyByQuantizedMultiplier(centered, multiplier, shift);
 #endif
-    const int32_t value = scaled + output_zero_point;
+    const int32_t value = SaturatingAddInt32(scaled, output_zero_point);
     output[i] = static_cast<T>(std::min(std::max(value, low), high));
   }
 }
