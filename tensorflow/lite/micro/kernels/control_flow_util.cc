@@ -1,6 +1,5 @@
 #include "tensorflow/lite/micro/kernels/control_flow_util.h"
 
-#include <cstdio>
 #include <cstring>
 
 #include "tensorflow/lite/micro/micro_context.h"
@@ -20,12 +19,13 @@ size_t EvalTensorBytes(const TfLiteEvalTensor* tensor) {
 }
 
 void FormatShape(const TfLiteIntArray* dims, char* text, size_t size) {
-  size_t used = static_cast<size_t>(snprintf(text, size, "["));
+  size_t used = static_cast<size_t>(MicroSnprintf(text, size, "["));
   for (int i = 0; i < dims->size && used < size; ++i) {
-    used += static_cast<size_t>(snprintf(text + used, size - used, "%s%d",
-                                         i == 0 ? "" : ", ", dims->data[i]));
+    used += static_cast<size_t>(MicroSnprintf(text + used, size - used,
+                                              "%s%d", i == 0 ? "" : ", ",
+                                              dims->data[i]));
   }
-  if (used < size) snprintf(text + used, size - used, "]");
+  if (used < size) MicroSnprintf(text + used, size - used, "]");
 }
 
 TfLiteStatus CopyTensorData(const char* op, const TfLiteEvalTensor* from,

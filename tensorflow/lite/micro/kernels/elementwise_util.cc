@@ -1,7 +1,6 @@
 #include "tensorflow/lite/micro/kernels/elementwise_util.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
@@ -16,12 +15,12 @@ namespace {
 const char* FormatShape(const TfLiteIntArray* dims, char* buffer,
                         size_t size) {
   size_t used = 0;
-  used += snprintf(buffer + used, size - used, "[");
+  used += MicroSnprintf(buffer + used, size - used, "[");
   for (int i = 0; dims != nullptr && i < dims->size && used < size; ++i) {
-    used += snprintf(buffer + used, size - used, i == 0 ? "%d" : ", %d",
-                     static_cast<int>(dims->data[i]));
+    used += MicroSnprintf(buffer + used, size - used, i == 0 ? "%d" : ", %d",
+                          static_cast<int>(dims->data[i]));
   }
-  if (used < size) snprintf(buffer + used, size - used, "]");
+  if (used < size) MicroSnprintf(buffer + used, size - used, "]");
   return buffer;
 }
 
