@@ -488,6 +488,19 @@ TfLiteStatus MicroAllocator::CheckReadsFollowWrites(int subgraph) {
       state[t] = kHasData | kAssigned;
     }
   }
+  // The caller (the application, or IF/WHILE/CALL_ONCE) reads the outputs.
+  const auto* outputs = graph->outputs();
+  for (flatbuffers::uoffset_t i = 0;
+       status == kTfLiteOk && outputs != nullptr && i < outputs->size(); ++i) {
+    if (!(state[outputs->Get(i)] & kHasData)) {
+      MicroPrintf(
+          "Invalid model: subgraph %d output %u is tensor %d, which nothing "
+          "writes (no input, constant, variable or node output)",
+          subgraph, static_cast<unsigned>(i),
+          static_cast<int>(outputs->Get(i)));
+      status = kTfLiteError;
+    }
+  }
   arena_.DeallocateTemp(state);
   return status;
 }
