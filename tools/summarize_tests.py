@@ -36,6 +36,8 @@ def main():
   parser.add_argument("--bazel_status", type=int, required=True)
   parser.add_argument("--pip_status", type=int, required=True)
   parser.add_argument("--pip_log", required=True)
+  parser.add_argument("--check", action="append", default=[],
+                      help="NAME=STATUS: one more check (0 passes)")
   args = parser.parse_args()
 
   testlogs = os.path.realpath("bazel-testlogs")
@@ -70,11 +72,22 @@ def main():
   if args.bazel_status != 0 and failed == 0:
     failed = 1  # a build error or a test crash without a report
 
+  checks_failed = False
+  for check in args.check:
+    name, _, status = check.rpartition("=")
+    if int(status) == 0:
+      passed += 1
+    else:
+      failed += 1
+      checks_failed = True
+      failed_targets.append(name)
+
   for target in failed_targets:
     print(f"FAILED: {target}")
   print(f"({skipped} skipped)")
   print(f"{passed} passed, {failed} failed")
-  sys.exit(1 if failed or args.bazel_status or args.pip_status else 0)
+  sys.exit(1 if failed or args.bazel_status or args.pip_status or
+           checks_failed else 0)
 
 
 if __name__ == "__main__":

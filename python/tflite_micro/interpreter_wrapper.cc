@@ -233,10 +233,21 @@ void InterpreterWrapper::CheckIndex(int64_t index, size_t count,
   }
 }
 
+TfLiteEvalTensor* InterpreterWrapper::Allocated(TfLiteEvalTensor* tensor) const {
+  if (tensor == nullptr) {
+    throw std::runtime_error(
+        std::string("The interpreter's tensors are not allocated (an earlier "
+                    "allocation failed; resize_input to shapes that fit, or "
+                    "invoke to start over from the model's shapes): ") +
+        interpreter_->error_message());
+  }
+  return tensor;
+}
+
 void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
   CheckIndex(index, NumInputs(), "input");
   TfLiteEvalTensor* tensor =
-      interpreter_->input_eval_tensor(static_cast<size_t>(index));
+      Allocated(interpreter_->input_eval_tensor(static_cast<size_t>(index)));
   const NumpyType* expected = FindNumpyType(tensor->type);
   const std::string expected_text =
       std::string(expected != nullptr ? expected->name
@@ -271,6 +282,9 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
                           " (resize_input changes the expected shape)");
   }
   // A C-contiguous, native-order copy when the array is not one already.
+  if (given.attr("byteorder").cast<std::string>() == ">") {
+    array = array.attr("astype")(py::dtype(expected->name));
+  }
   py::array contiguous = py::array::ensure(
       array, py::array::c_style | py::array::forcecast);
   if (!contiguous) throw py::error_already_set();
@@ -285,13 +299,20 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
       throw std::runtime_error("Input tensor has no memory; allocation failed");
     }
     std::memcpy(tensor->data.raw, contiguous.data(), bytes);
+    if (tensor->type == kTfLiteBool) {
+      // numpy bools made through views may hold other bytes than 0 and 1;
+      // kernels may only see 0 or 1.
+      for (size_t i = 0; i < bytes; ++i) {
+        tensor->data.uint8[i] = tensor->data.uint8[i] != 0;
+      }
+    }
   }
 }
 
 py::array InterpreterWrapper::GetOutput(int64_t index) {
   CheckIndex(index, NumOutputs(), "output");
   return CopyToNumpy(
-      interpreter_->output_eval_tensor(static_cast<size_t>(index)));
+      Allocated(interpreter_->output_eval_tensor(static_cast<size_t>(index))));
 }
 
 py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
@@ -302,7 +323,7 @@ py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
   CheckIndex(tensor_index, tensors == nullptr ? 0 : tensors->size(), "tensor");
   const TfLiteEvalTensor* tensor = interpreter_->GetTensor(
       static_cast<int>(tensor_index), static_cast<int>(subgraph_index));
-  if (tensor == nullptr) throw std::runtime_error("Tensors are not allocated");
+  Allocated(const_cast<TfLiteEvalTensor*>(tensor));
   if (tensor->data.raw == nullptr && TensorBytes(tensor) > 0) {
     throw py::value_error("Tensor " + std::to_string(tensor_index) +
                           " has no memory (no operator uses it)");
@@ -330,6 +351,26 @@ void InterpreterWrapper::Reset() {
 void InterpreterWrapper::ResizeInput(int64_t index,
                                      const std::vector<int64_t>& shape) {
   CheckIndex(index, NumInputs(), "input");
+  // The current shapes of all inputs, before the resize makes the tensors
+  // unavailable until the next allocation.
+  std::vector<std::vector<int32_t>> shapes(NumInputs());
+  for (size_t i = 0; i < NumInputs(); ++i) {
+    const TfLiteEvalTensor* current = interpreter_->input_eval_tensor(i);
+    if (current != nullptr) {
+      shapes[i].assign(current->dims->data,
+                       current->dims->data + current->dims->size);
+    } else if (i < input_shapes_.size()) {
+      shapes[i] = input_shapes_[i];
+    } else {
+      const auto* shape = interpreter_->model()
+                              ->subgraphs()
+                              ->Get(0)
+                              ->tensors()
+                              ->Get(interpreter_->input_tensor_index(i))
+                              ->shape();
+      if (shape != nullptr) shapes[i].assign(shape->begin(), shape->end());
+    }
+  }
   std::vector<int32_t> dims;
   for (int64_t d : shape) {
     if (d < 0 || d > INT32_MAX) {
@@ -343,11 +384,8 @@ void InterpreterWrapper::ResizeInput(int64_t index,
       kTfLiteOk) {
     throw py::value_error(interpreter_->error_message());
   }
-  if (input_shapes_.empty()) input_shapes_.resize(NumInputs());
-  for (size_t i = 0; i < NumInputs(); ++i) {
-    const TfLiteIntArray* current = interpreter_->input_eval_tensor(i)->dims;
-    input_shapes_[i].assign(current->data, current->data + current->size);
-  }
+  shapes[index] = dims;
+  input_shapes_ = shapes;
   Allocate();
 }
 
@@ -395,14 +433,16 @@ py::dict InterpreterWrapper::Details(int tensor_index,
 
 py::dict InterpreterWrapper::GetInputDetails(int64_t index) {
   CheckIndex(index, NumInputs(), "input");
-  return Details(interpreter_->input_tensor_index(static_cast<size_t>(index)),
-                 interpreter_->input_eval_tensor(static_cast<size_t>(index)));
+  return Details(
+      interpreter_->input_tensor_index(static_cast<size_t>(index)),
+      Allocated(interpreter_->input_eval_tensor(static_cast<size_t>(index))));
 }
 
 py::dict InterpreterWrapper::GetOutputDetails(int64_t index) {
   CheckIndex(index, NumOutputs(), "output");
-  return Details(interpreter_->output_tensor_index(static_cast<size_t>(index)),
-                 interpreter_->output_eval_tensor(static_cast<size_t>(index)));
+  return Details(
+      interpreter_->output_tensor_index(static_cast<size_t>(index)),
+      Allocated(interpreter_->output_eval_tensor(static_cast<size_t>(index))));
 }
 
 std::string InterpreterWrapper::FormatAllocations() const {

@@ -107,6 +107,8 @@ class InterpreterWrapper {
 
  private:
   void CheckIndex(int64_t index, size_t count, const char* what) const;
+  // `tensor`, or a RuntimeError when the tensors are not allocated.
+  TfLiteEvalTensor* Allocated(TfLiteEvalTensor* tensor) const;
   // Allocates (after a resize); grows the arena if that is allowed.
   void Allocate();
   // A fresh interpreter over a fresh arena of `arena_size` bytes, with the

@@ -15,6 +15,9 @@ enum-valued options accept the enum's name ("RELU", "SAME", "INT32").
 Constant data is stored 16-byte aligned, as TFLite's converter does.
 """
 
+import hashlib
+import os
+
 import numpy as np
 
 try:
@@ -338,7 +341,27 @@ class ModelBuilder:
       model.operatorCodes.append(op_code)
     builder = flatbuffers.Builder(1024)
     builder.Finish(model.Pack(builder), file_identifier=b"TFL3")
-    return bytes(builder.Output())
+    data = bytes(builder.Output())
+    _keep_for_fuzzing(data)
+    return data
+
+
+def _keep_for_fuzzing(data):
+  """Saves a copy of a built model when TFLITE_MICRO_DUMP_MODELS names a
+  directory ("test_outputs": the Bazel test's undeclared outputs). The fuzz
+  corpus script (tools/make_fuzz_corpus.sh) collects the models the tests
+  build this way."""
+  target = os.environ.get("TFLITE_MICRO_DUMP_MODELS")
+  if not target:
+    return
+  if target == "test_outputs":
+    target = os.environ.get("TEST_UNDECLARED_OUTPUTS_DIR")
+    if not target:
+      return
+  os.makedirs(target, exist_ok=True)
+  name = hashlib.sha1(data).hexdigest() + ".tflite"
+  with open(os.path.join(target, name), "wb") as f:
+    f.write(data)
 
 
 def read_model(data):

@@ -160,7 +160,12 @@ class Interpreter:
 
   def resize_input(self, index, shape):
     """Gives input `index` a new shape and re-plans the arena."""
-    self._interpreter.resize_input(_index(index), [int(d) for d in shape])
+    dims = [int(d) for d in shape]
+    for d in dims:
+      if not 0 <= d < 2**31:
+        raise ValueError(f"resize_input: dimension {d} is out of range "
+                         f"(shape {list(shape)})")
+    self._interpreter.resize_input(_index(index), dims)
 
   def reset(self):
     """Clears variable tensors and kernel state (e.g. RNN state)."""
@@ -220,8 +225,10 @@ def _index(value):
     try:
       import numpy as np  # pylint: disable=g-import-not-at-top
       if isinstance(value, np.integer):
-        return int(value)
+        return _index(int(value))
     except ImportError:
       pass
     raise ValueError(f"index must be an int, got {value!r}")
+  if not -2**63 <= value < 2**63:
+    raise ValueError(f"index {value} is out of range")
   return value

@@ -1,7 +1,6 @@
 #include "signal/micro/kernels/signal_kernel_util.h"
 
 #include <cinttypes>
-#include <cstdio>
 #include <new>
 
 #include "flatbuffers/flexbuffers.h"
@@ -95,28 +94,6 @@ bool Options::GetBool(const char* key, bool* value) {
   MicroPrintf("%s: custom option '%s' is %s (expected a boolean)", op_, key,
               ref.IsNull() ? "missing" : "not a boolean");
   return false;
-}
-
-const char* FormatShape(const TfLiteIntArray* dims, char* buffer,
-                        size_t size) {
-  if (size == 0) return buffer;
-  size_t used = 0;
-  auto append = [&](const char* text, int value, bool with_value) {
-    if (used + 1 >= size) return;
-    const int n = with_value ? snprintf(buffer + used, size - used, text, value)
-                             : snprintf(buffer + used, size - used, "%s", text);
-    if (n > 0) used += static_cast<size_t>(n) < size - used
-                           ? static_cast<size_t>(n)
-                           : size - used - 1;
-  };
-  buffer[0] = '\0';
-  append("[", 0, false);
-  const int rank = dims == nullptr ? 0 : dims->size;
-  for (int i = 0; i < rank; ++i) {
-    append(i == 0 ? "%d" : ", %d", dims->data[i], true);
-  }
-  append("]", 0, false);
-  return buffer;
 }
 
 NodeTensors::NodeTensors(TfLiteContext* context, TfLiteNode* node,

@@ -11,6 +11,7 @@
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/internal/runtime_shape.h"
+#include "tensorflow/lite/micro/kernels/kernel_util.h"
 
 namespace tflite {
 namespace signal_ops {
@@ -98,8 +99,7 @@ class NodeTensors {
 };
 
 // "[2, 3]" into `buffer`; returns buffer.
-const char* FormatShape(const TfLiteIntArray* dims, char* buffer,
-                        size_t size);
+using micro::FormatShape;
 
 }  // namespace signal_ops
 }  // namespace tflite

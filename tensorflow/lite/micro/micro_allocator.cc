@@ -248,6 +248,21 @@ TfLiteStatus MicroAllocator::InitEvalTensor(int subgraph, int index,
   if (is_constant) {
     out->dims = AsIntArray(tensor->shape());
     out->data.data = const_cast<uint8_t*>(constant.data);
+    // Kernels read constants through typed pointers. Converters sometimes
+    // leave 8-byte constants (e.g. int64 biases) only 4-byte aligned, and a
+    // broken model may misalign anything: such data gets an aligned copy in
+    // the arena instead of unaligned loads.
+    const size_t element = ElementSize(out->type);
+    const size_t alignment = element > 8 ? 8 : element;
+    if (alignment > 1 &&
+        reinterpret_cast<uintptr_t>(constant.data) % alignment != 0) {
+      uint8_t* copy = AllocatePersistent(
+          constant.size, kArenaAlignment,
+          RecordedAllocationType::kPersistentBufferData);
+      if (copy == nullptr) return kTfLiteError;
+      std::memcpy(copy, constant.data, constant.size);
+      out->data.data = copy;
+    }
     return kTfLiteOk;
   }
   const int rank =
@@ -407,6 +422,87 @@ TfLiteStatus MicroAllocator::StartModelAllocation(
   }
   *subgraphs_out = subgraphs;
   return kTfLiteOk;
+}
+
+TfLiteStatus MicroAllocator::CheckReadsFollowWrites(int subgraph) {
+  // A tensor read before anything writes it would hold whatever an earlier
+  // tensor left in the arena (for a bool, bytes that are not a valid bool).
+  // A tensor written twice (or an input, constant or variable written by a
+  // node) could change shape after the nodes reading it have prepared.
+  constexpr uint8_t kHasData = 1;   // may be read
+  constexpr uint8_t kAssigned = 2;  // may not be written again
+  const SubGraph* graph = GetSubgraph(model_, subgraph);
+  const int tensors = TensorCount(graph);
+  if (tensors == 0) return kTfLiteOk;
+  uint8_t* state = arena_.AllocateTemp(static_cast<size_t>(tensors), 1,
+                                       "tensor write flags");
+  if (state == nullptr) return kTfLiteError;
+  for (int t = 0; t < tensors; ++t) {
+    const Tensor* tensor = GetTensor(model_, subgraph, t);
+    bool empty = false;  // no elements: nothing to read
+    for (flatbuffers::uoffset_t d = 0;
+         tensor->shape() != nullptr && d < tensor->shape()->size(); ++d) {
+      empty = empty || tensor->shape()->Get(d) == 0;
+    }
+    const bool fixed =
+        tensor->is_variable() || IsConstantTensor(subgraph, t);
+    state[t] = (fixed ? kHasData | kAssigned : 0) | (empty ? kHasData : 0);
+  }
+  const auto* inputs = graph->inputs();
+  for (flatbuffers::uoffset_t i = 0; inputs != nullptr && i < inputs->size();
+       ++i) {
+    state[inputs->Get(i)] = kHasData | kAssigned;
+  }
+  TfLiteStatus status = kTfLiteOk;
+  for (int n = 0; n < OperatorCount(graph) && status == kTfLiteOk; ++n) {
+    const Operator* op = graph->operators()->Get(n);
+    const auto* op_inputs = op->inputs();
+    for (flatbuffers::uoffset_t i = 0;
+         op_inputs != nullptr && i < op_inputs->size(); ++i) {
+      const int t = op_inputs->Get(i);
+      if (t >= 0 && !(state[t] & kHasData)) {
+        MicroPrintf(
+            "Invalid model: node %d (%s) in subgraph %d reads tensor %d "
+            "before anything writes it (it is no input, constant, variable "
+            "or output of an earlier node)",
+            n, OperatorName(model_, op), subgraph, t);
+        status = kTfLiteError;
+        break;
+      }
+    }
+    const auto* op_outputs = op->outputs();
+    for (flatbuffers::uoffset_t i = 0; status == kTfLiteOk &&
+                                       op_outputs != nullptr &&
+                                       i < op_outputs->size();
+         ++i) {
+      const int t = op_outputs->Get(i);
+      if (state[t] & kAssigned) {
+        MicroPrintf(
+            "Invalid model: node %d (%s) in subgraph %d writes tensor %d, "
+            "which is already an input, constant, variable or output of an "
+            "earlier node (or of this one)",
+            n, OperatorName(model_, op), subgraph, t);
+        status = kTfLiteError;
+        break;
+      }
+      state[t] = kHasData | kAssigned;
+    }
+  }
+  // The caller (the application, or IF/WHILE/CALL_ONCE) reads the outputs.
+  const auto* outputs = graph->outputs();
+  for (flatbuffers::uoffset_t i = 0;
+       status == kTfLiteOk && outputs != nullptr && i < outputs->size(); ++i) {
+    if (!(state[outputs->Get(i)] & kHasData)) {
+      MicroPrintf(
+          "Invalid model: subgraph %d output %u is tensor %d, which nothing "
+          "writes (no input, constant, variable or node output)",
+          subgraph, static_cast<unsigned>(i),
+          static_cast<int>(outputs->Get(i)));
+      status = kTfLiteError;
+    }
+  }
+  arena_.DeallocateTemp(state);
+  return status;
 }
 
 void* MicroAllocator::AllocatePersistentBuffer(size_t bytes) {
@@ -825,6 +921,11 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
 
 TfLiteStatus MicroAllocator::FinishModelAllocation(
     SubgraphAllocations* subgraphs, bool preserve_all_tensors) {
+  // After the kernels have prepared, so that their more specific messages
+  // (e.g. a state tensor that is not a variable) come first.
+  for (int s = 0; s < static_cast<int>(model_->subgraphs()->size()); ++s) {
+    TF_LITE_ENSURE_STATUS(CheckReadsFollowWrites(s));
+  }
   if (scratch_count_ > 0) {
     scratch_buffers_ = reinterpret_cast<void**>(
         AllocatePersistent(sizeof(void*) * scratch_count_, alignof(void*),

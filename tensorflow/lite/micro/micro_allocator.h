@@ -111,6 +111,10 @@ class MicroAllocator {
   int scratch_buffer_count() const { return scratch_count_; }
 
  private:
+  // Fails when a node of `subgraph` reads a tensor that nothing has written
+  // by then (not an input, constant, variable or earlier node's output), or
+  // writes one that already holds data.
+  TfLiteStatus CheckReadsFollowWrites(int subgraph);
   // Requests are kept in the tail as a list until the plan is made.
   struct ScratchRequest {
     int32_t bytes;

@@ -35,7 +35,7 @@ TfLiteStatus MicroGraph::ReportNodeFailure(const char* phase,
                                            size_t message_mark) {
   char where[48] = "";
   if (subgraph_idx != 0) {
-    snprintf(where, sizeof(where), " in subgraph %d", subgraph_idx);
+    MicroSnprintf(where, sizeof(where), " in subgraph %d", subgraph_idx);
   }
   MicroErrorBuffer* capture = CurrentErrorCapture();
   if (capture != nullptr && capture->length() > message_mark) {
@@ -43,7 +43,7 @@ TfLiteStatus MicroGraph::ReportNodeFailure(const char* phase,
     char detail[MicroErrorBuffer::kCapacity];
     const char* text = capture->text() + message_mark;
     while (*text == '\n') ++text;
-    snprintf(detail, sizeof(detail), "%s", text);
+    MicroSnprintf(detail, sizeof(detail), "%s", text);
     capture->Truncate(message_mark);
     MicroPrintf("Node %s (number %d%s) failed to %s: %s",
                 NodeName(subgraph_idx, node_idx), node_idx, where, phase,

@@ -341,19 +341,46 @@ TfLiteTensor* MicroInterpreter::output(size_t index) {
   return output_tensors_[index];
 }
 
+const TfLiteEvalTensor* MicroInterpreter::input_description(
+    size_t index) const {
+  if ((state_ != State::kAllocated && state_ != State::kNeedsAllocation) ||
+      subgraphs_ == nullptr || index >= inputs_size()) {
+    return nullptr;
+  }
+  return &subgraphs_[0].tensors[input_tensor_index(index)];
+}
+
+const TfLiteEvalTensor* MicroInterpreter::output_description(
+    size_t index) const {
+  if ((state_ != State::kAllocated && state_ != State::kNeedsAllocation) ||
+      subgraphs_ == nullptr || index >= outputs_size()) {
+    return nullptr;
+  }
+  return &subgraphs_[0].tensors[output_tensor_index(index)];
+}
+
+// Tensors are only handed out while allocated: after a resize or a failed
+// allocation their shapes no longer match the memory planned for them.
 TfLiteEvalTensor* MicroInterpreter::input_eval_tensor(size_t index) {
-  if (subgraphs_ == nullptr || index >= inputs_size()) return nullptr;
+  if (state_ != State::kAllocated || subgraphs_ == nullptr ||
+      index >= inputs_size()) {
+    return nullptr;
+  }
   return &subgraphs_[0].tensors[input_tensor_index(index)];
 }
 
 TfLiteEvalTensor* MicroInterpreter::output_eval_tensor(size_t index) {
-  if (subgraphs_ == nullptr || index >= outputs_size()) return nullptr;
+  if (state_ != State::kAllocated || subgraphs_ == nullptr ||
+      index >= outputs_size()) {
+    return nullptr;
+  }
   return &subgraphs_[0].tensors[output_tensor_index(index)];
 }
 
 TfLiteEvalTensor* MicroInterpreter::GetTensor(int tensor_index,
                                               int subgraph_index) {
-  if (subgraphs_ == nullptr || subgraph_index < 0 ||
+  if (state_ != State::kAllocated || subgraphs_ == nullptr ||
+      subgraph_index < 0 ||
       subgraph_index >= static_cast<int>(model_->subgraphs()->size()) ||
       tensor_index < 0 ||
       tensor_index >= subgraphs_[subgraph_index].tensors_size) {

@@ -83,9 +83,16 @@ class MicroInterpreter {
   // Full descriptions of the model's inputs/outputs (after AllocateTensors).
   TfLiteTensor* input(size_t index);
   TfLiteTensor* output(size_t index);
-  // Run-time views of the same tensors.
+  // Run-time views of the same tensors (nullptr unless allocated: after
+  // ResizeInputTensor or a failed allocation, call AllocateTensors first).
   TfLiteEvalTensor* input_eval_tensor(size_t index);
   TfLiteEvalTensor* output_eval_tensor(size_t index);
+  // Input/output `index` for reading its type and shape only: unlike the
+  // above also available after ResizeInputTensor (the new shape) until the
+  // next allocation, when its data must not be used. nullptr when out of
+  // range or not allocated.
+  const TfLiteEvalTensor* input_description(size_t index) const;
+  const TfLiteEvalTensor* output_description(size_t index) const;
   // Tensor index (in subgraph 0) of input/output `index`.
   int input_tensor_index(size_t index) const;
   int output_tensor_index(size_t index) const;
@@ -102,7 +109,8 @@ class MicroInterpreter {
   }
 
   // Any tensor after Invoke (meaningful for all of them only with
-  // preserve_all_tensors; otherwise planned buffers are reused).
+  // preserve_all_tensors; otherwise planned buffers are reused). nullptr for
+  // an index out of range or when the tensors are not allocated.
   TfLiteEvalTensor* GetTensor(int tensor_index, int subgraph_index = 0);
 
   size_t operators_size() const;

@@ -1,8 +1,7 @@
 #include "tensorflow/lite/micro/micro_log.h"
 
-#include <cstdio>
-
 #include "tensorflow/lite/micro/debug_log.h"
+#include "tensorflow/lite/micro/micro_format.h"
 
 namespace tflite {
 namespace {
@@ -17,7 +16,7 @@ void MicroErrorBuffer::AppendV(const char* format, va_list args) {
   if (length_ + 2 >= kCapacity) return;
   if (length_ > 0) text_[length_++] = '\n';
   const int written =
-      vsnprintf(text_ + length_, kCapacity - length_, format, args);
+      MicroVsnprintf(text_ + length_, kCapacity - length_, format, args);
   if (written > 0) {
     length_ += static_cast<size_t>(written);
     if (length_ >= kCapacity) length_ = kCapacity - 1;
@@ -62,8 +61,10 @@ void VMicroPrintf(const char* format, va_list args) {
     capture->AppendV(format, args);
     return;
   }
-  DebugLog(format, args);
-  DebugLogFormatted("\n");
+  // Formatted here (no heap); DebugLog only copies the text out.
+  char text[512];
+  tflite::MicroVsnprintf(text, sizeof(text), format, args);
+  DebugLogFormatted("%s\n", text);
 }
 
 void MicroPrintf(const char* format, ...) {
@@ -76,7 +77,7 @@ void MicroPrintf(const char* format, ...) {
 int MicroSnprintf(char* buffer, size_t buffer_size, const char* format, ...) {
   va_list args;
   va_start(args, format);
-  const int written = vsnprintf(buffer, buffer_size, format, args);
+  const int written = tflite::MicroVsnprintf(buffer, buffer_size, format, args);
   va_end(args);
   return written;
 }

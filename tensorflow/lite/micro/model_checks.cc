@@ -126,6 +126,20 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
           static_cast<unsigned>(bytes));
       return kTfLiteError;
     }
+    // A bool is one byte holding 0 or 1; any other byte read as a bool is
+    // undefined behaviour in the kernels.
+    if (constant.data != nullptr && type == kTfLiteBool) {
+      for (size_t i = 0; i < constant.size; ++i) {
+        if (constant.data[i] > 1) {
+          MicroPrintf(
+              "Invalid model: bool tensor %d in subgraph %d holds byte %u at "
+              "element %u (bools must be 0 or 1)",
+              index, subgraph, static_cast<unsigned>(constant.data[i]),
+              static_cast<unsigned>(i));
+          return kTfLiteError;
+        }
+      }
+    }
     if (constant.data != nullptr && type == kTfLiteInt4 &&
         constant.size != static_cast<size_t>((elements + 1) / 2) &&
         constant.size != static_cast<size_t>(elements)) {
@@ -142,6 +156,75 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
   if (quantization != nullptr) {
     const uint32_t scales = VectorSize(quantization->scale());
     const uint32_t zero_points = VectorSize(quantization->zero_point());
+    // The flatbuffers verifier aligns a vector's length, not its 8-byte
+    // elements; zero points are read in place.
+    if (zero_points > 0 &&
+        reinterpret_cast<uintptr_t>(quantization->zero_point()->data()) % 8 !=
+            0) {
+      MicroPrintf(
+          "Invalid model: the zero points of tensor %d in subgraph %d are not "
+          "8-byte aligned",
+          index, subgraph);
+      return kTfLiteError;
+    }
+    // Kernels add zero points to values of the tensor's type; one outside
+    // that type's range can only come from a broken model.
+    int64_t zero_min = INT32_MIN;
+    int64_t zero_max = INT32_MAX;
+    switch (type) {
+      case kTfLiteInt8:
+        zero_min = -128;
+        zero_max = 127;
+        break;
+      case kTfLiteUInt8:
+        zero_min = 0;
+        zero_max = 255;
+        break;
+      case kTfLiteInt4:
+        zero_min = -8;
+        zero_max = 7;
+        break;
+      case kTfLiteInt16:
+        zero_min = -32768;
+        zero_max = 32767;
+        break;
+      case kTfLiteUInt16:
+        zero_min = 0;
+        zero_max = 65535;
+        break;
+      default:
+        break;
+    }
+    // Kernels divide by scales and turn their ratios into fixed-point
+    // multipliers: they must be finite, and positive on quantized integers.
+    const bool quantized_integer =
+        type == kTfLiteInt8 || type == kTfLiteUInt8 || type == kTfLiteInt4 ||
+        type == kTfLiteInt16;
+    for (uint32_t c = 0; c < scales; ++c) {
+      const float scale = quantization->scale()->Get(c);
+      if (!(scale >= 0.0f) || scale > 3.0e38f ||
+          (quantized_integer && scale == 0.0f)) {
+        MicroPrintf(
+            "Invalid model: tensor %d in subgraph %d (%s) has scale %g at "
+            "channel %u; scales must be finite and %s",
+            index, subgraph, TfLiteTypeGetName(type),
+            static_cast<double>(scale), static_cast<unsigned>(c),
+            quantized_integer ? "positive" : "non-negative");
+        return kTfLiteError;
+      }
+    }
+    for (uint32_t z = 0; z < zero_points; ++z) {
+      const int64_t zero_point = quantization->zero_point()->Get(z);
+      if (zero_point < zero_min || zero_point > zero_max) {
+        MicroPrintf(
+            "Invalid model: tensor %d in subgraph %d has zero point %lld, "
+            "outside the range [%lld, %lld] of its type %s",
+            index, subgraph, static_cast<long long>(zero_point),
+            static_cast<long long>(zero_min), static_cast<long long>(zero_max),
+            TfLiteTypeGetName(type));
+        return kTfLiteError;
+      }
+    }
     if (zero_points != 0 && zero_points != scales) {
       MicroPrintf(
           "Invalid model: tensor %d in subgraph %d has %u scales but %u zero "
@@ -247,6 +330,15 @@ const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
   if (data == nullptr || size < 8) {
     MicroPrintf("Invalid model: %u bytes is too short to be a .tflite file",
                 static_cast<unsigned>(size));
+    return nullptr;
+  }
+  // Flatbuffer scalars (up to 8 bytes) are read in place; the verifier checks
+  // their alignment relative to the start of the buffer.
+  if (reinterpret_cast<uintptr_t>(data) % 8 != 0) {
+    MicroPrintf(
+        "Invalid model: the model bytes must start at an 8-byte aligned "
+        "address (16 is best), not %p",
+        static_cast<const void*>(data));
     return nullptr;
   }
   flatbuffers::Verifier verifier(data, size);

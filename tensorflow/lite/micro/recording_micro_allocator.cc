@@ -1,6 +1,6 @@
 #include "tensorflow/lite/micro/recording_micro_allocator.h"
 
-#include <cstdio>
+#include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {
 
@@ -57,8 +57,8 @@ size_t RecordingMicroAllocator::Format(size_t head_bytes, size_t tail_bytes,
   size_t length = 0;
   auto append = [&](const char* format, auto... args) {
     const size_t room = length < buffer_size ? buffer_size - length : 0;
-    const int written = snprintf(room > 0 ? buffer + length : nullptr, room,
-                                 format, args...);
+    const int written = MicroSnprintf(room > 0 ? buffer + length : nullptr,
+                                      room, format, args...);
     if (written > 0) length += static_cast<size_t>(written);
   };
   append("[RecordingMicroAllocator] Arena allocation total %zu bytes\n",

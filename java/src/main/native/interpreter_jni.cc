@@ -416,7 +416,8 @@ JNIEXPORT jint JNICALL
 Java_org_tensorflow_lite_micro_NativeInterpreter_tensorType(
     JNIEnv* env, jclass, jlong handle, jboolean input, jint index) {
   return Call(env, [&]() -> jint {
-    return static_cast<jint>(FromHandle(handle)->EvalTensor(input, index)->type);
+    return static_cast<jint>(
+        FromHandle(handle)->Description(input, index)->type);
   });
 }
 
@@ -425,7 +426,7 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_tensorShape(
     JNIEnv* env, jclass, jlong handle, jboolean input, jint index) {
   return Call(env, [&]() -> jintArray {
     const TfLiteIntArray* dims =
-        FromHandle(handle)->EvalTensor(input, index)->dims;
+        FromHandle(handle)->Description(input, index)->dims;
     return tflite::jni::ToJava(env, dims->data, dims->size);
   });
 }
@@ -480,7 +481,7 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_tensorBytes(
     JNIEnv* env, jclass, jlong handle, jboolean input, jint index) {
   return Call(env, [&]() -> jlong {
     return static_cast<jlong>(
-        tflite::jni::TensorBytes(FromHandle(handle)->EvalTensor(input, index)));
+        tflite::jni::TensorBytes(FromHandle(handle)->Description(input, index)));
   });
 }
 

@@ -135,9 +135,25 @@ void NativeInterpreter::Recover() {
 TfLiteEvalTensor* NativeInterpreter::EvalTensor(bool input, int index) {
   CheckIndex(input, index);
   Recover();
+  // After a resize the core hands out tensors only once they are allocated
+  // at their new shapes.
+  EnsureAllocated();
   TfLiteEvalTensor* tensor =
       input ? interpreter_->input_eval_tensor(static_cast<size_t>(index))
             : interpreter_->output_eval_tensor(static_cast<size_t>(index));
+  if (tensor == nullptr) {
+    ThrowIllegalState(std::string("Tensors are not allocated: ") +
+                      interpreter_->error_message());
+  }
+  return tensor;
+}
+
+const TfLiteEvalTensor* NativeInterpreter::Description(bool input, int index) {
+  CheckIndex(input, index);
+  Recover();
+  const TfLiteEvalTensor* tensor =
+      input ? interpreter_->input_description(static_cast<size_t>(index))
+            : interpreter_->output_description(static_cast<size_t>(index));
   if (tensor == nullptr) {
     ThrowIllegalState(std::string("Tensors are not allocated: ") +
                       interpreter_->error_message());

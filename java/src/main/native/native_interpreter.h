@@ -62,6 +62,8 @@ class NativeInterpreter {
   // Input or output `index` (checked), and its index among the model's
   // tensors.
   TfLiteEvalTensor* EvalTensor(bool input, int index);
+  // Type and shape only (after a resize: the new shape, without allocating).
+  const TfLiteEvalTensor* Description(bool input, int index);
   int TensorIndex(bool input, int index);
   const Tensor* ModelTensor(bool input, int index);
 

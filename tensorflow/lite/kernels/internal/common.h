@@ -105,10 +105,29 @@ inline int32_t MultiplyByQuantizedMultiplier(int64_t x,
           ? ((quantized_multiplier + (1 << 15)) >> 16)
           : 0x7FFF;
   const int total_shift = 15 - shift;
+  if (total_shift < 1) {
+    // A multiplier of 2^14 or more (broken scales): saturate.
+    return x > 0 ? std::numeric_limits<int32_t>::max()
+                 : (x < 0 ? std::numeric_limits<int32_t>::min() : 0);
+  }
+  // Real 16x8 accumulators stay far below 2^47; a broken model's (an int64
+  // bias of any value) is saturated there so the product cannot overflow.
+  constexpr int64_t kLimit = (static_cast<int64_t>(1) << 47) - 1;
+  const int64_t bounded = std::min(std::max(x, -kLimit), kLimit);
   const int64_t rounded =
-      x * static_cast<int64_t>(reduced_multiplier) +
+      bounded * static_cast<int64_t>(reduced_multiplier) +
       (static_cast<int64_t>(1) << (total_shift - 1));
   return static_cast<int32_t>(rounded >> total_shift);
+}
+
+// a + b, saturated to int32: a rescaled accumulator plus an output zero
+// point. Only a broken model's values reach the limits, and the result is
+// clamped to the output's range right after.
+inline int32_t SaturatingAddInt32(int32_t a, int32_t b) {
+  const int64_t sum = static_cast<int64_t>(a) + static_cast<int64_t>(b);
+  return static_cast<int32_t>(std::min<int64_t>(
+      std::max<int64_t>(sum, std::numeric_limits<int32_t>::min()),
+      std::numeric_limits<int32_t>::max()));
 }
 
 inline int CountLeadingZeros(uint32_t x) {

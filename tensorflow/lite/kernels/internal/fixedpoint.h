@@ -124,7 +124,8 @@ inline T SaturatingRoundingMultiplyByPOT(T x) {
   if (Exponent > 0) {
     constexpr int kBits = 8 * sizeof(T);
     constexpr int kShift = Exponent > 0 ? Exponent : 0;
-    const int32_t threshold = (1 << (kBits - 1 - kShift)) - 1;
+    const int64_t threshold =
+        (static_cast<int64_t>(1) << (kBits - 1 - kShift)) - 1;
     const T positive_mask = MaskIfGreaterThan(x, static_cast<T>(threshold));
     const T negative_mask = MaskIfLessThan(x, static_cast<T>(-threshold));
     T result = ShiftLeft(x, kShift);

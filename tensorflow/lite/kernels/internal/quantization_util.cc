@@ -11,9 +11,16 @@ namespace tflite {
 
 void QuantizeMultiplier(double double_multiplier,
                         int32_t* quantized_multiplier, int* shift) {
-  if (double_multiplier == 0.0) {
+  if (double_multiplier == 0.0 || std::isnan(double_multiplier)) {
     *quantized_multiplier = 0;
     *shift = 0;
+    return;
+  }
+  if (std::isinf(double_multiplier)) {
+    *quantized_multiplier = double_multiplier > 0
+                                ? std::numeric_limits<int32_t>::max()
+                                : -std::numeric_limits<int32_t>::max();
+    *shift = 30;
     return;
   }
   const double fraction = std::frexp(double_multiplier, shift);
@@ -28,6 +35,12 @@ void QuantizeMultiplier(double double_multiplier,
     // Every bit would be shifted out: flush to zero.
     *shift = 0;
     q_fixed = 0;
+  }
+  if (*shift > 30) {
+    // A multiplier of 2^30 or more (only a broken model's scales give one)
+    // saturates any product; cap it so that shifting stays defined.
+    *shift = 30;
+    q_fixed = (1LL << 31) - 1;
   }
   *quantized_multiplier = static_cast<int32_t>(q_fixed);
 }

@@ -32,6 +32,8 @@ void* Init(TfLiteContext* context, const char*, size_t) {
 
 bool ReadIndexArray(SparseIndexVector type, const void* table,
                     DensifyIndexArray* out) {
+  // A union may name its type and still have no table.
+  if (table == nullptr) return false;
   switch (type) {
     case SparseIndexVector_Int32Vector: {
       const auto* v = static_cast<const Int32Vector*>(table)->values();

@@ -1,6 +1,6 @@
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 
-#include <cstdio>
+#include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {
 namespace micro {
@@ -48,13 +48,13 @@ PaddingType RuntimePaddingType(TfLitePadding padding) {
 
 const char* FormatShape(const int32_t* dims, int rank, char* buffer,
                         size_t size, const char* separator) {
-  size_t used = static_cast<size_t>(snprintf(buffer, size, "["));
+  size_t used = static_cast<size_t>(MicroSnprintf(buffer, size, "["));
   for (int i = 0; i < rank && used < size; ++i) {
-    used += static_cast<size_t>(snprintf(buffer + used, size - used, "%s%d",
+    used += static_cast<size_t>(MicroSnprintf(buffer + used, size - used, "%s%d",
                                          i == 0 ? "" : separator,
                                          static_cast<int>(dims[i])));
   }
-  if (used < size) snprintf(buffer + used, size - used, "]");
+  if (used < size) MicroSnprintf(buffer + used, size - used, "]");
   return buffer;
 }
 

@@ -148,6 +148,18 @@ TfLiteStatus Resize(const ResizeBilinearParams& params,
                     const TfLiteEvalTensor* input, TfLiteEvalTensor* output) {
   const RuntimeShape input_shape = micro::GetTensorShape(input);
   const RuntimeShape output_shape = micro::GetTensorShape(output);
+  // The integer kernels compute source positions in 10-bit fixed point in
+  // int32: sides must stay below 2^20.
+  constexpr int kMaxSide = 1 << 20;
+  if ((input->type == kTfLiteInt8 || input->type == kTfLiteInt16) &&
+      (input_shape.Dims(1) >= kMaxSide || input_shape.Dims(2) >= kMaxSide ||
+       output_shape.Dims(1) >= kMaxSide || output_shape.Dims(2) >= kMaxSide)) {
+    MicroPrintf("%s: integer resizing needs sides below %d, got %dx%d to %dx%d",
+                OpName<Kind::kBilinear>(), kMaxSide, input_shape.Dims(1),
+                input_shape.Dims(2), output_shape.Dims(1),
+                output_shape.Dims(2));
+    return kTfLiteError;
+  }
   switch (input->type) {
     case kTfLiteFloat32:
       reference_ops::ResizeBilinear(

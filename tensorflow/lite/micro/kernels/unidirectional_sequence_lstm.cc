@@ -315,9 +315,12 @@ int32_t* EffectiveBias(TfLiteContext* context, const TfLiteTensor* weights,
   const int8_t* w = GetTensorData<int8_t>(weights);
   const int32_t* b = bias != nullptr ? GetTensorData<int32_t>(bias) : nullptr;
   for (int r = 0; r < rows; ++r) {
-    int32_t row_sum = 0;
+    int64_t row_sum = 0;
     for (int c = 0; c < cols; ++c) row_sum += w[r * cols + c];
-    result[r] = (b != nullptr ? b[r] : 0) + zero_point * row_sum;
+    // Wraps like int32 arithmetic if a broken model's bias overflows.
+    const int64_t sum =
+        static_cast<int64_t>(b != nullptr ? b[r] : 0) + zero_point * row_sum;
+    result[r] = static_cast<int32_t>(static_cast<uint32_t>(sum));
   }
   return result;
 }

@@ -111,7 +111,7 @@ inline T QuantizedPrelu(const PreluParams& params, T input, T alpha) {
     result = MultiplyByQuantizedMultiplier(x * a, params.output_multiplier_2,
                                            params.output_shift_2);
   }
-  result += params.output_offset;
+  result = SaturatingAddInt32(result, params.output_offset);
   constexpr int32_t kMin = std::numeric_limits<T>::min();
   constexpr int32_t kMax = std::numeric_limits<T>::max();
   return static_cast<T>(std::min(kMax, std::max(kMin, result)));

@@ -119,7 +119,7 @@ inline void BatchMatMul(const FullyConnectedParams& params, bool adj_x,
             }
             int32_t scaled = RescaleAccumulator(acc, params.output_multiplier,
                                                 params.output_shift);
-            scaled += params.output_offset;
+            scaled = SaturatingAddInt32(scaled, params.output_offset);
             scaled = std::max(scaled, params.quantized_activation_min);
             scaled = std::min(scaled, params.quantized_activation_max);
             output_data[out_offset + m * cols + n] = static_cast<T>(scaled);

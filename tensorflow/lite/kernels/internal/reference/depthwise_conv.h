@@ -129,7 +129,7 @@ inline void DepthwiseConvPerChannelImpl(
             if (bias_data != nullptr) acc = WrappingAdd(acc, bias_data[out_c]);
             int32_t scaled = RescaleAccumulator(
                 acc, output_multiplier[out_c], output_shift[out_c]);
-            scaled += params.output_offset;
+            scaled = SaturatingAddInt32(scaled, params.output_offset);
             scaled = std::max(scaled, params.quantized_activation_min);
             scaled = std::min(scaled, params.quantized_activation_max);
             output_data[Offset(output_shape, b, out_y, out_x, out_c)] =

@@ -74,7 +74,9 @@ inline void Abs(const ElementwiseQuantParams& params, const T* input,
                                             params.shift)
             : magnitude;
     output[i] = static_cast<T>(
-        std::min(std::max(rescaled + params.output_offset, kMin), kMax));
+        std::min(std::max(SaturatingAddInt32(rescaled, params.output_offset),
+                          kMin),
+                 kMax));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "tensorflow/lite/kernels/internal/common.h"
+#include "tensorflow/lite/kernels/internal/reference/wrapping_arithmetic.h"
 #include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
@@ -74,11 +75,15 @@ inline void FullyConnectedImpl(
     for (int o = 0; o < output_depth; ++o) {
       const int8_t* w = filter_data + o * accum_depth;
       AccT acc = 0;
+      // A broken model's sums wrap instead of overflowing.
       for (int d = 0; d < accum_depth; ++d) {
-        acc += static_cast<AccT>(w[d] + filter_offset) *
-               static_cast<AccT>(in[d] + input_offset);
+        acc = reference_ops::WrappingAdd(
+            acc, static_cast<AccT>(w[d] + filter_offset) *
+                     static_cast<AccT>(in[d] + input_offset));
       }
-      if (bias_data != nullptr) acc += static_cast<AccT>(bias_data[o]);
+      if (bias_data != nullptr) {
+        acc = reference_ops::WrappingAdd(acc, static_cast<AccT>(bias_data[o]));
+      }
       const int32_t multiplier = per_channel_multiplier != nullptr
                                      ? per_channel_multiplier[o]
                                      : params.output_multiplier;
@@ -88,7 +93,7 @@ inline void FullyConnectedImpl(
           litert_rescale ? MultiplyByQuantizedMultiplierSingleRounding(
                                static_cast<int32_t>(acc), multiplier, shift)
                          : MultiplyByQuantizedMultiplier(acc, multiplier, shift);
-      scaled += output_offset;
+      scaled = SaturatingAddInt32(scaled, output_offset);
       scaled = std::max(scaled, params.quantized_activation_min);
       scaled = std::min(scaled, params.quantized_activation_max);
       output_data[b * output_depth + o] = static_cast<OutputT>(scaled);

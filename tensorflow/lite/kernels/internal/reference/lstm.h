@@ -26,6 +26,7 @@
 #include "tensorflow/lite/core/c/builtin_op_data.h"
 #include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/fixedpoint.h"
+#include "tensorflow/lite/kernels/internal/reference/wrapping_arithmetic.h"
 
 namespace tflite {
 namespace reference_ops {
@@ -236,9 +237,9 @@ inline int32_t LstmRescaleTwice(int32_t x, int32_t multiplier, int shift) {
       right_shift);
 }
 
-inline int16_t LstmSaturate16(int32_t x) {
+inline int16_t LstmSaturate16(int64_t x) {
   return static_cast<int16_t>(
-      std::min<int32_t>(32767, std::max<int32_t>(-32768, x)));
+      std::min<int64_t>(32767, std::max<int64_t>(-32768, x)));
 }
 
 // gate (int16) += rescaled(effective_bias + W . v); v is int8.
@@ -253,11 +254,13 @@ inline void LstmAccumulateProduct(const LstmSizes& sizes, const int8_t* v,
     for (int i = 0; i < sizes.cell_size; ++i) {
       int32_t acc = effective_bias[i];
       const int8_t* w = weights + i * v_size;
+      // A broken model's sums wrap instead of overflowing.
       for (int k = 0; k < v_size; ++k) {
-        acc += static_cast<int32_t>(vec[k]) * static_cast<int32_t>(w[k]);
+        acc = WrappingAdd(
+            acc, static_cast<int32_t>(vec[k]) * static_cast<int32_t>(w[k]));
       }
       acc = LstmRescaleTwice(acc, multiplier, shift);
-      row[i] = LstmSaturate16(acc + row[i]);
+      row[i] = LstmSaturate16(static_cast<int64_t>(acc) + row[i]);
     }
   }
 }
@@ -282,7 +285,8 @@ inline void LstmIntegerGate(const LstmSizes& sizes,
         const int32_t product = static_cast<int32_t>(w.cell_to_gate[g][i]) *
                                 static_cast<int32_t>(cell_state[index]);
         gate[index] = LstmSaturate16(
-            LstmRescaleTwice(product, p.cell_multiplier[g], p.cell_shift[g]) +
+            static_cast<int64_t>(LstmRescaleTwice(product, p.cell_multiplier[g],
+                                                  p.cell_shift[g])) +
             gate[index]);
       }
     }
@@ -369,12 +373,12 @@ inline void LstmStepInteger(const LstmSizes& sizes,
     const int32_t product =
         static_cast<int32_t>(output_gate[i]) *
         static_cast<int32_t>(LstmCellTanh(tanh_integer_bits, cell_state[i]));
-    int32_t value =
+    int64_t value =
         LstmRescaleTwice(product, p.hidden_multiplier, p.hidden_shift);
     // TFLite subtracts the hidden zero point here (it is normally 0).
     value -= p.hidden_zero_point;
     hidden[i] = static_cast<int8_t>(
-        std::min<int32_t>(127, std::max<int32_t>(-128, value)));
+        std::min<int64_t>(127, std::max<int64_t>(-128, value)));
   }
   const int outputs = sizes.batches * sizes.output_size;
   if (w.projection_weights != nullptr) {
@@ -384,12 +388,15 @@ inline void LstmStepInteger(const LstmSizes& sizes,
         const int8_t* weights = w.projection_weights + o * sizes.cell_size;
         const int8_t* h = hidden + b * sizes.cell_size;
         for (int k = 0; k < sizes.cell_size; ++k) {
-          acc += static_cast<int32_t>(h[k]) * static_cast<int32_t>(weights[k]);
+          acc = WrappingAdd(acc, static_cast<int32_t>(h[k]) *
+                                     static_cast<int32_t>(weights[k]));
         }
-        acc = LstmRescaleTwice(acc, p.projection_multiplier,
-                               p.projection_shift);
-        acc += p.output_state_zero_point;
-        acc = std::min<int32_t>(127, std::max<int32_t>(-128, acc));
+        acc = static_cast<int32_t>(std::min<int64_t>(
+            127, std::max<int64_t>(
+                     -128, static_cast<int64_t>(LstmRescaleTwice(
+                               acc, p.projection_multiplier,
+                               p.projection_shift)) +
+                               p.output_state_zero_point)));
         if (p.projection_clip > 0) {
           acc = std::min<int32_t>(p.projection_clip,
                                   std::max<int32_t>(-p.projection_clip, acc));

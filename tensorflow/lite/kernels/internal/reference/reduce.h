@@ -181,7 +181,7 @@ void QuantizedMeanOrSum(const ReduceLayout& layout, const T* input,
             ? MultiplyByQuantizedMultiplierSingleRounding(centered, multiplier,
                                                           shift)
             : MultiplyByQuantizedMultiplier(centered, multiplier, shift);
-    const int32_t value = scaled + output_zero_point;
+    const int32_t value = SaturatingAddInt32(scaled, output_zero_point);
     output[i] = static_cast<T>(std::min(std::max(value, low), high));
   }
 }

@@ -18,6 +18,7 @@
 #include "tensorflow/lite/core/c/builtin_op_data.h"
 #include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/fixedpoint.h"
+#include "tensorflow/lite/kernels/internal/reference/wrapping_arithmetic.h"
 
 namespace tflite {
 namespace reference_ops {
@@ -140,9 +141,12 @@ inline void SvdfInteger(const SvdfShape& shape,
     for (int f = 0; f < shape.num_filters; ++f) {
       const int8_t* w = weights_feature + f * shape.input_size;
       int32_t acc = 0;
+      // Sums of hostile data wrap (two's complement) instead of
+      // overflowing; valid models stay far from the limits.
       for (int i = 0; i < shape.input_size; ++i) {
-        acc += static_cast<int32_t>(w[i]) *
-               (static_cast<int32_t>(in[i]) - params.input_zero_point);
+        acc = WrappingAdd(
+            acc, static_cast<int32_t>(w[i]) *
+                     (static_cast<int32_t>(in[i]) - params.input_zero_point));
       }
       int32_t value = SvdfFeatureRescale(acc, params.feature_multiplier,
                                          params.feature_shift);
@@ -165,8 +169,9 @@ inline void SvdfInteger(const SvdfShape& shape,
       const StateT* w = weights_time + f * shape.memory_size;
       int32_t acc = 0;
       for (int m = 0; m < shape.memory_size; ++m) {
-        acc += static_cast<int32_t>(w[m]) *
-               (static_cast<int32_t>(history[m]) - params.state_zero_point);
+        acc = WrappingAdd(acc, static_cast<int32_t>(w[m]) *
+                                   (static_cast<int32_t>(history[m]) -
+                                    params.state_zero_point));
       }
       scratch[b * shape.num_filters + f] = acc;
     }
@@ -176,13 +181,14 @@ inline void SvdfInteger(const SvdfShape& shape,
       int32_t acc = bias != nullptr ? bias[u] : 0;
       const int32_t* filters =
           scratch + b * shape.num_filters + u * shape.rank;
-      for (int r = 0; r < shape.rank; ++r) acc += filters[r];
-      int32_t value = MultiplyByQuantizedMultiplier(
-          acc, params.output_multiplier, params.output_shift);
-      value += params.output_zero_point;
-      value = std::min(std::max(value, static_cast<int32_t>(-128)),
-                       static_cast<int32_t>(127));
-      output[b * shape.num_units + u] = static_cast<int8_t>(value);
+      for (int r = 0; r < shape.rank; ++r) acc = WrappingAdd(acc, filters[r]);
+      const int64_t value =
+          static_cast<int64_t>(MultiplyByQuantizedMultiplier(
+              acc, params.output_multiplier, params.output_shift)) +
+          params.output_zero_point;
+      const int64_t clamped =
+          std::min<int64_t>(std::max<int64_t>(value, -128), 127);
+      output[b * shape.num_units + u] = static_cast<int8_t>(clamped);
     }
   }
 }

@@ -65,6 +65,41 @@ public class ErrorsTest {
   }
 
   @Test
+  public void randomlyCorruptedModelsNeverCrash() throws Exception {
+    // 1-8 random bytes changed: each copy runs or is rejected with an
+    // exception, never takes the JVM down.
+    byte[] original = TestData.bytes(TestData.testModel("sine_int8.tflite"));
+    java.util.Random random = new java.util.Random(20261121);
+    int ran = 0;
+    int rejected = 0;
+    for (int copy = 0; copy < 300; copy++) {
+      byte[] bytes = original.clone();
+      int changes = 1 + random.nextInt(8);
+      for (int i = 0; i < changes; i++) {
+        bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+      }
+      try (Interpreter interpreter = new Interpreter(ByteBuffer.wrap(bytes))) {
+        Object[] inputs = new Object[interpreter.getInputTensorCount()];
+        for (int i = 0; i < inputs.length; i++) {
+          inputs[i] = ByteBuffer.allocateDirect(interpreter.getInputTensor(i).numBytes())
+                          .order(ByteOrder.nativeOrder());
+        }
+        Map<Integer, Object> outputs = new HashMap<>();
+        for (int o = 0; o < interpreter.getOutputTensorCount(); o++) {
+          outputs.put(o, ByteBuffer.allocateDirect(interpreter.getOutputTensor(o).numBytes())
+                             .order(ByteOrder.nativeOrder()));
+        }
+        interpreter.runForMultipleInputsOutputs(inputs, outputs);
+        ran++;
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        assertTrue("empty message", e.getMessage() != null && !e.getMessage().isEmpty());
+        rejected++;
+      }
+    }
+    assertEquals(300, ran + rejected);
+  }
+
+  @Test
   public void missingOrNullModel() {
     File missing = new File("/nonexistent/model.tflite");
     expect(IllegalArgumentException.class, () -> new Interpreter(missing),

@@ -1,0 +1,38 @@
+# Builds the libFuzzer targets with clang (ASan + UBSan); driven by
+# tools/fuzz.sh, which sets OUT. Bazel here has no clang toolchain, so the
+# sources are compiled directly (the same list setup.py uses for pip).
+OUT ?= build/fuzz
+CXX := clang++
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+CXXFLAGS := -std=c++17 -O1 -g -fno-omit-frame-pointer $(SANITIZE) \
+  -I. -I$(OUT)/gen -MMD -MP
+CORE_SRCS := $(filter-out %_test.cc,$(wildcard \
+  tensorflow/lite/core/c/*.cc tensorflow/lite/core/api/*.cc \
+  tensorflow/lite/kernels/*.cc tensorflow/lite/kernels/internal/*.cc \
+  tensorflow/lite/micro/*.cc tensorflow/lite/micro/arena_allocator/*.cc \
+  tensorflow/lite/micro/memory_planner/*.cc tensorflow/lite/micro/kernels/*.cc \
+  tensorflow/lite/micro/fuzz/fuzz_util.cc))
+CORE_OBJS := $(patsubst %.cc,$(OUT)/obj/%.o,$(CORE_SRCS))
+SCHEMA := $(OUT)/gen/tensorflow/lite/schema/schema_generated.h
+
+all: $(OUT)/model_fuzzer $(OUT)/input_fuzzer
+
+$(SCHEMA): tensorflow/lite/schema/schema.fbs
+	@mkdir -p $(dir $@)
+	flatc --cpp -o $(dir $@) $<
+
+$(OUT)/obj/%.o: %.cc $(SCHEMA)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(OUT)/%: $(OUT)/obj/tensorflow/lite/micro/fuzz/%.o $(CORE_OBJS)
+	$(CXX) $(SANITIZE) -fsanitize=fuzzer $^ -o $@
+
+.PRECIOUS: $(OUT)/obj/%.o
+-include $(CORE_OBJS:.o=.d)
+
+# The op matrix test under the same sanitizers (bazel test --config=asan runs
+# it too).
+$(OUT)/op_matrix_test: $(OUT)/obj/tensorflow/lite/micro/fuzz/op_matrix_test.o \
+    $(OUT)/obj/tensorflow/lite/micro/testing/test_model_builder.o $(CORE_OBJS)
+	$(CXX) $(SANITIZE) -fsanitize=fuzzer-no-link $^ -lgtest -lgtest_main -pthread -o $@

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# libFuzzer targets over untrusted models and inputs, built with clang++ and
+# -fsanitize=fuzzer,address,undefined (Bazel here has no clang toolchain).
+#
+#   bash tools/fuzz.sh build                 # -> build/fuzz/{model,input}_fuzzer
+#   bash tools/fuzz.sh run SECONDS [JOBS]    # each fuzzer SECONDS (split over
+#                                            # JOBS processes); fails on a crash
+#   bash tools/fuzz.sh regress               # replay the crash corpus + seeds
+#
+# Seeds: ../shared/models (when present) plus tensorflow/lite/micro/fuzz/seeds
+# (generated models; tools/make_fuzz_corpus.sh remakes them). The growing
+# corpus lives in build/fuzz/corpus/; a crash leaves its input in
+# build/fuzz/crashes/ (add it to tensorflow/lite/micro/fuzz/crashers/ once
+# fixed, and the regression test replays it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=build/fuzz
+SEEDS=tensorflow/lite/micro/fuzz/seeds
+CRASHERS=tensorflow/lite/micro/fuzz/crashers
+SHARED_MODELS=../shared/models
+
+build() {
+  if ! command -v clang++ >/dev/null; then
+    echo "fuzz.sh: clang++ is missing (apt-get install clang libclang-rt-14-dev)" >&2
+    exit 1
+  fi
+  make -s -f tools/fuzz.mk -j2 OUT="$OUT" all
+}
+
+# The fixed models of the input fuzzer: the shared ones and the seeds.
+input_models() {
+  local dir=$OUT/input_models
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  if compgen -G "$SHARED_MODELS/*.tflite" >/dev/null; then
+    cp "$SHARED_MODELS"/*.tflite "$dir"/
+  fi
+  cp "$SEEDS"/*.tflite "$dir"/
+  echo "$dir"
+}
+
+# runs FUZZER SECONDS JOBS CORPUS SEED_DIRS...: prints "executions N" and
+# returns non-zero on a crash.
+run_one() {
+  local fuzzer=$1 seconds=$2 jobs=$3 corpus=$4
+  shift 4
+  local log=$OUT/logs/$fuzzer.log
+  mkdir -p "$OUT/logs" "$OUT/crashes" "$corpus"
+  local args=(-max_total_time="$seconds" -rss_limit_mb=4096 -timeout=20
+              -max_len=400000 -print_final_stats=1
+              -artifact_prefix="$OUT/crashes/$fuzzer-")
+  local status=0
+  if ((jobs > 1)); then
+    args+=(-fork="$jobs")
+  fi
+  "$OUT/$fuzzer" "${args[@]}" "$corpus" "$@" >"$log" 2>&1 || status=$?
+  local executions
+  # Fork mode reports totals in its status lines; a single process in its
+  # final stats.
+  executions=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" |
+                 awk '{s += $2} END {print s + 0}')
+  if ((jobs > 1)); then
+    executions=$(grep -oE '#[0-9]+: cov' "$log" | tail -n 1 | tr -dc 0-9)
+    executions=${executions:-0}
+  fi
+  echo "$fuzzer: $executions executions in ${seconds}s, exit status $status"
+  if ((status != 0)) || grep -qE 'ERROR: (AddressSanitizer|libFuzzer)|runtime error:' "$log"; then
+    echo "$fuzzer: CRASH; see $log and $OUT/crashes/" >&2
+    grep -m 5 -E 'ERROR:|runtime error:|SUMMARY' "$log" >&2 || true
+    return 1
+  fi
+}
+
+run() {
+  local seconds=${1:-30} jobs=${2:-1}
+  build
+  local shared=()
+  [[ -d $SHARED_MODELS ]] && shared=("$SHARED_MODELS")
+  local status=0
+  run_one model_fuzzer "$seconds" "$jobs" "$OUT/corpus/model" \
+    "$SEEDS" "$CRASHERS" "${shared[@]}" || status=1
+  TFLITE_MICRO_FUZZ_MODELS=$(input_models) \
+    run_one input_fuzzer "$seconds" "$jobs" "$OUT/corpus/input" || status=1
+  return $status
+}
+
+# Runs every crasher and seed once (what the Bazel regression test also does).
+regress() {
+  build
+  "$OUT/model_fuzzer" -runs=0 "$CRASHERS" "$SEEDS" 2>&1 | tail -n 2
+}
+
+case "${1:-}" in
+  build) build ;;
+  run) shift; run "$@" ;;
+  regress) regress ;;
+  *) sed -n '2,15p' "$0"; exit 2 ;;
+esac
