@@ -7,6 +7,9 @@ def micro_copts():
         "-fno-rtti",
         "-Wall",
         "-Wno-unused-parameter",
+        # Float sums are never fused into multiply-adds, so that optimized
+        # and reference kernels round identically on every target.
+        "-ffp-contract=off",
     ]
 
 # Libraries built in two arithmetic variants: TFLM's (the plain name) and
@@ -15,6 +18,7 @@ def micro_copts():
 # tensorflow/lite/kernels/internal/common.h).
 ARITHMETIC_LIBRARIES = [
     "//tensorflow/lite/kernels/internal:quantization_util",
+    "//tensorflow/lite/kernels/internal:optimized",
     "//tensorflow/lite/kernels:kernel_util",
     "//tensorflow/lite/micro/kernels:micro_ops",
     "//tensorflow/lite/micro:all_ops_resolver",

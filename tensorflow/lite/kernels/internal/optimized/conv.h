@@ -1,0 +1,82 @@
+// Optimized CONV_2D (NHWC input, OHWI filter) computing exactly what the
+// reference kernels in reference/conv.h compute.
+//
+// Method: the convolution is a matrix product of the input patches (rows:
+// output pixels, columns: filter taps x input channels, gathered 8 pixels at
+// a time into scratch, "im2col") with the filter (packed 16 or 32 output
+// channels at a time into scratch). Integer sums are exact in any order
+// (int32 wrapping, like the reference); float sums keep the reference's
+// order for every output (taps in order, lanes across output channels,
+// separate multiply and add), so float results are identical too.
+//
+// Handled: groups == 1, any stride, dilation, padding, batch. Callers use the
+// reference kernel where *Supported() is false.
+#ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_CONV_H_
+#define TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_CONV_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "tensorflow/lite/kernels/internal/optimized/cpu.h"
+#include "tensorflow/lite/kernels/internal/runtime_shape.h"
+#include "tensorflow/lite/kernels/internal/types.h"
+
+namespace tflite {
+namespace optimized_ops {
+
+// Input, filter and output sizes of a 2-D convolution or pooling.
+struct ConvGeometry {
+  int batches;
+  int input_height;
+  int input_width;
+  int input_depth;
+  int filter_height;
+  int filter_width;
+  int output_height;
+  int output_width;
+  int output_depth;
+  int stride_height;
+  int stride_width;
+  int dilation_height;
+  int dilation_width;
+  int pad_height;
+  int pad_width;
+};
+
+ConvGeometry MakeConvGeometry(const ConvParams& params,
+                              const RuntimeShape& input_shape,
+                              const RuntimeShape& filter_shape,
+                              const RuntimeShape& output_shape);
+
+bool ConvSupported(const RuntimeShape& input_shape,
+                   const RuntimeShape& filter_shape,
+                   const RuntimeShape& output_shape);
+
+// Scratch bytes Conv/ConvPerChannel need (the same on every CPU).
+size_t ConvScratchBytes(const RuntimeShape& input_shape,
+                        const RuntimeShape& filter_shape, bool is_float);
+
+void Conv(const ConvParams& params, const RuntimeShape& input_shape,
+          const float* input_data, const RuntimeShape& filter_shape,
+          const float* filter_data, const float* bias_data,
+          const RuntimeShape& output_shape, float* output_data, void* scratch,
+          Isa isa = ActiveIsa());
+
+}  // namespace optimized_ops
+
+namespace optimized_integer_ops {
+
+// int8 activations and weights, int32 bias, per-channel multipliers.
+void ConvPerChannel(const ConvParams& params, const int32_t* output_multiplier,
+                    const int32_t* output_shift,
+                    const RuntimeShape& input_shape, const int8_t* input_data,
+                    const RuntimeShape& filter_shape,
+                    const int8_t* filter_data, const int32_t* bias_data,
+                    const RuntimeShape& output_shape, int8_t* output_data,
+                    void* scratch,
+                    optimized_ops::Isa isa = optimized_ops::ActiveIsa());
+
+}  // namespace optimized_integer_ops
+}  // namespace tflite
+
+#endif  // TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_CONV_H_
