@@ -36,6 +36,16 @@ inline int RoundUp(int value, int multiple) {
   return (value + multiple - 1) / multiple * multiple;
 }
 
+// The filter taps k in [*lo, *hi) whose input position origin + k * dilation
+// lies in [0, size) (empty when *lo >= *hi).
+inline void ValidTaps(int origin, int dilation, int filter, int size, int* lo,
+                      int* hi) {
+  *lo = origin >= 0 ? 0 : (-origin + dilation - 1) / dilation;
+  *hi = size - origin <= 0
+            ? 0
+            : std::min(filter, (size - origin + dilation - 1) / dilation);
+}
+
 // Whether every shift can be applied by the vector requantization (the
 // rounding shift right at most 31, the left shift at most 30); others take
 // the scalar path.

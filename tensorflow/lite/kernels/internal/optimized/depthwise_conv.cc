@@ -1,0 +1,366 @@
+#include "tensorflow/lite/kernels/internal/optimized/depthwise_conv.h"
+
+#include <algorithm>
+
+#include "tensorflow/lite/kernels/internal/optimized/simd.h"
+
+namespace tflite {
+namespace optimized_ops {
+namespace {
+
+// Channels accumulated together by the portable loops.
+constexpr int kChunk = 64;
+
+struct DepthwiseGeometry {
+  int batches, input_height, input_width, input_depth;
+  int filter_height, filter_width;
+  int output_height, output_width, output_depth;
+  int stride_height, stride_width, dilation_height, dilation_width;
+  int pad_height, pad_width;
+  int multiplier;
+};
+
+DepthwiseGeometry MakeGeometry(const DepthwiseParams& params,
+                               const RuntimeShape& input_shape,
+                               const RuntimeShape& filter_shape,
+                               const RuntimeShape& output_shape) {
+  DepthwiseGeometry g;
+  g.batches = input_shape.Dims(0);
+  g.input_height = input_shape.Dims(1);
+  g.input_width = input_shape.Dims(2);
+  g.input_depth = input_shape.Dims(3);
+  g.filter_height = filter_shape.Dims(1);
+  g.filter_width = filter_shape.Dims(2);
+  g.output_height = output_shape.Dims(1);
+  g.output_width = output_shape.Dims(2);
+  g.output_depth = output_shape.Dims(3);
+  g.stride_height = params.stride_height;
+  g.stride_width = params.stride_width;
+  g.dilation_height = params.dilation_height_factor;
+  g.dilation_width = params.dilation_width_factor;
+  g.pad_height = params.padding_values.height;
+  g.pad_width = params.padding_values.width;
+  g.multiplier = g.output_depth / g.input_depth;
+  return g;
+}
+
+struct Int8Output {
+  const int32_t* multiplier;
+  const int32_t* shift;
+  int32_t input_offset;
+  int32_t output_offset;
+  int32_t act_min;
+  int32_t act_max;
+};
+
+// An output pixel's valid taps and the input element of tap (0, 0)
+// (possibly outside the input; only valid taps are read).
+struct PixelWindow {
+  int ky_lo, ky_hi, kx_lo, kx_hi;
+  long in_pixel, out_pixel;
+};
+
+TFLITE_ALWAYS_INLINE PixelWindow WindowAt(const DepthwiseGeometry& g, int b,
+                                          int oy, int ox) {
+  PixelWindow w;
+  const int y0 = oy * g.stride_height - g.pad_height;
+  const int x0 = ox * g.stride_width - g.pad_width;
+  ValidTaps(y0, g.dilation_height, g.filter_height, g.input_height, &w.ky_lo,
+            &w.ky_hi);
+  ValidTaps(x0, g.dilation_width, g.filter_width, g.input_width, &w.kx_lo,
+            &w.kx_hi);
+  w.in_pixel =
+      (static_cast<long>(b) * g.input_height + y0) * g.input_width + x0;
+  w.out_pixel =
+      (static_cast<long>(b) * g.output_height + oy) * g.output_width + ox;
+  return w;
+}
+
+#define TFLITE_FOR_EACH_OUTPUT_PIXEL(g, window)      \
+  for (int b_ = 0; b_ < (g).batches; ++b_)           \
+    for (int oy_ = 0; oy_ < (g).output_height; ++oy_) \
+      for (int ox_ = 0; ox_ < (g).output_width; ++ox_) \
+        if (const PixelWindow window = WindowAt((g), b_, oy_, ox_); true)
+
+TFLITE_ALWAYS_INLINE void DepthwiseInt8Body(Isa isa,
+                                            const DepthwiseGeometry& g,
+                                            const Int8Output& q,
+                                            const int8_t* input,
+                                            const int8_t* filter,
+                                            const int32_t* bias,
+                                            int8_t* output) {
+  const int depth = g.output_depth;
+  const int in_depth = g.input_depth;
+  const int mult = g.multiplier;
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
+              kx_hi = pw.kx_hi;
+    const long in_pixel = pw.in_pixel, out_pixel = pw.out_pixel;
+    for (int c0 = 0; c0 < depth; c0 += kChunk) {
+      const int n = std::min(kChunk, depth - c0);
+      uint32_t acc[kChunk];
+      for (int j = 0; j < kChunk; ++j) acc[j] = 0;
+      for (int ky = ky_lo; ky < ky_hi; ++ky) {
+        for (int kx = kx_lo; kx < kx_hi; ++kx) {
+          const long in_index =
+              (in_pixel + static_cast<long>(ky) * g.dilation_height *
+                              g.input_width +
+               kx * g.dilation_width) *
+              in_depth;
+          const int8_t* w =
+              filter + (ky * g.filter_width + kx) * depth + c0;
+          if (mult == 1) {
+            const int8_t* in = input + in_index + c0;
+            for (int j = 0; j < n; ++j) {
+              acc[j] += static_cast<uint32_t>((in[j] + q.input_offset) * w[j]);
+            }
+          } else {
+            const int8_t* in = input + in_index;
+            for (int j = 0; j < n; ++j) {
+              acc[j] += static_cast<uint32_t>(
+                  (in[(c0 + j) / mult] + q.input_offset) * w[j]);
+            }
+          }
+        }
+      }
+      int32_t values[kChunk];
+      for (int j = 0; j < n; ++j) {
+        values[j] = static_cast<int32_t>(
+            acc[j] + (bias != nullptr ? static_cast<uint32_t>(bias[c0 + j])
+                                      : 0u));
+      }
+      RequantizeRow(isa, values, n, q.multiplier + c0, q.shift + c0,
+                    q.output_offset, q.act_min, q.act_max,
+                    output + out_pixel * depth + c0);
+    }
+  }
+}
+
+void DepthwiseInt8Generic(const DepthwiseGeometry& g, const Int8Output& q,
+                          const int8_t* input, const int8_t* filter,
+                          const int32_t* bias, int8_t* output) {
+  DepthwiseInt8Body(Isa::kGeneric, g, q, input, filter, bias, output);
+}
+
+TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const DepthwiseGeometry& g,
+                                             float act_min, float act_max,
+                                             const float* input,
+                                             const float* filter,
+                                             const float* bias,
+                                             float* output) {
+  const int depth = g.output_depth;
+  const int in_depth = g.input_depth;
+  const int mult = g.multiplier;
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
+              kx_hi = pw.kx_hi;
+    const long in_pixel = pw.in_pixel, out_pixel = pw.out_pixel;
+    for (int c0 = 0; c0 < depth; c0 += kChunk) {
+      const int n = std::min(kChunk, depth - c0);
+      float acc[kChunk];
+      for (int j = 0; j < kChunk; ++j) acc[j] = 0.f;
+      for (int ky = ky_lo; ky < ky_hi; ++ky) {
+        for (int kx = kx_lo; kx < kx_hi; ++kx) {
+          const long in_index =
+              (in_pixel + static_cast<long>(ky) * g.dilation_height *
+                              g.input_width +
+               kx * g.dilation_width) *
+              in_depth;
+          const float* w = filter + (ky * g.filter_width + kx) * depth + c0;
+          if (mult == 1) {
+            const float* in = input + in_index + c0;
+            for (int j = 0; j < n; ++j) {
+              const float product = in[j] * w[j];
+              acc[j] = acc[j] + product;
+            }
+          } else {
+            const float* in = input + in_index;
+            for (int j = 0; j < n; ++j) {
+              const float product = in[(c0 + j) / mult] * w[j];
+              acc[j] = acc[j] + product;
+            }
+          }
+        }
+      }
+      float* out = output + out_pixel * depth + c0;
+      for (int j = 0; j < n; ++j) {
+        const float b = bias != nullptr ? bias[c0 + j] : 0.f;
+        out[j] = ActivationFunctionWithMinMax(acc[j] + b, act_min, act_max);
+      }
+    }
+  }
+}
+
+void DepthwiseFloatGeneric(const DepthwiseGeometry& g, float act_min,
+                           float act_max, const float* input,
+                           const float* filter, const float* bias,
+                           float* output) {
+  DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+}
+
+#if TFLITE_OPTIMIZED_X86
+
+TFLITE_TARGET_AVX2 void DepthwiseInt8Avx2(const DepthwiseGeometry& g,
+                                          const Int8Output& q,
+                                          const int8_t* input,
+                                          const int8_t* filter,
+                                          const int32_t* bias,
+                                          int8_t* output) {
+  DepthwiseInt8Body(Isa::kAvx2, g, q, input, filter, bias, output);
+}
+
+TFLITE_TARGET_AVX2 void DepthwiseFloatAvx2(const DepthwiseGeometry& g,
+                                           float act_min, float act_max,
+                                           const float* input,
+                                           const float* filter,
+                                           const float* bias, float* output) {
+  DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+}
+
+TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const DepthwiseGeometry& g,
+                                               float act_min, float act_max,
+                                               const float* input,
+                                               const float* filter,
+                                               const float* bias,
+                                               float* output) {
+  DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+}
+
+// Depth multiplier 1: 64 channels (4 x 16 lanes) per step, taps innermost.
+TFLITE_TARGET_AVX512 void DepthwiseInt8Avx512(const DepthwiseGeometry& g,
+                                              const Int8Output& q,
+                                              const int8_t* input,
+                                              const int8_t* filter,
+                                              const int32_t* bias,
+                                              int8_t* output) {
+  const int depth = g.output_depth;
+  const __m512i input_offset = _mm512_set1_epi32(q.input_offset);
+  const __m512i offset = _mm512_set1_epi32(q.output_offset);
+  const __m512i act_min = _mm512_set1_epi32(q.act_min);
+  const __m512i act_max = _mm512_set1_epi32(q.act_max);
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
+              kx_hi = pw.kx_hi;
+    const long in_pixel = pw.in_pixel, out_pixel = pw.out_pixel;
+    for (int c0 = 0; c0 < depth; c0 += 64) {
+      __mmask16 masks[4];
+      int counts[4];
+#pragma GCC unroll 4
+      for (int v = 0; v < 4; ++v) {
+        const int count = std::max(0, std::min(16, depth - c0 - 16 * v));
+        counts[v] = count;
+        masks[v] = static_cast<__mmask16>((1u << count) - 1);
+      }
+      __m512i acc[4];
+#pragma GCC unroll 4
+      for (int v = 0; v < 4; ++v) {
+        acc[v] = bias != nullptr
+                     ? _mm512_maskz_loadu_epi32(masks[v], bias + c0 + 16 * v)
+                     : _mm512_setzero_si512();
+      }
+      for (int ky = ky_lo; ky < ky_hi; ++ky) {
+        const long row = in_pixel + static_cast<long>(ky) * g.dilation_height *
+                                        g.input_width;
+        for (int kx = kx_lo; kx < kx_hi; ++kx) {
+          const int8_t* in =
+              input + (row + kx * g.dilation_width) * depth + c0;
+          const int8_t* w = filter + (ky * g.filter_width + kx) * depth + c0;
+#pragma GCC unroll 4
+          for (int v = 0; v < 4; ++v) {
+            const __m512i x = _mm512_add_epi32(
+                _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(masks[v], in + 16 * v)),
+                input_offset);
+            const __m512i f = _mm512_cvtepi8_epi32(
+                _mm_maskz_loadu_epi8(masks[v], w + 16 * v));
+            acc[v] = _mm512_add_epi32(acc[v], _mm512_mullo_epi32(x, f));
+          }
+        }
+      }
+#pragma GCC unroll 4
+      for (int v = 0; v < 4; ++v) {
+        if (counts[v] == 0) break;
+        RequantizeStore16(
+            acc[v], _mm512_maskz_loadu_epi32(masks[v], q.multiplier + c0 + 16 * v),
+            _mm512_maskz_loadu_epi32(masks[v], q.shift + c0 + 16 * v), offset,
+            act_min, act_max, counts[v], output + out_pixel * depth + c0 + 16 * v);
+      }
+    }
+  }
+}
+
+#endif  // TFLITE_OPTIMIZED_X86
+
+}  // namespace
+
+void DepthwiseConv(const DepthwiseParams& params,
+                   const RuntimeShape& input_shape, const float* input_data,
+                   const RuntimeShape& filter_shape, const float* filter_data,
+                   const float* bias_data, const RuntimeShape& output_shape,
+                   float* output_data, Isa isa) {
+  const DepthwiseGeometry g =
+      MakeGeometry(params, input_shape, filter_shape, output_shape);
+  const float lo = params.float_activation_min;
+  const float hi = params.float_activation_max;
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      DepthwiseFloatAvx512(g, lo, hi, input_data, filter_data, bias_data,
+                           output_data);
+      return;
+    case Isa::kAvx2:
+      DepthwiseFloatAvx2(g, lo, hi, input_data, filter_data, bias_data,
+                         output_data);
+      return;
+#endif
+    default:
+      DepthwiseFloatGeneric(g, lo, hi, input_data, filter_data, bias_data,
+                            output_data);
+  }
+}
+
+}  // namespace optimized_ops
+
+namespace optimized_integer_ops {
+
+void DepthwiseConvPerChannel(
+    const DepthwiseParams& params, const int32_t* output_multiplier,
+    const int32_t* output_shift, const RuntimeShape& input_shape,
+    const int8_t* input_data, const RuntimeShape& filter_shape,
+    const int8_t* filter_data, const int32_t* bias_data,
+    const RuntimeShape& output_shape, int8_t* output_data,
+    optimized_ops::Isa isa) {
+  using optimized_ops::Isa;
+  const optimized_ops::DepthwiseGeometry g = optimized_ops::MakeGeometry(
+      params, input_shape, filter_shape, output_shape);
+  optimized_ops::Int8Output q;
+  q.multiplier = output_multiplier;
+  q.shift = output_shift;
+  q.input_offset = params.input_offset;
+  q.output_offset = params.output_offset;
+  q.act_min = params.quantized_activation_min;
+  q.act_max = params.quantized_activation_max;
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      if (g.multiplier == 1 && optimized_ops::ShiftsFitVectorRequantize(
+                                   output_shift, g.output_depth)) {
+        optimized_ops::DepthwiseInt8Avx512(g, q, input_data, filter_data,
+                                           bias_data, output_data);
+        return;
+      }
+      optimized_ops::DepthwiseInt8Avx2(g, q, input_data, filter_data,
+                                       bias_data, output_data);
+      return;
+    case Isa::kAvx2:
+      optimized_ops::DepthwiseInt8Avx2(g, q, input_data, filter_data,
+                                       bias_data, output_data);
+      return;
+#endif
+    default:
+      optimized_ops::DepthwiseInt8Generic(g, q, input_data, filter_data,
+                                          bias_data, output_data);
+  }
+}
+
+}  // namespace optimized_integer_ops
+}  // namespace tflite
