@@ -115,10 +115,13 @@ TFLITE_ALWAYS_INLINE void DepthwiseInt8Body(Isa isa,
               acc[j] += static_cast<uint32_t>((in[j] + q.input_offset) * w[j]);
             }
           } else {
+            // Output channels [j, end) of the chunk read input channel ic.
             const int8_t* in = input + in_index;
-            for (int j = 0; j < n; ++j) {
-              acc[j] += static_cast<uint32_t>(
-                  (in[(c0 + j) / mult] + q.input_offset) * w[j]);
+            for (int j = 0; j < n;) {
+              const int ic = (c0 + j) / mult;
+              const int end = std::min(n, (ic + 1) * mult - c0);
+              const int32_t x = in[ic] + q.input_offset;
+              for (; j < end; ++j) acc[j] += static_cast<uint32_t>(x * w[j]);
             }
           }
         }
@@ -175,9 +178,14 @@ TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const DepthwiseGeometry& g,
             }
           } else {
             const float* in = input + in_index;
-            for (int j = 0; j < n; ++j) {
-              const float product = in[(c0 + j) / mult] * w[j];
-              acc[j] = acc[j] + product;
+            for (int j = 0; j < n;) {
+              const int ic = (c0 + j) / mult;
+              const int end = std::min(n, (ic + 1) * mult - c0);
+              const float x = in[ic];
+              for (; j < end; ++j) {
+                const float product = x * w[j];
+                acc[j] = acc[j] + product;
+              }
             }
           }
         }

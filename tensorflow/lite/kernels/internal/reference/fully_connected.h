@@ -44,13 +44,25 @@ inline void FullyConnected(const FullyConnectedParams& params,
 
 namespace reference_integer_ops {
 
-// int8 or int16 activations with int8 weights. Accumulator is int32 for int8
-// inputs (int32 bias) and int64 for int16 inputs (int64 bias). Per-channel
-// multipliers when `per_channel_multiplier` is non-null.
+// The accumulator rescaled to the output scale.
 //
 // LiteRT's reference kernel rescales the accumulator as an int32 with one
 // rounding (int8 and 16x8 alike); TFLM rescales int8 with two roundings and
 // 16x8 with the 64-bit multiply. TFLITE_MICRO_LITERT_ARITHMETIC picks LiteRT's.
+template <typename AccT>
+inline int32_t RescaleFullyConnected(AccT acc, int32_t multiplier,
+                                     int shift) {
+#if TFLITE_MICRO_LITERT_ARITHMETIC
+  return MultiplyByQuantizedMultiplierSingleRounding(
+      static_cast<int32_t>(acc), multiplier, shift);
+#else
+  return MultiplyByQuantizedMultiplier(acc, multiplier, shift);
+#endif
+}
+
+// int8 or int16 activations with int8 weights. Accumulator is int32 for int8
+// inputs (int32 bias) and int64 for int16 inputs (int64 bias). Per-channel
+// multipliers when `per_channel_multiplier` is non-null.
 template <typename InputT, typename AccT, typename BiasT, typename OutputT>
 inline void FullyConnectedImpl(
     const FullyConnectedParams& params,
@@ -83,12 +95,7 @@ inline void FullyConnectedImpl(
                                      : params.output_multiplier;
       const int shift = per_channel_shift != nullptr ? per_channel_shift[o]
                                                      : params.output_shift;
-#if TFLITE_MICRO_LITERT_ARITHMETIC
-      int32_t scaled = MultiplyByQuantizedMultiplierSingleRounding(
-          static_cast<int32_t>(acc), multiplier, shift);
-#else
-      int32_t scaled = MultiplyByQuantizedMultiplier(acc, multiplier, shift);
-#endif
+      int32_t scaled = RescaleFullyConnected(acc, multiplier, shift);
       scaled += output_offset;
       scaled = std::max(scaled, params.quantized_activation_min);
       scaled = std::min(scaled, params.quantized_activation_max);
