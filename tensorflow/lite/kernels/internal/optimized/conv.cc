@@ -103,18 +103,18 @@ bool TouchesPadding(const ConvGeometry& g) {
 
 // ------------------------------------------------------------ int8 generic
 
-struct Int8Output {
-  const int32_t* multiplier;
-  const int32_t* shift;
-  int32_t input_offset;
-  int32_t output_offset;
-  int32_t act_min;
-  int32_t act_max;
-};
+// Filter element (output channel n, tap k).
+template <typename T>
+TFLITE_ALWAYS_INLINE T FilterAt(const ConvGeometry& g, const T* filter, int n,
+                                int k, int k_size) {
+  return g.filter_k_major
+             ? filter[static_cast<size_t>(k) * g.output_depth + n]
+             : filter[static_cast<size_t>(n) * k_size + k];
+}
 
 // Portable int8 convolution: packed filter [K][32] int8, tile [8][K] int8.
 TFLITE_ALWAYS_INLINE void ConvInt8GenericBody(
-    Isa isa, const ConvGeometry& g, const Int8Output& q, const int8_t* input,
+    Isa isa, const ConvGeometry& g, const QuantizedOutput& q, const int8_t* input,
     const int8_t* filter, const int32_t* bias, int8_t* output, void* scratch) {
   const int k_size = g.filter_height * g.filter_width * g.input_depth;
   const int k4 = RoundUp(k_size, 4);
@@ -128,7 +128,7 @@ TFLITE_ALWAYS_INLINE void ConvInt8GenericBody(
     for (int k = 0; k < k_size; ++k) {
       int8_t* dst = packed + k * kInt8Channels;
       for (int j = 0; j < kInt8Channels; ++j) {
-        dst[j] = j < nb ? filter[static_cast<size_t>(n0 + j) * k_size + k] : 0;
+        dst[j] = j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0;
       }
     }
     for (int m0 = 0; m0 < m_size; m0 += kRows) {
@@ -163,7 +163,7 @@ TFLITE_ALWAYS_INLINE void ConvInt8GenericBody(
   }
 }
 
-void ConvInt8Generic(const ConvGeometry& g, const Int8Output& q,
+void ConvInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
                      const int8_t* input, const int8_t* filter,
                      const int32_t* bias, int8_t* output, void* scratch) {
   ConvInt8GenericBody(Isa::kGeneric, g, q, input, filter, bias, output,
@@ -187,7 +187,7 @@ TFLITE_ALWAYS_INLINE void ConvFloatGenericBody(
       float* dst = packed + k * kFloatChannels;
       for (int j = 0; j < kFloatChannels; ++j) {
         dst[j] =
-            j < nb ? filter[static_cast<size_t>(n0 + j) * k_size + k] : 0.f;
+            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
       }
     }
     for (int m0 = 0; m0 < m_size; m0 += kRows) {
@@ -229,7 +229,7 @@ void ConvFloatGeneric(const ConvGeometry& g, float act_min, float act_max,
 #if TFLITE_OPTIMIZED_X86
 
 TFLITE_TARGET_AVX2 void ConvInt8Avx2(const ConvGeometry& g,
-                                     const Int8Output& q, const int8_t* input,
+                                     const QuantizedOutput& q, const int8_t* input,
                                      const int8_t* filter, const int32_t* bias,
                                      int8_t* output, void* scratch) {
   ConvInt8GenericBody(Isa::kAvx2, g, q, input, filter, bias, output, scratch);
@@ -254,7 +254,7 @@ template <int kCols>
 TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniTile(
     const uint8_t* tile, int k4, int rows, const int8_t* packed,
     const int32_t* correction, const int32_t* multiplier,
-    const int32_t* shift, const Int8Output& q, int nb, int out_stride,
+    const int32_t* shift, const QuantizedOutput& q, int nb, int out_stride,
     int8_t* out) {
   __m512i acc[kRows][kCols];
   __m512i start[kCols];
@@ -309,7 +309,7 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniTile(
 }
 
 TFLITE_TARGET_AVX512 void ConvInt8Vnni(const ConvGeometry& g,
-                                       const Int8Output& q,
+                                       const QuantizedOutput& q,
                                        const int8_t* input,
                                        const int8_t* filter,
                                        const int32_t* bias, int8_t* output,
@@ -335,10 +335,11 @@ TFLITE_TARGET_AVX512 void ConvInt8Vnni(const ConvGeometry& g,
       int8_t* dst = packed + 4 * j;
       uint32_t sum = 0;
       if (j < nb) {
-        const int8_t* w = filter + static_cast<size_t>(n0 + j) * k_size;
         for (int k = 0; k < k4; k += 4) {
           for (int i = 0; i < 4; ++i) {
-            const int8_t v = k + i < k_size ? w[k + i] : 0;
+            const int8_t v =
+                k + i < k_size ? FilterAt(g, filter, n0 + j, k + i, k_size)
+                               : 0;
             dst[(k / 4) * 4 * lanes + i] = v;
             sum += static_cast<uint32_t>(static_cast<int32_t>(v));
           }
@@ -407,7 +408,7 @@ TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
       float* dst = packed + k * kFloatChannels;
       for (int j = 0; j < kFloatChannels; ++j) {
         dst[j] =
-            j < nb ? filter[static_cast<size_t>(n0 + j) * k_size + k] : 0.f;
+            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
       }
     }
     const __m512 b = bias != nullptr
@@ -524,10 +525,13 @@ void RequantizeRow(Isa isa, const int32_t* acc, int count,
 
 // ---------------------------------------------------------------- public
 
-ConvGeometry MakeConvGeometry(const ConvParams& params,
-                              const RuntimeShape& input_shape,
-                              const RuntimeShape& filter_shape,
-                              const RuntimeShape& output_shape) {
+namespace {
+
+template <typename Params>
+ConvGeometry GeometryFrom(const Params& params,
+                          const RuntimeShape& input_shape,
+                          const RuntimeShape& filter_shape,
+                          const RuntimeShape& output_shape) {
   ConvGeometry g;
   g.batches = input_shape.Dims(0);
   g.input_height = input_shape.Dims(1);
@@ -544,6 +548,27 @@ ConvGeometry MakeConvGeometry(const ConvParams& params,
   g.dilation_width = params.dilation_width_factor;
   g.pad_height = params.padding_values.height;
   g.pad_width = params.padding_values.width;
+  g.depth_multiplier = 1;
+  g.filter_k_major = false;
+  return g;
+}
+
+}  // namespace
+
+ConvGeometry MakeConvGeometry(const ConvParams& params,
+                              const RuntimeShape& input_shape,
+                              const RuntimeShape& filter_shape,
+                              const RuntimeShape& output_shape) {
+  return GeometryFrom(params, input_shape, filter_shape, output_shape);
+}
+
+ConvGeometry MakeConvGeometry(const DepthwiseParams& params,
+                              const RuntimeShape& input_shape,
+                              const RuntimeShape& filter_shape,
+                              const RuntimeShape& output_shape) {
+  ConvGeometry g =
+      GeometryFrom(params, input_shape, filter_shape, output_shape);
+  g.depth_multiplier = g.output_depth / g.input_depth;
   return g;
 }
 
@@ -557,15 +582,66 @@ bool ConvSupported(const RuntimeShape& input_shape,
          filter_shape.Dims(0) == output_shape.Dims(3);
 }
 
+size_t ConvScratchBytesForTaps(int taps, bool is_float) {
+  if (is_float) return sizeof(float) * (kFloatChannels + kRows) * taps + 128;
+  return static_cast<size_t>(kInt8Channels + kRows) * RoundUp(taps, 4) + 128;
+}
+
 size_t ConvScratchBytes(const RuntimeShape& input_shape,
                         const RuntimeShape& filter_shape, bool is_float) {
-  const int k_size =
-      filter_shape.Dims(1) * filter_shape.Dims(2) * input_shape.Dims(3);
-  if (is_float) {
-    return sizeof(float) * (kFloatChannels + kRows) * k_size + 128;
+  return ConvScratchBytesForTaps(
+      filter_shape.Dims(1) * filter_shape.Dims(2) * input_shape.Dims(3),
+      is_float);
+}
+
+bool ConvFloatNeedsReference(const ConvGeometry& g, const float* filter) {
+  if (!TouchesPadding(g)) return false;
+  // Padding taps are computed as 0 * weight, which is what skipping them
+  // gives only for finite weights.
+  const size_t count = static_cast<size_t>(g.output_depth) * g.filter_height *
+                       g.filter_width * g.input_depth;
+  for (size_t i = 0; i < count; ++i) {
+    if (!std::isfinite(filter[i])) return true;
   }
-  return static_cast<size_t>(kInt8Channels + kRows) * RoundUp(k_size, 4) +
-         128;
+  return false;
+}
+
+void ConvFloat(const ConvGeometry& g, float lo, float hi, const float* input,
+               const float* filter, const float* bias, float* output,
+               void* scratch, Isa isa) {
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      ConvFloatAvx512(g, lo, hi, input, filter, bias, output, scratch);
+      return;
+    case Isa::kAvx2:
+      ConvFloatAvx2(g, lo, hi, input, filter, bias, output, scratch);
+      return;
+#endif
+    default:
+      ConvFloatGeneric(g, lo, hi, input, filter, bias, output, scratch);
+  }
+}
+
+void ConvInt8(const ConvGeometry& g, const QuantizedOutput& q,
+              const int8_t* input, const int8_t* filter, const int32_t* bias,
+              int8_t* output, void* scratch, Isa isa) {
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      if (ShiftsFitVectorRequantize(q.shift, g.output_depth)) {
+        ConvInt8Vnni(g, q, input, filter, bias, output, scratch);
+        return;
+      }
+      ConvInt8Avx2(g, q, input, filter, bias, output, scratch);
+      return;
+    case Isa::kAvx2:
+      ConvInt8Avx2(g, q, input, filter, bias, output, scratch);
+      return;
+#endif
+    default:
+      ConvInt8Generic(g, q, input, filter, bias, output, scratch);
+  }
 }
 
 void Conv(const ConvParams& params, const RuntimeShape& input_shape,
@@ -575,37 +651,14 @@ void Conv(const ConvParams& params, const RuntimeShape& input_shape,
           Isa isa) {
   const ConvGeometry g =
       MakeConvGeometry(params, input_shape, filter_shape, output_shape);
-  if (TouchesPadding(g)) {
-    // Padding taps are computed as 0 * weight, which is what skipping them
-    // gives only for finite weights.
-    const size_t count = static_cast<size_t>(g.output_depth) *
-                         g.filter_height * g.filter_width * g.input_depth;
-    for (size_t i = 0; i < count; ++i) {
-      if (!std::isfinite(filter_data[i])) {
-        reference_ops::Conv(params, input_shape, input_data, filter_shape,
-                            filter_data, RuntimeShape(), bias_data,
-                            output_shape, output_data);
-        return;
-      }
-    }
+  if (ConvFloatNeedsReference(g, filter_data)) {
+    reference_ops::Conv(params, input_shape, input_data, filter_shape,
+                        filter_data, RuntimeShape(), bias_data, output_shape,
+                        output_data);
+    return;
   }
-  const float lo = params.float_activation_min;
-  const float hi = params.float_activation_max;
-  switch (isa) {
-#if TFLITE_OPTIMIZED_X86
-    case Isa::kAvx512Vnni:
-      ConvFloatAvx512(g, lo, hi, input_data, filter_data, bias_data,
-                      output_data, scratch);
-      return;
-    case Isa::kAvx2:
-      ConvFloatAvx2(g, lo, hi, input_data, filter_data, bias_data,
-                    output_data, scratch);
-      return;
-#endif
-    default:
-      ConvFloatGeneric(g, lo, hi, input_data, filter_data, bias_data,
-                       output_data, scratch);
-  }
+  ConvFloat(g, params.float_activation_min, params.float_activation_max,
+            input_data, filter_data, bias_data, output_data, scratch, isa);
 }
 
 }  // namespace optimized_ops
@@ -619,37 +672,12 @@ void ConvPerChannel(const ConvParams& params, const int32_t* output_multiplier,
                     const int8_t* filter_data, const int32_t* bias_data,
                     const RuntimeShape& output_shape, int8_t* output_data,
                     void* scratch, optimized_ops::Isa isa) {
-  using optimized_ops::Isa;
-  const optimized_ops::ConvGeometry g = optimized_ops::MakeConvGeometry(
-      params, input_shape, filter_shape, output_shape);
-  optimized_ops::Int8Output q;
-  q.multiplier = output_multiplier;
-  q.shift = output_shift;
-  q.input_offset = params.input_offset;
-  q.output_offset = params.output_offset;
-  q.act_min = params.quantized_activation_min;
-  q.act_max = params.quantized_activation_max;
-  switch (isa) {
-#if TFLITE_OPTIMIZED_X86
-    case Isa::kAvx512Vnni:
-      if (optimized_ops::ShiftsFitVectorRequantize(output_shift,
-                                                   g.output_depth)) {
-        optimized_ops::ConvInt8Vnni(g, q, input_data, filter_data, bias_data,
-                                    output_data, scratch);
-        return;
-      }
-      optimized_ops::ConvInt8Avx2(g, q, input_data, filter_data, bias_data,
-                                  output_data, scratch);
-      return;
-    case Isa::kAvx2:
-      optimized_ops::ConvInt8Avx2(g, q, input_data, filter_data, bias_data,
-                                  output_data, scratch);
-      return;
-#endif
-    default:
-      optimized_ops::ConvInt8Generic(g, q, input_data, filter_data, bias_data,
-                                     output_data, scratch);
-  }
+  optimized_ops::ConvInt8(
+      optimized_ops::MakeConvGeometry(params, input_shape, filter_shape,
+                                      output_shape),
+      optimized_ops::MakeQuantizedOutput(params, output_multiplier,
+                                         output_shift),
+      input_data, filter_data, bias_data, output_data, scratch, isa);
 }
 
 }  // namespace optimized_integer_ops

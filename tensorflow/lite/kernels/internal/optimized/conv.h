@@ -41,9 +41,42 @@ struct ConvGeometry {
   int dilation_width;
   int pad_height;
   int pad_width;
+  // Depthwise: output channels per input channel (1 for CONV_2D).
+  int depth_multiplier;
+  // Filter element (output channel n, tap k) at filter[k * output_depth + n]
+  // (a depthwise filter of one input channel) instead of filter[n * K + k].
+  bool filter_k_major;
 };
 
+// Requantization of int32 accumulators to int8 outputs, per output channel.
+struct QuantizedOutput {
+  const int32_t* multiplier;
+  const int32_t* shift;
+  int32_t input_offset;
+  int32_t output_offset;
+  int32_t act_min;
+  int32_t act_max;
+};
+
+template <typename Params>
+QuantizedOutput MakeQuantizedOutput(const Params& params,
+                                    const int32_t* multiplier,
+                                    const int32_t* shift) {
+  QuantizedOutput q;
+  q.multiplier = multiplier;
+  q.shift = shift;
+  q.input_offset = params.input_offset;
+  q.output_offset = params.output_offset;
+  q.act_min = params.quantized_activation_min;
+  q.act_max = params.quantized_activation_max;
+  return q;
+}
+
 ConvGeometry MakeConvGeometry(const ConvParams& params,
+                              const RuntimeShape& input_shape,
+                              const RuntimeShape& filter_shape,
+                              const RuntimeShape& output_shape);
+ConvGeometry MakeConvGeometry(const DepthwiseParams& params,
                               const RuntimeShape& input_shape,
                               const RuntimeShape& filter_shape,
                               const RuntimeShape& output_shape);
@@ -55,6 +88,19 @@ bool ConvSupported(const RuntimeShape& input_shape,
 // Scratch bytes Conv/ConvPerChannel need (the same on every CPU).
 size_t ConvScratchBytes(const RuntimeShape& input_shape,
                         const RuntimeShape& filter_shape, bool is_float);
+// The same for `taps` = filter height x width x input channels.
+size_t ConvScratchBytesForTaps(int taps, bool is_float);
+
+// The convolution of `g` (groups == 1) as a matrix product.
+// Whether ConvFloat could differ from the reference (non-finite weights
+// next to padding).
+bool ConvFloatNeedsReference(const ConvGeometry& g, const float* filter);
+void ConvFloat(const ConvGeometry& g, float act_min, float act_max,
+               const float* input, const float* filter, const float* bias,
+               float* output, void* scratch, Isa isa);
+void ConvInt8(const ConvGeometry& g, const QuantizedOutput& q,
+              const int8_t* input, const int8_t* filter, const int32_t* bias,
+              int8_t* output, void* scratch, Isa isa);
 
 void Conv(const ConvParams& params, const RuntimeShape& input_shape,
           const float* input_data, const RuntimeShape& filter_shape,

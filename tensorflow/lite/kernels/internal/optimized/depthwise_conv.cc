@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "tensorflow/lite/kernels/internal/optimized/conv.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
+#include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -11,48 +13,6 @@ namespace {
 // Channels accumulated together by the portable loops.
 constexpr int kChunk = 64;
 
-struct DepthwiseGeometry {
-  int batches, input_height, input_width, input_depth;
-  int filter_height, filter_width;
-  int output_height, output_width, output_depth;
-  int stride_height, stride_width, dilation_height, dilation_width;
-  int pad_height, pad_width;
-  int multiplier;
-};
-
-DepthwiseGeometry MakeGeometry(const DepthwiseParams& params,
-                               const RuntimeShape& input_shape,
-                               const RuntimeShape& filter_shape,
-                               const RuntimeShape& output_shape) {
-  DepthwiseGeometry g;
-  g.batches = input_shape.Dims(0);
-  g.input_height = input_shape.Dims(1);
-  g.input_width = input_shape.Dims(2);
-  g.input_depth = input_shape.Dims(3);
-  g.filter_height = filter_shape.Dims(1);
-  g.filter_width = filter_shape.Dims(2);
-  g.output_height = output_shape.Dims(1);
-  g.output_width = output_shape.Dims(2);
-  g.output_depth = output_shape.Dims(3);
-  g.stride_height = params.stride_height;
-  g.stride_width = params.stride_width;
-  g.dilation_height = params.dilation_height_factor;
-  g.dilation_width = params.dilation_width_factor;
-  g.pad_height = params.padding_values.height;
-  g.pad_width = params.padding_values.width;
-  g.multiplier = g.output_depth / g.input_depth;
-  return g;
-}
-
-struct Int8Output {
-  const int32_t* multiplier;
-  const int32_t* shift;
-  int32_t input_offset;
-  int32_t output_offset;
-  int32_t act_min;
-  int32_t act_max;
-};
-
 // An output pixel's valid taps and the input element of tap (0, 0)
 // (possibly outside the input; only valid taps are read).
 struct PixelWindow {
@@ -60,7 +20,7 @@ struct PixelWindow {
   long in_pixel, out_pixel;
 };
 
-TFLITE_ALWAYS_INLINE PixelWindow WindowAt(const DepthwiseGeometry& g, int b,
+TFLITE_ALWAYS_INLINE PixelWindow WindowAt(const ConvGeometry& g, int b,
                                           int oy, int ox) {
   PixelWindow w;
   const int y0 = oy * g.stride_height - g.pad_height;
@@ -83,15 +43,15 @@ TFLITE_ALWAYS_INLINE PixelWindow WindowAt(const DepthwiseGeometry& g, int b,
         if (const PixelWindow window = WindowAt((g), b_, oy_, ox_); true)
 
 TFLITE_ALWAYS_INLINE void DepthwiseInt8Body(Isa isa,
-                                            const DepthwiseGeometry& g,
-                                            const Int8Output& q,
+                                            const ConvGeometry& g,
+                                            const QuantizedOutput& q,
                                             const int8_t* input,
                                             const int8_t* filter,
                                             const int32_t* bias,
                                             int8_t* output) {
   const int depth = g.output_depth;
   const int in_depth = g.input_depth;
-  const int mult = g.multiplier;
+  const int mult = g.depth_multiplier;
   TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
     const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
               kx_hi = pw.kx_hi;
@@ -139,13 +99,13 @@ TFLITE_ALWAYS_INLINE void DepthwiseInt8Body(Isa isa,
   }
 }
 
-void DepthwiseInt8Generic(const DepthwiseGeometry& g, const Int8Output& q,
+void DepthwiseInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
                           const int8_t* input, const int8_t* filter,
                           const int32_t* bias, int8_t* output) {
   DepthwiseInt8Body(Isa::kGeneric, g, q, input, filter, bias, output);
 }
 
-TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const DepthwiseGeometry& g,
+TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const ConvGeometry& g,
                                              float act_min, float act_max,
                                              const float* input,
                                              const float* filter,
@@ -153,7 +113,7 @@ TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const DepthwiseGeometry& g,
                                              float* output) {
   const int depth = g.output_depth;
   const int in_depth = g.input_depth;
-  const int mult = g.multiplier;
+  const int mult = g.depth_multiplier;
   TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
     const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
               kx_hi = pw.kx_hi;
@@ -199,7 +159,7 @@ TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const DepthwiseGeometry& g,
   }
 }
 
-void DepthwiseFloatGeneric(const DepthwiseGeometry& g, float act_min,
+void DepthwiseFloatGeneric(const ConvGeometry& g, float act_min,
                            float act_max, const float* input,
                            const float* filter, const float* bias,
                            float* output) {
@@ -208,8 +168,8 @@ void DepthwiseFloatGeneric(const DepthwiseGeometry& g, float act_min,
 
 #if TFLITE_OPTIMIZED_X86
 
-TFLITE_TARGET_AVX2 void DepthwiseInt8Avx2(const DepthwiseGeometry& g,
-                                          const Int8Output& q,
+TFLITE_TARGET_AVX2 void DepthwiseInt8Avx2(const ConvGeometry& g,
+                                          const QuantizedOutput& q,
                                           const int8_t* input,
                                           const int8_t* filter,
                                           const int32_t* bias,
@@ -217,7 +177,7 @@ TFLITE_TARGET_AVX2 void DepthwiseInt8Avx2(const DepthwiseGeometry& g,
   DepthwiseInt8Body(Isa::kAvx2, g, q, input, filter, bias, output);
 }
 
-TFLITE_TARGET_AVX2 void DepthwiseFloatAvx2(const DepthwiseGeometry& g,
+TFLITE_TARGET_AVX2 void DepthwiseFloatAvx2(const ConvGeometry& g,
                                            float act_min, float act_max,
                                            const float* input,
                                            const float* filter,
@@ -225,7 +185,7 @@ TFLITE_TARGET_AVX2 void DepthwiseFloatAvx2(const DepthwiseGeometry& g,
   DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
 }
 
-TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const DepthwiseGeometry& g,
+TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const ConvGeometry& g,
                                                float act_min, float act_max,
                                                const float* input,
                                                const float* filter,
@@ -234,63 +194,84 @@ TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const DepthwiseGeometry& g,
   DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
 }
 
-// Depth multiplier 1: 64 channels (4 x 16 lanes) per step, taps innermost.
-TFLITE_TARGET_AVX512 void DepthwiseInt8Avx512(const DepthwiseGeometry& g,
-                                              const Int8Output& q,
+// Depth multiplier 1: channels [c0, c0 + 16 * kVecs) of one output pixel
+// (the last vector masked to `depth`), taps innermost.
+template <int kVecs>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseInt8Avx512Block(
+    const ConvGeometry& g, const QuantizedOutput& q, const PixelWindow& pw,
+    int c0, const int8_t* input, const int8_t* filter, const int32_t* bias,
+    int8_t* output) {
+  const int depth = g.output_depth;
+  const __m512i input_offset = _mm512_set1_epi32(q.input_offset);
+  __mmask16 masks[kVecs];
+  int counts[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    counts[v] = std::max(0, std::min(16, depth - c0 - 16 * v));
+    masks[v] = static_cast<__mmask16>((1u << counts[v]) - 1);
+  }
+  __m512i acc[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    acc[v] = bias != nullptr
+                 ? _mm512_maskz_loadu_epi32(masks[v], bias + c0 + 16 * v)
+                 : _mm512_setzero_si512();
+  }
+  for (int ky = pw.ky_lo; ky < pw.ky_hi; ++ky) {
+    const long row =
+        pw.in_pixel + static_cast<long>(ky) * g.dilation_height * g.input_width;
+    for (int kx = pw.kx_lo; kx < pw.kx_hi; ++kx) {
+      const int8_t* in = input + (row + kx * g.dilation_width) * depth + c0;
+      const int8_t* w = filter + (ky * g.filter_width + kx) * depth + c0;
+#pragma GCC unroll 4
+      for (int v = 0; v < kVecs; ++v) {
+        const __m512i x = _mm512_add_epi32(
+            _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(masks[v], in + 16 * v)),
+            input_offset);
+        const __m512i f =
+            _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(masks[v], w + 16 * v));
+        acc[v] = _mm512_add_epi32(acc[v], _mm512_mullo_epi32(x, f));
+      }
+    }
+  }
+  const __m512i offset = _mm512_set1_epi32(q.output_offset);
+  const __m512i act_min = _mm512_set1_epi32(q.act_min);
+  const __m512i act_max = _mm512_set1_epi32(q.act_max);
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    RequantizeStore16(
+        acc[v], _mm512_maskz_loadu_epi32(masks[v], q.multiplier + c0 + 16 * v),
+        _mm512_maskz_loadu_epi32(masks[v], q.shift + c0 + 16 * v), offset,
+        act_min, act_max, counts[v],
+        output + pw.out_pixel * depth + c0 + 16 * v);
+  }
+}
+
+TFLITE_TARGET_AVX512 void DepthwiseInt8Avx512(const ConvGeometry& g,
+                                              const QuantizedOutput& q,
                                               const int8_t* input,
                                               const int8_t* filter,
                                               const int32_t* bias,
                                               int8_t* output) {
   const int depth = g.output_depth;
-  const __m512i input_offset = _mm512_set1_epi32(q.input_offset);
-  const __m512i offset = _mm512_set1_epi32(q.output_offset);
-  const __m512i act_min = _mm512_set1_epi32(q.act_min);
-  const __m512i act_max = _mm512_set1_epi32(q.act_max);
   TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
-    const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
-              kx_hi = pw.kx_hi;
-    const long in_pixel = pw.in_pixel, out_pixel = pw.out_pixel;
     for (int c0 = 0; c0 < depth; c0 += 64) {
-      __mmask16 masks[4];
-      int counts[4];
-#pragma GCC unroll 4
-      for (int v = 0; v < 4; ++v) {
-        const int count = std::max(0, std::min(16, depth - c0 - 16 * v));
-        counts[v] = count;
-        masks[v] = static_cast<__mmask16>((1u << count) - 1);
-      }
-      __m512i acc[4];
-#pragma GCC unroll 4
-      for (int v = 0; v < 4; ++v) {
-        acc[v] = bias != nullptr
-                     ? _mm512_maskz_loadu_epi32(masks[v], bias + c0 + 16 * v)
-                     : _mm512_setzero_si512();
-      }
-      for (int ky = ky_lo; ky < ky_hi; ++ky) {
-        const long row = in_pixel + static_cast<long>(ky) * g.dilation_height *
-                                        g.input_width;
-        for (int kx = kx_lo; kx < kx_hi; ++kx) {
-          const int8_t* in =
-              input + (row + kx * g.dilation_width) * depth + c0;
-          const int8_t* w = filter + (ky * g.filter_width + kx) * depth + c0;
-#pragma GCC unroll 4
-          for (int v = 0; v < 4; ++v) {
-            const __m512i x = _mm512_add_epi32(
-                _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(masks[v], in + 16 * v)),
-                input_offset);
-            const __m512i f = _mm512_cvtepi8_epi32(
-                _mm_maskz_loadu_epi8(masks[v], w + 16 * v));
-            acc[v] = _mm512_add_epi32(acc[v], _mm512_mullo_epi32(x, f));
-          }
-        }
-      }
-#pragma GCC unroll 4
-      for (int v = 0; v < 4; ++v) {
-        if (counts[v] == 0) break;
-        RequantizeStore16(
-            acc[v], _mm512_maskz_loadu_epi32(masks[v], q.multiplier + c0 + 16 * v),
-            _mm512_maskz_loadu_epi32(masks[v], q.shift + c0 + 16 * v), offset,
-            act_min, act_max, counts[v], output + out_pixel * depth + c0 + 16 * v);
+      switch ((std::min(64, depth - c0) + 15) / 16) {
+        case 1:
+          DepthwiseInt8Avx512Block<1>(g, q, pw, c0, input, filter, bias,
+                                      output);
+          break;
+        case 2:
+          DepthwiseInt8Avx512Block<2>(g, q, pw, c0, input, filter, bias,
+                                      output);
+          break;
+        case 3:
+          DepthwiseInt8Avx512Block<3>(g, q, pw, c0, input, filter, bias,
+                                      output);
+          break;
+        default:
+          DepthwiseInt8Avx512Block<4>(g, q, pw, c0, input, filter, bias,
+                                      output);
       }
     }
   }
@@ -298,17 +279,40 @@ TFLITE_TARGET_AVX512 void DepthwiseInt8Avx512(const DepthwiseGeometry& g,
 
 #endif  // TFLITE_OPTIMIZED_X86
 
+// One input channel: a convolution with a [taps][channels] filter.
+ConvGeometry SingleChannelAsConv(ConvGeometry g) {
+  g.filter_k_major = true;
+  g.depth_multiplier = 1;
+  return g;
+}
+
 }  // namespace
+
+size_t DepthwiseConvScratchBytes(const RuntimeShape& input_shape,
+                                 const RuntimeShape& filter_shape,
+                                 bool is_float) {
+  if (input_shape.Dims(3) != 1) return 0;
+  return ConvScratchBytesForTaps(filter_shape.Dims(1) * filter_shape.Dims(2),
+                                 is_float);
+}
 
 void DepthwiseConv(const DepthwiseParams& params,
                    const RuntimeShape& input_shape, const float* input_data,
                    const RuntimeShape& filter_shape, const float* filter_data,
                    const float* bias_data, const RuntimeShape& output_shape,
-                   float* output_data, Isa isa) {
-  const DepthwiseGeometry g =
-      MakeGeometry(params, input_shape, filter_shape, output_shape);
+                   float* output_data, void* scratch, Isa isa) {
+  const ConvGeometry g =
+      MakeConvGeometry(params, input_shape, filter_shape, output_shape);
   const float lo = params.float_activation_min;
   const float hi = params.float_activation_max;
+  if (g.input_depth == 1 && scratch != nullptr) {
+    const ConvGeometry conv = SingleChannelAsConv(g);
+    if (!ConvFloatNeedsReference(conv, filter_data)) {
+      ConvFloat(conv, lo, hi, input_data, filter_data, bias_data, output_data,
+                scratch, isa);
+      return;
+    }
+  }
   switch (isa) {
 #if TFLITE_OPTIMIZED_X86
     case Isa::kAvx512Vnni:
@@ -335,23 +339,24 @@ void DepthwiseConvPerChannel(
     const int32_t* output_shift, const RuntimeShape& input_shape,
     const int8_t* input_data, const RuntimeShape& filter_shape,
     const int8_t* filter_data, const int32_t* bias_data,
-    const RuntimeShape& output_shape, int8_t* output_data,
+    const RuntimeShape& output_shape, int8_t* output_data, void* scratch,
     optimized_ops::Isa isa) {
   using optimized_ops::Isa;
-  const optimized_ops::DepthwiseGeometry g = optimized_ops::MakeGeometry(
+  const optimized_ops::ConvGeometry g = optimized_ops::MakeConvGeometry(
       params, input_shape, filter_shape, output_shape);
-  optimized_ops::Int8Output q;
-  q.multiplier = output_multiplier;
-  q.shift = output_shift;
-  q.input_offset = params.input_offset;
-  q.output_offset = params.output_offset;
-  q.act_min = params.quantized_activation_min;
-  q.act_max = params.quantized_activation_max;
+  const optimized_ops::QuantizedOutput q = optimized_ops::MakeQuantizedOutput(
+      params, output_multiplier, output_shift);
+  if (g.input_depth == 1 && scratch != nullptr) {
+    optimized_ops::ConvInt8(optimized_ops::SingleChannelAsConv(g), q,
+                            input_data, filter_data, bias_data, output_data,
+                            scratch, isa);
+    return;
+  }
   switch (isa) {
 #if TFLITE_OPTIMIZED_X86
     case Isa::kAvx512Vnni:
-      if (g.multiplier == 1 && optimized_ops::ShiftsFitVectorRequantize(
-                                   output_shift, g.output_depth)) {
+      if (g.depth_multiplier == 1 && optimized_ops::ShiftsFitVectorRequantize(
+                                         output_shift, g.output_depth)) {
         optimized_ops::DepthwiseInt8Avx512(g, q, input_data, filter_data,
                                            bias_data, output_data);
         return;

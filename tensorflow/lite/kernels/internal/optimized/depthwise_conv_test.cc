@@ -28,8 +28,9 @@ Case RandomCase(Random& rng, bool big) {
   const int batches = rng.Int(1, 2);
   const int in_h = rng.Int(1, big ? 24 : 10);
   const int in_w = rng.Int(1, big ? 24 : 10);
-  const int in_c = rng.Int(1, big ? 150 : 40);
-  const int multiplier = rng.Chance(0.7) ? 1 : rng.Int(2, 3);
+  const int in_c = rng.Chance(0.25) ? 1 : rng.Int(1, big ? 150 : 40);
+  const int multiplier =
+      rng.Chance(0.6) ? 1 : rng.Int(2, in_c == 1 ? 40 : 3);
   const int f_h = rng.Int(1, std::min(in_h, 5));
   const int f_w = rng.Int(1, std::min(in_w, 5));
   DepthwiseParams& p = c.params;
@@ -86,14 +87,19 @@ TEST(OptimizedDepthwiseConv, Int8MatchesReference) {
         p, multiplier.data(), shift.data(), c.input_shape, input.data(),
         c.filter_shape, filter.data(), RuntimeShape(),
         with_bias ? bias.data() : nullptr, c.output_shape, expected.data());
+    std::vector<uint8_t> scratch(
+        DepthwiseConvScratchBytes(c.input_shape, c.filter_shape, false));
     for (Isa isa : SupportedIsas()) {
-      std::vector<int8_t> actual(expected.size(), 55);
-      optimized_integer_ops::DepthwiseConvPerChannel(
-          p, multiplier.data(), shift.data(), c.input_shape, input.data(),
-          c.filter_shape, filter.data(), with_bias ? bias.data() : nullptr,
-          c.output_shape, actual.data(), isa);
-      ASSERT_TRUE(BitEqual(expected, actual))
-          << "iteration " << iteration << " isa " << IsaName(isa);
+      for (void* s : {static_cast<void*>(nullptr),
+                      static_cast<void*>(scratch.data())}) {
+        std::vector<int8_t> actual(expected.size(), 55);
+        optimized_integer_ops::DepthwiseConvPerChannel(
+            p, multiplier.data(), shift.data(), c.input_shape, input.data(),
+            c.filter_shape, filter.data(), with_bias ? bias.data() : nullptr,
+            c.output_shape, actual.data(), s, isa);
+        ASSERT_TRUE(BitEqual(expected, actual))
+            << "iteration " << iteration << " isa " << IsaName(isa);
+      }
     }
   }
 }
@@ -122,13 +128,18 @@ TEST(OptimizedDepthwiseConv, FloatMatchesReference) {
                                  c.filter_shape, filter.data(), RuntimeShape(),
                                  with_bias ? bias.data() : nullptr,
                                  c.output_shape, expected.data());
+    std::vector<uint8_t> scratch(
+        DepthwiseConvScratchBytes(c.input_shape, c.filter_shape, true));
     for (Isa isa : SupportedIsas()) {
-      std::vector<float> actual(expected.size(), 55.f);
-      DepthwiseConv(p, c.input_shape, input.data(), c.filter_shape,
-                    filter.data(), with_bias ? bias.data() : nullptr,
-                    c.output_shape, actual.data(), isa);
-      ASSERT_TRUE(BitEqual(expected, actual))
-          << "iteration " << iteration << " isa " << IsaName(isa);
+      for (void* s : {static_cast<void*>(nullptr),
+                      static_cast<void*>(scratch.data())}) {
+        std::vector<float> actual(expected.size(), 55.f);
+        DepthwiseConv(p, c.input_shape, input.data(), c.filter_shape,
+                      filter.data(), with_bias ? bias.data() : nullptr,
+                      c.output_shape, actual.data(), s, isa);
+        ASSERT_TRUE(BitEqual(expected, actual))
+            << "iteration " << iteration << " isa " << IsaName(isa);
+      }
     }
   }
 }

@@ -40,6 +40,11 @@ inline int RoundUp(int value, int multiple) {
 // lies in [0, size) (empty when *lo >= *hi).
 inline void ValidTaps(int origin, int dilation, int filter, int size, int* lo,
                       int* hi) {
+  if (dilation == 1) {
+    *lo = std::max(0, -origin);
+    *hi = std::min(filter, size - origin);
+    return;
+  }
   *lo = origin >= 0 ? 0 : (-origin + dilation - 1) / dilation;
   *hi = size - origin <= 0
             ? 0
