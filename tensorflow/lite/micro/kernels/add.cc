@@ -3,6 +3,7 @@
 // for pot_scale_int16 and every scale is a power of two); int16 without
 // quantization parameters adds plain integers, as in TFLite; fused
 // activations.
+#include "tensorflow/lite/kernels/internal/optimized/add.h"
 #include "tensorflow/lite/kernels/internal/reference/add.h"
 
 #include "tensorflow/lite/core/c/builtin_op_data.h"
@@ -69,6 +70,15 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       EvalPlain<int64_t>(data.params, input1, input2, output);
       return kTfLiteOk;
     case kTfLiteInt8:
+      // Same shapes: the optimized element-wise loop (equal results).
+      if (micro::HaveSameShapes(input1, input2)) {
+        optimized_integer_ops::AddElementwise(
+            data.params, micro::ElementCount(*output->dims),
+            micro::GetTensorData<int8_t>(input1),
+            micro::GetTensorData<int8_t>(input2),
+            micro::GetTensorData<int8_t>(output));
+        return kTfLiteOk;
+      }
       EvalQuantized<int8_t>(data.params, input1, input2, output);
       return kTfLiteOk;
     case kTfLiteInt16:

@@ -185,13 +185,84 @@ TFLITE_TARGET_AVX2 void DepthwiseFloatAvx2(const ConvGeometry& g,
   DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
 }
 
+// Depth multiplier 1: float channels [c0, c0 + 16 * kVecs) of one output
+// pixel, each summed over the valid taps in order, then the bias.
+template <int kVecs>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloatAvx512Block(
+    const ConvGeometry& g, float act_min, float act_max, const PixelWindow& pw,
+    int c0, const float* input, const float* filter, const float* bias,
+    float* output) {
+  const int depth = g.output_depth;
+  __mmask16 masks[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    const int count = std::max(0, std::min(16, depth - c0 - 16 * v));
+    masks[v] = static_cast<__mmask16>((1u << count) - 1);
+  }
+  __m512 acc[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) acc[v] = _mm512_setzero_ps();
+  for (int ky = pw.ky_lo; ky < pw.ky_hi; ++ky) {
+    const long row =
+        pw.in_pixel + static_cast<long>(ky) * g.dilation_height * g.input_width;
+    for (int kx = pw.kx_lo; kx < pw.kx_hi; ++kx) {
+      const float* in = input + (row + kx * g.dilation_width) * depth + c0;
+      const float* w = filter + (ky * g.filter_width + kx) * depth + c0;
+#pragma GCC unroll 4
+      for (int v = 0; v < kVecs; ++v) {
+        const __m512 product =
+            _mm512_mul_ps(_mm512_maskz_loadu_ps(masks[v], in + 16 * v),
+                          _mm512_maskz_loadu_ps(masks[v], w + 16 * v));
+        acc[v] = _mm512_add_ps(acc[v], product);
+      }
+    }
+  }
+  const __m512 lo = _mm512_set1_ps(act_min);
+  const __m512 hi = _mm512_set1_ps(act_max);
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    const __m512 b = bias != nullptr
+                         ? _mm512_maskz_loadu_ps(masks[v], bias + c0 + 16 * v)
+                         : _mm512_setzero_ps();
+    const __m512 value =
+        _mm512_min_ps(hi, _mm512_max_ps(lo, _mm512_add_ps(acc[v], b)));
+    _mm512_mask_storeu_ps(output + pw.out_pixel * depth + c0 + 16 * v,
+                          masks[v], value);
+  }
+}
+
 TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const ConvGeometry& g,
                                                float act_min, float act_max,
                                                const float* input,
                                                const float* filter,
                                                const float* bias,
                                                float* output) {
-  DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+  if (g.depth_multiplier != 1) {
+    DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+    return;
+  }
+  const int depth = g.output_depth;
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    for (int c0 = 0; c0 < depth; c0 += 64) {
+      switch ((std::min(64, depth - c0) + 15) / 16) {
+        case 1:
+          DepthwiseFloatAvx512Block<1>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+          break;
+        case 2:
+          DepthwiseFloatAvx512Block<2>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+          break;
+        case 3:
+          DepthwiseFloatAvx512Block<3>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+          break;
+        default:
+          DepthwiseFloatAvx512Block<4>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+      }
+    }
+  }
 }
 
 // Depth multiplier 1: channels [c0, c0 + 16 * kVecs) of one output pixel
