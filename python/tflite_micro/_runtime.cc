@@ -6,6 +6,22 @@
 
 namespace py = pybind11;
 
+namespace {
+
+// An index argument: a Python or numpy integer, not a bool (what
+// runtime._index accepts), else ValueError.
+int64_t ToIndex(const py::handle& value) {
+  if (PyLong_CheckExact(value.ptr())) return value.cast<int64_t>();
+  if (PyBool_Check(value.ptr()) || !PyIndex_Check(value.ptr())) {
+    throw py::value_error("index must be an int, got " +
+                          std::string(py::repr(value)));
+  }
+  return py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()))
+      .cast<int64_t>();
+}
+
+}  // namespace
+
 // The same source builds both native modules (see BUILD).
 #ifndef TFLITE_MICRO_MODULE_NAME
 #define TFLITE_MICRO_MODULE_NAME _runtime
@@ -22,6 +38,17 @@ PYBIND11_MODULE(TFLITE_MICRO_MODULE_NAME, m) {
            py::arg("preserve_all_tensors"))
       .def("set_input", &tflite::InterpreterWrapper::SetInput)
       .def("get_output", &tflite::InterpreterWrapper::GetOutput)
+      // The same with runtime._index's argument checks, for runtime.py to
+      // call without a Python frame in between (call overhead).
+      .def("checked_set_input",
+           [](tflite::InterpreterWrapper& self, const py::object& value,
+              const py::object& index) {
+             self.SetInput(value, ToIndex(index));
+           })
+      .def("checked_get_output",
+           [](tflite::InterpreterWrapper& self, const py::object& index) {
+             return self.GetOutput(ToIndex(index));
+           })
       .def("get_tensor", &tflite::InterpreterWrapper::GetTensor)
       .def("invoke", &tflite::InterpreterWrapper::Invoke)
       .def("reset", &tflite::InterpreterWrapper::Reset)

@@ -50,6 +50,8 @@ class InterpreterWrapper {
   }
 
  private:
+  // Whether Invoke releases the GIL (see Invoke).
+  bool release_gil_ = true;
   void CheckIndex(int64_t index, size_t count, const char* what) const;
   // Allocates (after a resize); grows the arena if that is allowed.
   void Allocate();

@@ -120,6 +120,11 @@ class Interpreter:
       raise ValueError(f"arena_size must be a positive int, got {arena_size!r}")
     self._interpreter = _native_module(arithmetic).InterpreterWrapper(
         model_data, registerers, arena_size, bool(preserve_all_tensors))
+    # The per-inference calls go straight to the native object (same checks
+    # and errors as the methods below, without a Python frame each).
+    self.set_input = self._interpreter.checked_set_input
+    self.invoke = self._interpreter.invoke
+    self.get_output = self._interpreter.checked_get_output
 
   @classmethod
   def from_file(cls, model_path, custom_op_registerers=None, arena_size=None,
@@ -195,6 +200,8 @@ class Interpreter:
 
 
 def _index(value):
+  if type(value) is int:  # pylint: disable=unidiomatic-typecheck
+    return value
   if isinstance(value, bool) or not isinstance(value, int):
     try:
       import numpy as np  # pylint: disable=g-import-not-at-top
