@@ -25,8 +25,6 @@ constexpr int kOutputTensor = 0;
 struct OpData {
   DepthwiseParams params;
   micro::ConvQuantization quantization;
-  // Scratch of the optimized kernel (one input channel), or -1.
-  int scratch_index;
 };
 
 void* Init(TfLiteContext* context, const char*, size_t) {
@@ -110,16 +108,6 @@ TfLiteStatus PrepareWithTensors(TfLiteContext* context,
   }
   op.depth_multiplier = static_cast<int16_t>(depth_multiplier);
 
-  data->scratch_index = -1;
-  if (input->type == kTfLiteFloat32 || input->type == kTfLiteInt8) {
-    const size_t scratch = optimized_ops::DepthwiseConvScratchBytes(
-        GetTensorShape(input), GetTensorShape(filter),
-        input->type == kTfLiteFloat32);
-    if (scratch > 0) {
-      TF_LITE_ENSURE_STATUS(context->RequestScratchBufferInArena(
-          context, scratch, &data->scratch_index));
-    }
-  }
   if (input->type == kTfLiteFloat32) {
     CalculateActivationRange(params.activation, &op.float_activation_min,
                              &op.float_activation_max);
@@ -196,9 +184,6 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const RuntimeShape output_shape = micro::GetTensorShape(output);
   const int32_t* multiplier = data.quantization.multiplier;
   const int32_t* shift = data.quantization.shift;
-  void* scratch = data.scratch_index >= 0
-                      ? context->GetScratchBuffer(context, data.scratch_index)
-                      : nullptr;
 
   switch (input->type) {
     case kTfLiteFloat32:
@@ -206,7 +191,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
           data.params, input_shape, micro::GetTensorData<float>(input),
           filter_shape, micro::GetTensorData<float>(filter),
           micro::GetOptionalTensorData<float>(bias), output_shape,
-          micro::GetTensorData<float>(output), scratch);
+          micro::GetTensorData<float>(output));
       return kTfLiteOk;
     case kTfLiteInt8:
       optimized_integer_ops::DepthwiseConvPerChannel(
@@ -214,7 +199,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
           micro::GetTensorData<int8_t>(input), filter_shape,
           micro::GetTensorData<int8_t>(filter),
           micro::GetOptionalTensorData<int32_t>(bias), output_shape,
-          micro::GetTensorData<int8_t>(output), scratch);
+          micro::GetTensorData<int8_t>(output));
       return kTfLiteOk;
     case kTfLiteInt16:
       reference_integer_ops::DepthwiseConvPerChannel(

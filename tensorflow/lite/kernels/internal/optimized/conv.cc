@@ -107,9 +107,8 @@ bool TouchesPadding(const ConvGeometry& g) {
 template <typename T>
 TFLITE_ALWAYS_INLINE T FilterAt(const ConvGeometry& g, const T* filter, int n,
                                 int k, int k_size) {
-  return g.filter_k_major
-             ? filter[static_cast<size_t>(k) * g.output_depth + n]
-             : filter[static_cast<size_t>(n) * k_size + k];
+  (void)g;
+  return filter[static_cast<size_t>(n) * k_size + k];
 }
 
 // Portable int8 convolution: packed filter [K][32] int8, tile [8][K] int8.
@@ -549,7 +548,6 @@ ConvGeometry GeometryFrom(const Params& params,
   g.pad_height = params.padding_values.height;
   g.pad_width = params.padding_values.width;
   g.depth_multiplier = 1;
-  g.filter_k_major = false;
   return g;
 }
 

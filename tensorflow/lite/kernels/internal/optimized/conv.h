@@ -43,9 +43,6 @@ struct ConvGeometry {
   int pad_width;
   // Depthwise: output channels per input channel (1 for CONV_2D).
   int depth_multiplier;
-  // Filter element (output channel n, tap k) at filter[k * output_depth + n]
-  // (a depthwise filter of one input channel) instead of filter[n * K + k].
-  bool filter_k_major;
 };
 
 // Requantization of int32 accumulators to int8 outputs, per output channel.

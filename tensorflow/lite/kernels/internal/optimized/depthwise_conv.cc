@@ -206,13 +206,17 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloatAvx512Block(
     const long row =
         pw.in_pixel + static_cast<long>(ky) * g.dilation_height * g.input_width;
     for (int kx = pw.kx_lo; kx < pw.kx_hi; ++kx) {
-      const float* in = input + (row + kx * g.dilation_width) * depth + c0;
+      const long pixel = row + kx * g.dilation_width;
+      const float* in = input + pixel * g.input_depth + c0;
       const float* w = filter + (ky * g.filter_width + kx) * depth + c0;
+      const bool single = g.input_depth == 1;
+      const __m512 broadcast = _mm512_set1_ps(single ? input[pixel] : 0.f);
 #pragma GCC unroll 4
       for (int v = 0; v < kVecs; ++v) {
+        const __m512 x =
+            single ? broadcast : _mm512_maskz_loadu_ps(masks[v], in + 16 * v);
         const __m512 product =
-            _mm512_mul_ps(_mm512_maskz_loadu_ps(masks[v], in + 16 * v),
-                          _mm512_maskz_loadu_ps(masks[v], w + 16 * v));
+            _mm512_mul_ps(x, _mm512_maskz_loadu_ps(masks[v], w + 16 * v));
         acc[v] = _mm512_add_ps(acc[v], product);
       }
     }
@@ -237,7 +241,7 @@ TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const ConvGeometry& g,
                                                const float* filter,
                                                const float* bias,
                                                float* output) {
-  if (g.depth_multiplier != 1) {
+  if (g.depth_multiplier != 1 && g.input_depth != 1) {
     DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
     return;
   }
@@ -288,17 +292,24 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseInt8Avx512Block(
                  ? _mm512_maskz_loadu_epi32(masks[v], bias + c0 + 16 * v)
                  : _mm512_setzero_si512();
   }
+  const bool single = g.input_depth == 1;
   for (int ky = pw.ky_lo; ky < pw.ky_hi; ++ky) {
     const long row =
         pw.in_pixel + static_cast<long>(ky) * g.dilation_height * g.input_width;
     for (int kx = pw.kx_lo; kx < pw.kx_hi; ++kx) {
-      const int8_t* in = input + (row + kx * g.dilation_width) * depth + c0;
+      const long pixel = row + kx * g.dilation_width;
+      const int8_t* in = input + pixel * g.input_depth + c0;
       const int8_t* w = filter + (ky * g.filter_width + kx) * depth + c0;
+      // One input channel feeding every output channel: broadcast it.
+      const __m512i broadcast = _mm512_set1_epi32(
+          single ? input[pixel] + q.input_offset : 0);
 #pragma GCC unroll 4
       for (int v = 0; v < kVecs; ++v) {
-        const __m512i x = _mm512_add_epi32(
-            _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(masks[v], in + 16 * v)),
-            input_offset);
+        const __m512i x =
+            single ? broadcast
+                   : _mm512_add_epi32(_mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(
+                                          masks[v], in + 16 * v)),
+                                      input_offset);
         const __m512i f =
             _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(masks[v], w + 16 * v));
         acc[v] = _mm512_add_epi32(acc[v], _mm512_mullo_epi32(x, f));
@@ -350,40 +361,17 @@ TFLITE_TARGET_AVX512 void DepthwiseInt8Avx512(const ConvGeometry& g,
 
 #endif  // TFLITE_OPTIMIZED_X86
 
-// One input channel: a convolution with a [taps][channels] filter.
-ConvGeometry SingleChannelAsConv(ConvGeometry g) {
-  g.filter_k_major = true;
-  g.depth_multiplier = 1;
-  return g;
-}
-
 }  // namespace
-
-size_t DepthwiseConvScratchBytes(const RuntimeShape& input_shape,
-                                 const RuntimeShape& filter_shape,
-                                 bool is_float) {
-  if (input_shape.Dims(3) != 1) return 0;
-  return ConvScratchBytesForTaps(filter_shape.Dims(1) * filter_shape.Dims(2),
-                                 is_float);
-}
 
 void DepthwiseConv(const DepthwiseParams& params,
                    const RuntimeShape& input_shape, const float* input_data,
                    const RuntimeShape& filter_shape, const float* filter_data,
                    const float* bias_data, const RuntimeShape& output_shape,
-                   float* output_data, void* scratch, Isa isa) {
+                   float* output_data, Isa isa) {
   const ConvGeometry g =
       MakeConvGeometry(params, input_shape, filter_shape, output_shape);
   const float lo = params.float_activation_min;
   const float hi = params.float_activation_max;
-  if (g.input_depth == 1 && scratch != nullptr) {
-    const ConvGeometry conv = SingleChannelAsConv(g);
-    if (!ConvFloatNeedsReference(conv, filter_data)) {
-      ConvFloat(conv, lo, hi, input_data, filter_data, bias_data, output_data,
-                scratch, isa);
-      return;
-    }
-  }
   switch (isa) {
 #if TFLITE_OPTIMIZED_X86
     case Isa::kAvx512Vnni:
@@ -410,23 +398,18 @@ void DepthwiseConvPerChannel(
     const int32_t* output_shift, const RuntimeShape& input_shape,
     const int8_t* input_data, const RuntimeShape& filter_shape,
     const int8_t* filter_data, const int32_t* bias_data,
-    const RuntimeShape& output_shape, int8_t* output_data, void* scratch,
+    const RuntimeShape& output_shape, int8_t* output_data,
     optimized_ops::Isa isa) {
   using optimized_ops::Isa;
   const optimized_ops::ConvGeometry g = optimized_ops::MakeConvGeometry(
       params, input_shape, filter_shape, output_shape);
   const optimized_ops::QuantizedOutput q = optimized_ops::MakeQuantizedOutput(
       params, output_multiplier, output_shift);
-  if (g.input_depth == 1 && scratch != nullptr) {
-    optimized_ops::ConvInt8(optimized_ops::SingleChannelAsConv(g), q,
-                            input_data, filter_data, bias_data, output_data,
-                            scratch, isa);
-    return;
-  }
   switch (isa) {
 #if TFLITE_OPTIMIZED_X86
     case Isa::kAvx512Vnni:
-      if (g.depth_multiplier == 1 && optimized_ops::ShiftsFitVectorRequantize(
+      if ((g.depth_multiplier == 1 || g.input_depth == 1) &&
+          optimized_ops::ShiftsFitVectorRequantize(
                                          output_shift, g.output_depth)) {
         optimized_ops::DepthwiseInt8Avx512(g, q, input_data, filter_data,
                                            bias_data, output_data);

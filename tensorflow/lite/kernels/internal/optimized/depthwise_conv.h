@@ -1,9 +1,7 @@
 // Optimized DEPTHWISE_CONV_2D computing exactly what reference/depthwise_conv.h
 // computes: per output pixel, the valid filter taps (no padding arithmetic)
 // in the reference's order, vectorized across channels. Any stride,
-// dilation, padding and depth multiplier. A single input channel is computed
-// as a convolution (optimized/conv.h) in DepthwiseConvScratchBytes of scratch
-// (0 otherwise; without scratch the per-pixel loops run).
+// dilation, padding and depth multiplier; no scratch memory.
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_DEPTHWISE_CONV_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_DEPTHWISE_CONV_H_
 
@@ -17,16 +15,11 @@
 namespace tflite {
 namespace optimized_ops {
 
-size_t DepthwiseConvScratchBytes(const RuntimeShape& input_shape,
-                                 const RuntimeShape& filter_shape,
-                                 bool is_float);
-
 void DepthwiseConv(const DepthwiseParams& params,
                    const RuntimeShape& input_shape, const float* input_data,
                    const RuntimeShape& filter_shape, const float* filter_data,
                    const float* bias_data, const RuntimeShape& output_shape,
-                   float* output_data, void* scratch = nullptr,
-                   Isa isa = ActiveIsa());
+                   float* output_data, Isa isa = ActiveIsa());
 
 }  // namespace optimized_ops
 
@@ -39,7 +32,6 @@ void DepthwiseConvPerChannel(
     const int8_t* input_data, const RuntimeShape& filter_shape,
     const int8_t* filter_data, const int32_t* bias_data,
     const RuntimeShape& output_shape, int8_t* output_data,
-    void* scratch = nullptr,
     optimized_ops::Isa isa = optimized_ops::ActiveIsa());
 
 }  // namespace optimized_integer_ops

@@ -87,19 +87,14 @@ TEST(OptimizedDepthwiseConv, Int8MatchesReference) {
         p, multiplier.data(), shift.data(), c.input_shape, input.data(),
         c.filter_shape, filter.data(), RuntimeShape(),
         with_bias ? bias.data() : nullptr, c.output_shape, expected.data());
-    std::vector<uint8_t> scratch(
-        DepthwiseConvScratchBytes(c.input_shape, c.filter_shape, false));
     for (Isa isa : SupportedIsas()) {
-      for (void* s : {static_cast<void*>(nullptr),
-                      static_cast<void*>(scratch.data())}) {
-        std::vector<int8_t> actual(expected.size(), 55);
-        optimized_integer_ops::DepthwiseConvPerChannel(
-            p, multiplier.data(), shift.data(), c.input_shape, input.data(),
-            c.filter_shape, filter.data(), with_bias ? bias.data() : nullptr,
-            c.output_shape, actual.data(), s, isa);
-        ASSERT_TRUE(BitEqual(expected, actual))
-            << "iteration " << iteration << " isa " << IsaName(isa);
-      }
+      std::vector<int8_t> actual(expected.size(), 55);
+      optimized_integer_ops::DepthwiseConvPerChannel(
+          p, multiplier.data(), shift.data(), c.input_shape, input.data(),
+          c.filter_shape, filter.data(), with_bias ? bias.data() : nullptr,
+          c.output_shape, actual.data(), isa);
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " isa " << IsaName(isa);
     }
   }
 }
@@ -128,18 +123,13 @@ TEST(OptimizedDepthwiseConv, FloatMatchesReference) {
                                  c.filter_shape, filter.data(), RuntimeShape(),
                                  with_bias ? bias.data() : nullptr,
                                  c.output_shape, expected.data());
-    std::vector<uint8_t> scratch(
-        DepthwiseConvScratchBytes(c.input_shape, c.filter_shape, true));
     for (Isa isa : SupportedIsas()) {
-      for (void* s : {static_cast<void*>(nullptr),
-                      static_cast<void*>(scratch.data())}) {
-        std::vector<float> actual(expected.size(), 55.f);
-        DepthwiseConv(p, c.input_shape, input.data(), c.filter_shape,
-                      filter.data(), with_bias ? bias.data() : nullptr,
-                      c.output_shape, actual.data(), s, isa);
-        ASSERT_TRUE(BitEqual(expected, actual))
-            << "iteration " << iteration << " isa " << IsaName(isa);
-      }
+      std::vector<float> actual(expected.size(), 55.f);
+      DepthwiseConv(p, c.input_shape, input.data(), c.filter_shape,
+                    filter.data(), with_bias ? bias.data() : nullptr,
+                    c.output_shape, actual.data(), isa);
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " isa " << IsaName(isa);
     }
   }
 }
