@@ -17,6 +17,12 @@ constexpr int kRows = 8;
 constexpr int kInt8Channels = 32;
 constexpr int kFloatChannels = 16;
 
+// Output channels per packed int8 filter block: 16 when there are at most
+// 16, else 32.
+int PackedLanes(int output_depth) {
+  return output_depth > 16 ? kInt8Channels : 16;
+}
+
 template <typename T>
 T* AlignedScratch(void* base, size_t offset) {
   const uintptr_t address = reinterpret_cast<uintptr_t>(base) + offset;
@@ -119,14 +125,15 @@ TFLITE_ALWAYS_INLINE void ConvInt8GenericBody(
   const int k4 = RoundUp(k_size, 4);
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
+  const int lanes = PackedLanes(n_size);
   int8_t* packed = AlignedScratch<int8_t>(scratch, 0);
-  int8_t* tile = AlignedScratch<int8_t>(scratch, kInt8Channels * k4 + 64);
+  int8_t* tile = packed + lanes * k4;
   const int8_t pad = static_cast<int8_t>(-q.input_offset);
   for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
     const int nb = std::min(kInt8Channels, n_size - n0);
     for (int k = 0; k < k_size; ++k) {
-      int8_t* dst = packed + k * kInt8Channels;
-      for (int j = 0; j < kInt8Channels; ++j) {
+      int8_t* dst = packed + k * lanes;
+      for (int j = 0; j < lanes; ++j) {
         dst[j] = j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0;
       }
     }
@@ -142,11 +149,11 @@ TFLITE_ALWAYS_INLINE void ConvInt8GenericBody(
         }
       }
       for (int k = 0; k < k_size; ++k) {
-        const int8_t* w = packed + k * kInt8Channels;
+        const int8_t* w = packed + k * lanes;
         for (int r = 0; r < kRows; ++r) {
           const int32_t a =
               tile[std::min(r, rows - 1) * k_size + k] + q.input_offset;
-          for (int j = 0; j < kInt8Channels; ++j) {
+          for (int j = 0; j < lanes; ++j) {
             acc[r][j] += static_cast<uint32_t>(a * static_cast<int32_t>(w[j]));
           }
         }
@@ -178,8 +185,7 @@ TFLITE_ALWAYS_INLINE void ConvFloatGenericBody(
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
   float* packed = AlignedScratch<float>(scratch, 0);
-  float* tile = AlignedScratch<float>(
-      scratch, sizeof(float) * kFloatChannels * k_size + 64);
+  float* tile = packed + kFloatChannels * k_size;
   for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
     const int nb = std::min(kFloatChannels, n_size - n0);
     for (int k = 0; k < k_size; ++k) {
@@ -318,7 +324,7 @@ TFLITE_TARGET_AVX512 void ConvInt8Vnni(const ConvGeometry& g,
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
   int8_t* packed = AlignedScratch<int8_t>(scratch, 0);
-  uint8_t* tile = AlignedScratch<uint8_t>(scratch, kInt8Channels * k4 + 64);
+  uint8_t* tile = reinterpret_cast<uint8_t*>(packed + PackedLanes(n_size) * k4);
   const int8_t pad = static_cast<int8_t>(-q.input_offset);
   const uint32_t offset_minus_128 =
       static_cast<uint32_t>(q.input_offset) - 128u;
@@ -396,8 +402,7 @@ TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
   float* packed = AlignedScratch<float>(scratch, 0);
-  float* tile = AlignedScratch<float>(
-      scratch, sizeof(float) * kFloatChannels * k_size + 64);
+  float* tile = packed + kFloatChannels * k_size;
   const __m512 lo = _mm512_set1_ps(act_min);
   const __m512 hi = _mm512_set1_ps(act_max);
   for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
@@ -580,16 +585,15 @@ bool ConvSupported(const RuntimeShape& input_shape,
          filter_shape.Dims(0) == output_shape.Dims(3);
 }
 
-size_t ConvScratchBytesForTaps(int taps, bool is_float) {
-  if (is_float) return sizeof(float) * (kFloatChannels + kRows) * taps + 128;
-  return static_cast<size_t>(kInt8Channels + kRows) * RoundUp(taps, 4) + 128;
-}
-
 size_t ConvScratchBytes(const RuntimeShape& input_shape,
                         const RuntimeShape& filter_shape, bool is_float) {
-  return ConvScratchBytesForTaps(
-      filter_shape.Dims(1) * filter_shape.Dims(2) * input_shape.Dims(3),
-      is_float);
+  const int taps =
+      filter_shape.Dims(1) * filter_shape.Dims(2) * input_shape.Dims(3);
+  // Packed filter block and input tile, 64-byte aligned within the buffer.
+  if (is_float) return sizeof(float) * (kFloatChannels + kRows) * taps + 63;
+  return static_cast<size_t>(PackedLanes(filter_shape.Dims(0)) + kRows) *
+             RoundUp(taps, 4) +
+         63;
 }
 
 bool ConvFloatNeedsReference(const ConvGeometry& g, const float* filter) {

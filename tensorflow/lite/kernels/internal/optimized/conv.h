@@ -85,8 +85,6 @@ bool ConvSupported(const RuntimeShape& input_shape,
 // Scratch bytes Conv/ConvPerChannel need (the same on every CPU).
 size_t ConvScratchBytes(const RuntimeShape& input_shape,
                         const RuntimeShape& filter_shape, bool is_float);
-// The same for `taps` = filter height x width x input channels.
-size_t ConvScratchBytesForTaps(int taps, bool is_float);
 
 // The convolution of `g` (groups == 1) as a matrix product.
 // Whether ConvFloat could differ from the reference (non-finite weights
