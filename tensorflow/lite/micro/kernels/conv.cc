@@ -11,6 +11,8 @@
 // match TFLite's reference exactly.
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 
+#include <algorithm>
+
 #include "tensorflow/lite/kernels/internal/optimized/conv.h"
 
 #include "tensorflow/lite/core/c/builtin_op_data.h"
@@ -115,12 +117,21 @@ TfLiteStatus PrepareWithTensors(TfLiteContext* context,
   data->scratch_index = -1;
   if ((input->type == kTfLiteFloat32 || input->type == kTfLiteInt8) &&
       groups == 1) {
+    const RuntimeShape input_shape = GetTensorShape(input);
+    const RuntimeShape filter_shape = GetTensorShape(filter);
+    size_t scratch = optimized_ops::ConvScratchBytes(
+        input_shape, filter_shape, input->type == kTfLiteFloat32);
+    // int8 pointwise: the output may be planned over the input (the
+    // optimized kernel then computes in place).
+    if (input->type == kTfLiteInt8 &&
+        optimized_ops::ConvInPlaceAllowed(op, input_shape, filter_shape)) {
+      TF_LITE_ENSURE_STATUS(GetMicroContext(context)->AllowInPlace(
+          kInputTensor, kOutputTensor));
+      scratch = std::max(scratch, optimized_ops::ConvInPlaceScratchBytes(
+                                      input_shape, filter_shape));
+    }
     TF_LITE_ENSURE_STATUS(context->RequestScratchBufferInArena(
-        context,
-        optimized_ops::ConvScratchBytes(GetTensorShape(input),
-                                        GetTensorShape(filter),
-                                        input->type == kTfLiteFloat32),
-        &data->scratch_index));
+        context, scratch, &data->scratch_index));
   }
   if (input->type == kTfLiteFloat32) {
     CalculateActivationRange(params.activation, &op.float_activation_min,

@@ -108,6 +108,15 @@ TfLiteStatus PrepareWithTensors(TfLiteContext* context,
   }
   op.depth_multiplier = static_cast<int16_t>(depth_multiplier);
 
+  // The output may be planned over the input where the optimized (and
+  // reference) loops allow it.
+  if ((input->type == kTfLiteFloat32 || input->type == kTfLiteInt8) &&
+      optimized_ops::DepthwiseInPlaceAllowed(
+          op, GetTensorShape(input), GetTensorShape(filter),
+          RuntimeShape({batches, output_height, output_width, output_depth}))) {
+    TF_LITE_ENSURE_STATUS(
+        GetMicroContext(context)->AllowInPlace(kInputTensor, kOutputTensor));
+  }
   if (input->type == kTfLiteFloat32) {
     CalculateActivationRange(params.activation, &op.float_activation_min,
                              &op.float_activation_max);

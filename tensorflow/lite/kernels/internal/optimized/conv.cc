@@ -17,6 +17,10 @@ constexpr int kRows = 8;
 constexpr int kInt8Channels = 32;
 constexpr int kFloatChannels = 16;
 
+// In-place pointwise convolutions pack all their filter at once: only when
+// that is at most this many bytes.
+constexpr int kInPlaceMaxPackedBytes = 4096;
+
 // Output channels per packed int8 filter block: 16 when there are at most
 // 16, else 32.
 int PackedLanes(int output_depth) {
@@ -117,63 +121,103 @@ TFLITE_ALWAYS_INLINE T FilterAt(const ConvGeometry& g, const T* filter, int n,
   return filter[static_cast<size_t>(n) * k_size + k];
 }
 
-// Portable int8 convolution: packed filter [K][32] int8, tile [8][K] int8.
+// Portable int8 convolution: packed filter blocks [K][16 or 32] int8, tile
+// [8][K] int8.
+TFLITE_ALWAYS_INLINE void GenericPackBlock(const ConvGeometry& g,
+                                           const int8_t* filter, int k_size,
+                                           int n0, int nb, int lanes,
+                                           int8_t* packed) {
+  for (int k = 0; k < k_size; ++k) {
+    int8_t* dst = packed + k * lanes;
+    for (int j = 0; j < lanes; ++j) {
+      dst[j] = j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0;
+    }
+  }
+}
+
+TFLITE_ALWAYS_INLINE void GenericTile(Isa isa, const QuantizedOutput& q,
+                                      const int8_t* tile, int k_size, int rows,
+                                      const int8_t* packed, int lanes, int n0,
+                                      int nb, const int32_t* bias,
+                                      int out_stride, int8_t* out) {
+  uint32_t acc[kRows][kInt8Channels];
+  for (int r = 0; r < kRows; ++r) {
+    for (int j = 0; j < kInt8Channels; ++j) {
+      acc[r][j] =
+          (bias != nullptr && j < nb) ? static_cast<uint32_t>(bias[n0 + j]) : 0u;
+    }
+  }
+  for (int k = 0; k < k_size; ++k) {
+    const int8_t* w = packed + k * lanes;
+    for (int r = 0; r < kRows; ++r) {
+      const int32_t a =
+          tile[std::min(r, rows - 1) * k_size + k] + q.input_offset;
+      for (int j = 0; j < lanes; ++j) {
+        acc[r][j] += static_cast<uint32_t>(a * static_cast<int32_t>(w[j]));
+      }
+    }
+  }
+  for (int r = 0; r < rows; ++r) {
+    int32_t values[kInt8Channels];
+    for (int j = 0; j < nb; ++j) values[j] = static_cast<int32_t>(acc[r][j]);
+    RequantizeRow(isa, values, nb, q.multiplier + n0, q.shift + n0,
+                  q.output_offset, q.act_min, q.act_max, out + r * out_stride);
+  }
+}
+
 TFLITE_ALWAYS_INLINE void ConvInt8GenericBody(
-    Isa isa, const ConvGeometry& g, const QuantizedOutput& q, const int8_t* input,
-    const int8_t* filter, const int32_t* bias, int8_t* output, void* scratch) {
+    Isa isa, const ConvGeometry& g, const QuantizedOutput& q,
+    const int8_t* input, const int8_t* filter, const int32_t* bias,
+    int8_t* output, void* scratch, bool in_place) {
   const int k_size = g.filter_height * g.filter_width * g.input_depth;
   const int k4 = RoundUp(k_size, 4);
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
-  const int lanes = PackedLanes(n_size);
-  int8_t* packed = AlignedScratch<int8_t>(scratch, 0);
-  int8_t* tile = packed + lanes * k4;
   const int8_t pad = static_cast<int8_t>(-q.input_offset);
-  for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
-    const int nb = std::min(kInt8Channels, n_size - n0);
-    for (int k = 0; k < k_size; ++k) {
-      int8_t* dst = packed + k * lanes;
-      for (int j = 0; j < lanes; ++j) {
-        dst[j] = j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0;
+  int8_t* packed = AlignedScratch<int8_t>(scratch, 0);
+  if (!in_place) {
+    const int lanes = PackedLanes(n_size);
+    int8_t* tile = packed + lanes * k4;
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      const int nb = std::min(kInt8Channels, n_size - n0);
+      GenericPackBlock(g, filter, k_size, n0, nb, lanes, packed);
+      for (int m0 = 0; m0 < m_size; m0 += kRows) {
+        const int rows = std::min(kRows, m_size - m0);
+        GatherTile<int8_t>(g, input, m0, rows, pad, k_size, tile);
+        GenericTile(isa, q, tile, k_size, rows, packed, lanes, n0, nb, bias,
+                    n_size, output + static_cast<size_t>(m0) * n_size + n0);
       }
     }
-    for (int m0 = 0; m0 < m_size; m0 += kRows) {
-      const int rows = std::min(kRows, m_size - m0);
-      GatherTile<int8_t>(g, input, m0, rows, pad, k_size, tile);
-      uint32_t acc[kRows][kInt8Channels];
-      for (int r = 0; r < kRows; ++r) {
-        for (int j = 0; j < kInt8Channels; ++j) {
-          acc[r][j] = (bias != nullptr && j < nb)
-                          ? static_cast<uint32_t>(bias[n0 + j])
-                          : 0u;
-        }
-      }
-      for (int k = 0; k < k_size; ++k) {
-        const int8_t* w = packed + k * lanes;
-        for (int r = 0; r < kRows; ++r) {
-          const int32_t a =
-              tile[std::min(r, rows - 1) * k_size + k] + q.input_offset;
-          for (int j = 0; j < lanes; ++j) {
-            acc[r][j] += static_cast<uint32_t>(a * static_cast<int32_t>(w[j]));
-          }
-        }
-      }
-      for (int r = 0; r < rows; ++r) {
-        int32_t values[kInt8Channels];
-        for (int j = 0; j < nb; ++j) values[j] = static_cast<int32_t>(acc[r][j]);
-        RequantizeRow(isa, values, nb, q.multiplier + n0, q.shift + n0,
-                      q.output_offset, q.act_min, q.act_max,
-                      output + static_cast<size_t>(m0 + r) * n_size + n0);
-      }
+    return;
+  }
+  // Output over input: as in ConvInt8Vnni.
+  int8_t* tile = packed + RoundUp(n_size, 16) * k4;
+  for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+    const int nb = std::min(kInt8Channels, n_size - n0);
+    GenericPackBlock(g, filter, k_size, n0, nb, PackedLanes(nb),
+                     packed + n0 * k4);
+  }
+  const int tiles = (m_size + kRows - 1) / kRows;
+  const bool descending = n_size >= k_size;
+  for (int i = 0; i < tiles; ++i) {
+    const int m0 = (descending ? tiles - 1 - i : i) * kRows;
+    const int rows = std::min(kRows, m_size - m0);
+    GatherTile<int8_t>(g, input, m0, rows, pad, k_size, tile);
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      const int nb = std::min(kInt8Channels, n_size - n0);
+      GenericTile(isa, q, tile, k_size, rows, packed + n0 * k4,
+                  PackedLanes(nb), n0, nb, bias, n_size,
+                  output + static_cast<size_t>(m0) * n_size + n0);
     }
   }
 }
 
 void ConvInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
                      const int8_t* input, const int8_t* filter,
-                     const int32_t* bias, int8_t* output, void* scratch) {
+                     const int32_t* bias, int8_t* output, void* scratch,
+                     bool in_place) {
   ConvInt8GenericBody(Isa::kGeneric, g, q, input, filter, bias, output,
-                      scratch);
+                      scratch, in_place);
 }
 
 // ----------------------------------------------------------- float generic
@@ -234,10 +278,12 @@ void ConvFloatGeneric(const ConvGeometry& g, float act_min, float act_max,
 #if TFLITE_OPTIMIZED_X86
 
 TFLITE_TARGET_AVX2 void ConvInt8Avx2(const ConvGeometry& g,
-                                     const QuantizedOutput& q, const int8_t* input,
-                                     const int8_t* filter, const int32_t* bias,
-                                     int8_t* output, void* scratch) {
-  ConvInt8GenericBody(Isa::kAvx2, g, q, input, filter, bias, output, scratch);
+                                     const QuantizedOutput& q,
+                                     const int8_t* input, const int8_t* filter,
+                                     const int32_t* bias, int8_t* output,
+                                     void* scratch, bool in_place) {
+  ConvInt8GenericBody(Isa::kAvx2, g, q, input, filter, bias, output, scratch,
+                      in_place);
 }
 
 TFLITE_TARGET_AVX2 void ConvFloatAvx2(const ConvGeometry& g, float act_min,
@@ -313,79 +359,132 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniTile(
   }
 }
 
+// Packs output channels [n0, n0 + nb) (16 or 32 lanes) and their
+// per-channel terms.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniPackBlock(
+    const ConvGeometry& g, const QuantizedOutput& q, const int8_t* filter,
+    const int32_t* bias, int k_size, int k4, int n0, int nb, int8_t* packed,
+    int32_t* correction, int32_t* multiplier, int32_t* shift) {
+  const uint32_t offset_minus_128 =
+      static_cast<uint32_t>(q.input_offset) - 128u;
+  const int lanes = nb > 16 ? 32 : 16;
+  for (int j = 0; j < lanes; ++j) {
+    int8_t* dst = packed + 4 * j;
+    uint32_t sum = 0;
+    if (j < nb) {
+      for (int k = 0; k < k4; k += 4) {
+        for (int i = 0; i < 4; ++i) {
+          const int8_t v =
+              k + i < k_size ? FilterAt(g, filter, n0 + j, k + i, k_size) : 0;
+          dst[(k / 4) * 4 * lanes + i] = v;
+          sum += static_cast<uint32_t>(static_cast<int32_t>(v));
+        }
+      }
+      correction[j] = static_cast<int32_t>(
+          (bias != nullptr ? static_cast<uint32_t>(bias[n0 + j]) : 0u) +
+          offset_minus_128 * sum);
+      multiplier[j] = q.multiplier[n0 + j];
+      shift[j] = q.shift[n0 + j];
+    } else {
+      for (int k = 0; k < k4; k += 4) {
+        std::memset(dst + (k / 4) * 4 * lanes, 0, 4);
+      }
+      correction[j] = 0;
+      multiplier[j] = 0;
+      shift[j] = 0;
+    }
+  }
+}
+
+// Gathers the patches of rows [m0, m0 + rows) and makes them unsigned.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniGather(
+    const ConvGeometry& g, const QuantizedOutput& q, const int8_t* input,
+    int m0, int rows, int k4, uint8_t* tile) {
+  const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
+  int8_t* raw = reinterpret_cast<int8_t*>(tile);
+  GatherTile<int8_t>(g, input, m0, rows, static_cast<int8_t>(-q.input_offset),
+                     k4, raw);
+  const int bytes = rows * k4;
+  int i = 0;
+  for (; i + 64 <= bytes; i += 64) {
+    const __m512i v = _mm512_loadu_si512(raw + i);
+    _mm512_storeu_si512(raw + i, _mm512_xor_si512(v, flip));
+  }
+  if (i < bytes) {
+    const __mmask64 mask = (~static_cast<__mmask64>(0)) >> (64 - (bytes - i));
+    const __m512i v = _mm512_maskz_loadu_epi8(mask, raw + i);
+    _mm512_mask_storeu_epi8(raw + i, mask, _mm512_xor_si512(v, flip));
+  }
+}
+
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniBlockTile(
+    const uint8_t* tile, int k4, int rows, const int8_t* packed,
+    const int32_t* correction, const int32_t* multiplier,
+    const int32_t* shift, const QuantizedOutput& q, int nb, int out_stride,
+    int8_t* out) {
+  if (nb > 16) {
+    VnniTile<2>(tile, k4, rows, packed, correction, multiplier, shift, q, nb,
+                out_stride, out);
+  } else {
+    VnniTile<1>(tile, k4, rows, packed, correction, multiplier, shift, q, nb,
+                out_stride, out);
+  }
+}
+
 TFLITE_TARGET_AVX512 void ConvInt8Vnni(const ConvGeometry& g,
                                        const QuantizedOutput& q,
                                        const int8_t* input,
                                        const int8_t* filter,
                                        const int32_t* bias, int8_t* output,
-                                       void* scratch) {
+                                       void* scratch, bool in_place) {
   const int k_size = g.filter_height * g.filter_width * g.input_depth;
   const int k4 = RoundUp(k_size, 4);
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
   int8_t* packed = AlignedScratch<int8_t>(scratch, 0);
-  uint8_t* tile = reinterpret_cast<uint8_t*>(packed + PackedLanes(n_size) * k4);
-  const int8_t pad = static_cast<int8_t>(-q.input_offset);
-  const uint32_t offset_minus_128 =
-      static_cast<uint32_t>(q.input_offset) - 128u;
-  alignas(64) int32_t correction[kInt8Channels];
-  alignas(64) int32_t multiplier[kInt8Channels];
-  alignas(64) int32_t shift[kInt8Channels];
-  const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
-  for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
-    const int nb = std::min(kInt8Channels, n_size - n0);
-    const int cols = nb > 16 ? 2 : 1;
-    const int lanes = 16 * cols;
-    for (int j = 0; j < lanes; ++j) {
-      int8_t* dst = packed + 4 * j;
-      uint32_t sum = 0;
-      if (j < nb) {
-        for (int k = 0; k < k4; k += 4) {
-          for (int i = 0; i < 4; ++i) {
-            const int8_t v =
-                k + i < k_size ? FilterAt(g, filter, n0 + j, k + i, k_size)
-                               : 0;
-            dst[(k / 4) * 4 * lanes + i] = v;
-            sum += static_cast<uint32_t>(static_cast<int32_t>(v));
-          }
-        }
-        correction[j] = static_cast<int32_t>(
-            (bias != nullptr ? static_cast<uint32_t>(bias[n0 + j]) : 0u) +
-            offset_minus_128 * sum);
-        multiplier[j] = q.multiplier[n0 + j];
-        shift[j] = q.shift[n0 + j];
-      } else {
-        for (int k = 0; k < k4; k += 4) {
-          std::memset(dst + (k / 4) * 4 * lanes, 0, 4);
-        }
-        correction[j] = 0;
-        multiplier[j] = 0;
-        shift[j] = 0;
+  if (!in_place) {
+    uint8_t* tile =
+        reinterpret_cast<uint8_t*>(packed + PackedLanes(n_size) * k4);
+    alignas(64) int32_t correction[kInt8Channels];
+    alignas(64) int32_t multiplier[kInt8Channels];
+    alignas(64) int32_t shift[kInt8Channels];
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      const int nb = std::min(kInt8Channels, n_size - n0);
+      VnniPackBlock(g, q, filter, bias, k_size, k4, n0, nb, packed,
+                    correction, multiplier, shift);
+      for (int m0 = 0; m0 < m_size; m0 += kRows) {
+        const int rows = std::min(kRows, m_size - m0);
+        VnniGather(g, q, input, m0, rows, k4, tile);
+        VnniBlockTile(tile, k4, rows, packed, correction, multiplier, shift, q,
+                      nb, n_size, output + static_cast<size_t>(m0) * n_size + n0);
       }
     }
-    for (int m0 = 0; m0 < m_size; m0 += kRows) {
-      const int rows = std::min(kRows, m_size - m0);
-      int8_t* raw = reinterpret_cast<int8_t*>(tile);
-      GatherTile<int8_t>(g, input, m0, rows, pad, k4, raw);
-      const int bytes = rows * k4;
-      int i = 0;
-      for (; i + 64 <= bytes; i += 64) {
-        __m512i v = _mm512_loadu_si512(raw + i);
-        _mm512_storeu_si512(raw + i, _mm512_xor_si512(v, flip));
-      }
-      if (i < bytes) {
-        const __mmask64 mask = (~static_cast<__mmask64>(0)) >> (64 - (bytes - i));
-        __m512i v = _mm512_maskz_loadu_epi8(mask, raw + i);
-        _mm512_mask_storeu_epi8(raw + i, mask, _mm512_xor_si512(v, flip));
-      }
-      int8_t* out = output + static_cast<size_t>(m0) * n_size + n0;
-      if (cols == 2) {
-        VnniTile<2>(tile, k4, rows, packed, correction, multiplier, shift, q,
-                    nb, n_size, out);
-      } else {
-        VnniTile<1>(tile, k4, rows, packed, correction, multiplier, shift, q,
-                    nb, n_size, out);
-      }
+    return;
+  }
+  // Output over input (pointwise): every filter block packed first, then
+  // each tile of rows is read before its outputs are written, tiles in the
+  // order that never overwrites rows still to be read.
+  const int lanes_total = RoundUp(n_size, 16);
+  uint8_t* tile = reinterpret_cast<uint8_t*>(packed + lanes_total * k4);
+  int32_t* correction = reinterpret_cast<int32_t*>(tile + kRows * k4);
+  int32_t* multiplier = correction + lanes_total;
+  int32_t* shift = multiplier + lanes_total;
+  for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+    VnniPackBlock(g, q, filter, bias, k_size, k4, n0,
+                  std::min(kInt8Channels, n_size - n0), packed + n0 * k4,
+                  correction + n0, multiplier + n0, shift + n0);
+  }
+  const int tiles = (m_size + kRows - 1) / kRows;
+  const bool descending = n_size >= k_size;
+  for (int i = 0; i < tiles; ++i) {
+    const int m0 = (descending ? tiles - 1 - i : i) * kRows;
+    const int rows = std::min(kRows, m_size - m0);
+    VnniGather(g, q, input, m0, rows, k4, tile);
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      VnniBlockTile(tile, k4, rows, packed + n0 * k4, correction + n0,
+                    multiplier + n0, shift + n0, q,
+                    std::min(kInt8Channels, n_size - n0), n_size,
+                    output + static_cast<size_t>(m0) * n_size + n0);
     }
   }
 }
@@ -596,6 +695,27 @@ size_t ConvScratchBytes(const RuntimeShape& input_shape,
          63;
 }
 
+bool ConvInPlaceAllowed(const ConvParams& params,
+                        const RuntimeShape& input_shape,
+                        const RuntimeShape& filter_shape) {
+  const int n = filter_shape.Dims(0);
+  const int k4 = RoundUp(input_shape.Dims(3), 4);
+  return filter_shape.Dims(1) == 1 && filter_shape.Dims(2) == 1 &&
+         filter_shape.Dims(3) == input_shape.Dims(3) &&
+         params.stride_height == 1 && params.stride_width == 1 &&
+         params.padding_values.height == 0 &&
+         params.padding_values.width == 0 &&
+         RoundUp(n, 16) * k4 <= kInPlaceMaxPackedBytes;
+}
+
+size_t ConvInPlaceScratchBytes(const RuntimeShape& input_shape,
+                               const RuntimeShape& filter_shape) {
+  const int lanes = RoundUp(filter_shape.Dims(0), 16);
+  const int k4 = RoundUp(input_shape.Dims(3), 4);
+  return static_cast<size_t>(lanes + kRows) * k4 +
+         3 * sizeof(int32_t) * lanes + 63;
+}
+
 bool ConvFloatNeedsReference(const ConvGeometry& g, const float* filter) {
   if (!TouchesPadding(g)) return false;
   // Padding taps are computed as 0 * weight, which is what skipping them
@@ -628,21 +748,24 @@ void ConvFloat(const ConvGeometry& g, float lo, float hi, const float* input,
 void ConvInt8(const ConvGeometry& g, const QuantizedOutput& q,
               const int8_t* input, const int8_t* filter, const int32_t* bias,
               int8_t* output, void* scratch, Isa isa) {
+  // The planner put the output over the input (see ConvInPlaceAllowed).
+  const bool in_place =
+      static_cast<const void*>(input) == static_cast<const void*>(output);
   switch (isa) {
 #if TFLITE_OPTIMIZED_X86
     case Isa::kAvx512Vnni:
       if (ShiftsFitVectorRequantize(q.shift, g.output_depth)) {
-        ConvInt8Vnni(g, q, input, filter, bias, output, scratch);
+        ConvInt8Vnni(g, q, input, filter, bias, output, scratch, in_place);
         return;
       }
-      ConvInt8Avx2(g, q, input, filter, bias, output, scratch);
+      ConvInt8Avx2(g, q, input, filter, bias, output, scratch, in_place);
       return;
     case Isa::kAvx2:
-      ConvInt8Avx2(g, q, input, filter, bias, output, scratch);
+      ConvInt8Avx2(g, q, input, filter, bias, output, scratch, in_place);
       return;
 #endif
     default:
-      ConvInt8Generic(g, q, input, filter, bias, output, scratch);
+      ConvInt8Generic(g, q, input, filter, bias, output, scratch, in_place);
   }
 }
 

@@ -97,6 +97,16 @@ void ConvInt8(const ConvGeometry& g, const QuantizedOutput& q,
               const int8_t* input, const int8_t* filter, const int32_t* bias,
               int8_t* output, void* scratch, Isa isa);
 
+// int8 pointwise (1x1, stride 1, no padding) convolutions with a small
+// filter can write their output over their input: ConvPerChannel does so
+// when given output_data == input_data (the output may be larger or
+// smaller), with ConvInPlaceScratchBytes of scratch.
+bool ConvInPlaceAllowed(const ConvParams& params,
+                        const RuntimeShape& input_shape,
+                        const RuntimeShape& filter_shape);
+size_t ConvInPlaceScratchBytes(const RuntimeShape& input_shape,
+                               const RuntimeShape& filter_shape);
+
 void Conv(const ConvParams& params, const RuntimeShape& input_shape,
           const float* input_data, const RuntimeShape& filter_shape,
           const float* filter_data, const float* bias_data,

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -103,6 +104,57 @@ TEST(OptimizedConv, Int8MatchesReference) {
     }
   }
   EXPECT_GT(cases, 300);
+}
+
+// Pointwise convolutions writing their output over their input.
+TEST(OptimizedConv, Int8InPlaceMatchesReference) {
+  Random rng(2468);
+  int in_place_cases = 0;
+  for (int iteration = 0; iteration < 200; ++iteration) {
+    const int batches = rng.Int(1, 2);
+    const int h = rng.Int(1, 12), w = rng.Int(1, 12);
+    const int in_c = rng.Int(1, 48), out_c = rng.Int(1, 64);
+    ConvParams p = ConvParams();
+    p.stride_height = p.stride_width = 1;
+    p.dilation_height_factor = p.dilation_width_factor = 1;
+    p.input_offset = rng.Int(-127, 128);
+    p.output_offset = rng.Int(-128, 127);
+    p.quantized_activation_min = -128;
+    p.quantized_activation_max = 127;
+    const RuntimeShape input_shape({batches, h, w, in_c});
+    const RuntimeShape filter_shape({out_c, 1, 1, in_c});
+    const RuntimeShape output_shape({batches, h, w, out_c});
+    if (!ConvInPlaceAllowed(p, input_shape, filter_shape)) continue;
+    std::vector<int32_t> multiplier(out_c), shift(out_c), bias(out_c);
+    for (int i = 0; i < out_c; ++i) {
+      multiplier[i] = rng.Multiplier();
+      shift[i] = rng.Int(-10, 0);
+      bias[i] = rng.Int(-20000, 20000);
+    }
+    auto input = rng.Ints<int8_t>(input_shape.FlatSize(), -128, 127);
+    auto filter = rng.Ints<int8_t>(filter_shape.FlatSize(), -127, 127);
+    std::vector<int8_t> expected(output_shape.FlatSize());
+    reference_integer_ops::ConvPerChannel(
+        p, multiplier.data(), shift.data(), input_shape, input.data(),
+        filter_shape, filter.data(), RuntimeShape(), bias.data(),
+        output_shape, expected.data());
+    std::vector<uint8_t> scratch(
+        ConvInPlaceScratchBytes(input_shape, filter_shape));
+    for (Isa isa : SupportedIsas()) {
+      std::vector<int8_t> shared(
+          std::max(input.size(), expected.size()), 0);
+      std::copy(input.begin(), input.end(), shared.begin());
+      optimized_integer_ops::ConvPerChannel(
+          p, multiplier.data(), shift.data(), input_shape, shared.data(),
+          filter_shape, filter.data(), bias.data(), output_shape,
+          shared.data(), scratch.data(), isa);
+      shared.resize(expected.size());
+      ASSERT_TRUE(BitEqual(expected, shared))
+          << "iteration " << iteration << " isa " << IsaName(isa);
+      ++in_place_cases;
+    }
+  }
+  EXPECT_GT(in_place_cases, 100);
 }
 
 TEST(OptimizedConv, FloatMatchesReference) {

@@ -363,6 +363,30 @@ TFLITE_TARGET_AVX512 void DepthwiseInt8Avx512(const ConvGeometry& g,
 
 }  // namespace
 
+bool DepthwiseInPlaceAllowed(const DepthwiseParams& params,
+                             const RuntimeShape& input_shape,
+                             const RuntimeShape& filter_shape,
+                             const RuntimeShape& output_shape) {
+  const ConvGeometry g =
+      MakeConvGeometry(params, input_shape, filter_shape, output_shape);
+  if (g.depth_multiplier != 1 || g.output_depth != g.input_depth) return false;
+  if (g.batches > 1 && static_cast<long>(g.input_height) * g.input_width <
+                           static_cast<long>(g.output_height) * g.output_width) {
+    return false;
+  }
+  for (int oy = 0; oy < g.output_height; ++oy) {
+    const long y = std::max(0, oy * g.stride_height - g.pad_height);
+    for (int ox = 0; ox < g.output_width; ++ox) {
+      const long x = std::max(0, ox * g.stride_width - g.pad_width);
+      if (y * g.input_width + x <
+          static_cast<long>(oy) * g.output_width + ox) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 void DepthwiseConv(const DepthwiseParams& params,
                    const RuntimeShape& input_shape, const float* input_data,
                    const RuntimeShape& filter_shape, const float* filter_data,

@@ -15,6 +15,16 @@
 namespace tflite {
 namespace optimized_ops {
 
+// Whether DepthwiseConv/DepthwiseConvPerChannel (and the reference kernels)
+// compute correctly with output_data == input_data: depth multiplier 1 and
+// every output pixel's filter window starting at or after the input pixel
+// of the same index (outputs are written in pixel order, each after its
+// window was read), e.g. stride 2 without top/left padding.
+bool DepthwiseInPlaceAllowed(const DepthwiseParams& params,
+                             const RuntimeShape& input_shape,
+                             const RuntimeShape& filter_shape,
+                             const RuntimeShape& output_shape);
+
 void DepthwiseConv(const DepthwiseParams& params,
                    const RuntimeShape& input_shape, const float* input_data,
                    const RuntimeShape& filter_shape, const float* filter_data,

@@ -99,6 +99,50 @@ TEST(OptimizedDepthwiseConv, Int8MatchesReference) {
   }
 }
 
+// Output written over the input where DepthwiseInPlaceAllowed says so.
+TEST(OptimizedDepthwiseConv, Int8InPlaceMatchesReference) {
+  Random rng(97531);
+  int in_place_cases = 0;
+  for (int iteration = 0; iteration < 400; ++iteration) {
+    Case c = RandomCase(rng, false);
+    DepthwiseParams& p = c.params;
+    if (!DepthwiseInPlaceAllowed(p, c.input_shape, c.filter_shape,
+                                 c.output_shape)) {
+      continue;
+    }
+    p.input_offset = rng.Int(-127, 128);
+    p.output_offset = rng.Int(-128, 127);
+    p.quantized_activation_min = -128;
+    p.quantized_activation_max = 127;
+    const int out_c = c.output_shape.Dims(3);
+    std::vector<int32_t> multiplier(out_c), shift(out_c), bias(out_c);
+    for (int i = 0; i < out_c; ++i) {
+      multiplier[i] = rng.Multiplier();
+      shift[i] = rng.Int(-9, 1);
+      bias[i] = rng.Int(-30000, 30000);
+    }
+    auto input = rng.Ints<int8_t>(c.input_shape.FlatSize(), -128, 127);
+    auto filter = rng.Ints<int8_t>(c.filter_shape.FlatSize(), -128, 127);
+    std::vector<int8_t> expected(c.output_shape.FlatSize());
+    reference_integer_ops::DepthwiseConvPerChannel(
+        p, multiplier.data(), shift.data(), c.input_shape, input.data(),
+        c.filter_shape, filter.data(), RuntimeShape(), bias.data(),
+        c.output_shape, expected.data());
+    for (Isa isa : SupportedIsas()) {
+      std::vector<int8_t> shared = input;
+      optimized_integer_ops::DepthwiseConvPerChannel(
+          p, multiplier.data(), shift.data(), c.input_shape, shared.data(),
+          c.filter_shape, filter.data(), bias.data(), c.output_shape,
+          shared.data(), isa);
+      shared.resize(expected.size());
+      ASSERT_TRUE(BitEqual(expected, shared))
+          << "iteration " << iteration << " isa " << IsaName(isa);
+      ++in_place_cases;
+    }
+  }
+  EXPECT_GT(in_place_cases, 30);
+}
+
 TEST(OptimizedDepthwiseConv, FloatMatchesReference) {
   Random rng(77);
   for (int iteration = 0; iteration < 200; ++iteration) {
