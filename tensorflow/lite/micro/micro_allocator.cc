@@ -434,9 +434,14 @@ TfLiteStatus MicroAllocator::RequestScratchBufferInArena(size_t bytes,
     MicroPrintf("Scratch buffer of %zu bytes is too large", bytes);
     return kTfLiteError;
   }
-  ScratchRequest* request = reinterpret_cast<ScratchRequest*>(
-      AllocatePersistent(sizeof(ScratchRequest), alignof(ScratchRequest),
-                         RecordedAllocationType::kScratchBufferHandles));
+  // The first requests are kept in the allocator object, later ones in the
+  // arena.
+  ScratchRequest* request =
+      scratch_count_ < kInlineScratchRequests
+          ? &inline_requests_[scratch_count_]
+          : reinterpret_cast<ScratchRequest*>(AllocatePersistent(
+                sizeof(ScratchRequest), alignof(ScratchRequest),
+                RecordedAllocationType::kScratchBufferHandles));
   if (request == nullptr) return kTfLiteError;
   request->bytes = static_cast<int32_t>(bytes);
   request->subgraph = subgraph;

@@ -164,6 +164,8 @@ class MicroAllocator {
   InPlaceRequest in_place_[kMaxInPlace];
   int in_place_count_ = 0;
 
+  static constexpr int kInlineScratchRequests = 64;
+  ScratchRequest inline_requests_[kInlineScratchRequests];
   ScratchRequest* first_request_ = nullptr;
   ScratchRequest* last_request_ = nullptr;
   int scratch_count_ = 0;

@@ -5,7 +5,7 @@ package is also named tflite_micro), from the repository root:
 
     /opt/tflm-venv/bin/python \\
         tensorflow/lite/micro/integration_tests/tflm_arena_sizes.py \\
-        ../shared/models > tensorflow/lite/micro/integration_tests/tflm_arena_sizes.json
+        ../shared/models > tensorflow/lite/micro/integration_tests/testdata/tflm_arena_sizes.json
 
 Each model is loaded in a child process (the wheel prints its allocation
 report from C++); the number is the "Arena allocation total" of
