@@ -44,6 +44,7 @@ def core_sources():
       "tensorflow/lite/core/api/*.cc",
       "tensorflow/lite/kernels/*.cc",
       "tensorflow/lite/kernels/internal/*.cc",
+      "tensorflow/lite/kernels/internal/optimized/*.cc",
       "tensorflow/lite/micro/*.cc",
       "tensorflow/lite/micro/arena_allocator/*.cc",
       "tensorflow/lite/micro/memory_planner/*.cc",
@@ -59,15 +60,16 @@ def core_sources():
   return sources
 
 
-def extension(name, extra_defines):
+def extension(name):
   return Pybind11Extension(
       f"tflite_micro.{name}",
       core_sources(),
       include_dirs=[ROOT, GENERATED, "/usr/include"],
-      define_macros=extra_defines,
       # The kernel API stays visible: custom-op libraries loaded later
       # resolve MicroPrintf, MicroContext, ... against this module.
-      extra_compile_args=["-O2", "-fvisibility=default"],
+      # -ffp-contract=off as in Bazel (micro_copts): optimized float kernels
+      # round exactly as the reference ones.
+      extra_compile_args=["-O2", "-fvisibility=default", "-ffp-contract=off"],
       extra_link_args=["-Wl,-Bsymbolic"],
       libraries=["dl"],
       cxx_std=17,
@@ -111,7 +113,7 @@ setup(
     package_dir={"tflite_micro": "python/tflite_micro"},
     py_modules=[],
     ext_modules=[
-        extension("_runtime", []),
+        extension("_runtime"),
     ],
     cmdclass={"build_py": BuildPy},
 )

@@ -4,11 +4,12 @@
 OUT ?= build/fuzz
 CXX := clang++
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
-CXXFLAGS := -std=c++17 -O1 -g -fno-omit-frame-pointer $(SANITIZE) \
+CXXFLAGS := -std=c++17 -O1 -g -fno-omit-frame-pointer -ffp-contract=off $(SANITIZE) \
   -I. -I$(OUT)/gen -MMD -MP
 CORE_SRCS := $(filter-out %_test.cc,$(wildcard \
   tensorflow/lite/core/c/*.cc tensorflow/lite/core/api/*.cc \
   tensorflow/lite/kernels/*.cc tensorflow/lite/kernels/internal/*.cc \
+  tensorflow/lite/kernels/internal/optimized/*.cc \
   tensorflow/lite/micro/*.cc tensorflow/lite/micro/arena_allocator/*.cc \
   tensorflow/lite/micro/memory_planner/*.cc tensorflow/lite/micro/kernels/*.cc \
   tensorflow/lite/micro/fuzz/fuzz_util.cc))

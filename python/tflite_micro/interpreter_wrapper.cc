@@ -1,6 +1,7 @@
 #include "python/tflite_micro/interpreter_wrapper.h"
 
 #include <cstdlib>
+#include <chrono>
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
@@ -249,19 +250,21 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
   TfLiteEvalTensor* tensor =
       Allocated(interpreter_->input_eval_tensor(static_cast<size_t>(index)));
   const NumpyType* expected = FindNumpyType(tensor->type);
-  const std::string expected_text =
-      std::string(expected != nullptr ? expected->name
-                                      : TfLiteTypeGetName(tensor->type)) +
-      " array of shape " + ShapeString(tensor->dims);
+  // Built only for an error message (this function runs on every call).
+  const auto expected_text = [&]() {
+    return std::string(expected != nullptr ? expected->name
+                                           : TfLiteTypeGetName(tensor->type)) +
+           " array of shape " + ShapeString(tensor->dims);
+  };
   if (value.is_none()) {
     throw py::value_error("Input " + std::to_string(index) +
-                          " is None; expected a " + expected_text);
+                          " is None; expected a " + expected_text());
   }
   if (!py::isinstance<py::array>(value)) {
     throw py::value_error("Input " + std::to_string(index) + " is a " +
                           std::string(py::str(value.get_type().attr(
                               "__name__"))) +
-                          "; expected a numpy " + expected_text);
+                          "; expected a numpy " + expected_text());
   }
   py::array array = py::reinterpret_borrow<py::array>(value);
   const py::dtype given = array.dtype();
@@ -269,7 +272,7 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
       given.itemsize() != expected->itemsize) {
     throw py::value_error("Input " + std::to_string(index) + " has dtype " +
                           std::string(py::str(given)) + "; expected a " +
-                          expected_text);
+                          expected_text());
   }
   bool same_shape = array.ndim() == tensor->dims->size;
   for (py::ssize_t i = 0; same_shape && i < array.ndim(); ++i) {
@@ -278,7 +281,7 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
   if (!same_shape) {
     throw py::value_error("Input " + std::to_string(index) + " has shape " +
                           ShapeString(array) + "; expected a " +
-                          expected_text +
+                          expected_text() +
                           " (resize_input changes the expected shape)");
   }
   // A C-contiguous, native-order copy when the array is not one already.
@@ -333,8 +336,15 @@ py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
 
 void InterpreterWrapper::Invoke() {
   TfLiteStatus status;
-  {
+  if (release_gil_) {
     py::gil_scoped_release release;
+    const auto start = std::chrono::steady_clock::now();
+    status = interpreter_->Invoke();
+    // Releasing and taking back the GIL costs about as much as a tiny
+    // model's whole invoke: models that run in under 20 us keep it.
+    release_gil_ = std::chrono::steady_clock::now() - start >=
+                   std::chrono::microseconds(20);
+  } else {
     status = interpreter_->Invoke();
   }
   if (status != kTfLiteOk) {

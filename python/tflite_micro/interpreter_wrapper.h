@@ -106,6 +106,8 @@ class InterpreterWrapper {
   }
 
  private:
+  // Whether Invoke releases the GIL (see Invoke).
+  bool release_gil_ = true;
   void CheckIndex(int64_t index, size_t count, const char* what) const;
   // `tensor`, or a RuntimeError when the tensors are not allocated.
   TfLiteEvalTensor* Allocated(TfLiteEvalTensor* tensor) const;

@@ -114,6 +114,11 @@ class Interpreter:
     self._interpreter = _runtime.InterpreterWrapper(
         model_data, registerers, arena_size, bool(preserve_all_tensors),
         arithmetic == "litert")
+    # The per-inference calls go straight to the native object (same checks
+    # and errors as the methods below, without a Python frame each).
+    self.set_input = self._interpreter.checked_set_input
+    self.invoke = self._interpreter.invoke
+    self.get_output = self._interpreter.checked_get_output
 
   @classmethod
   def from_file(cls, model_path, custom_op_registerers=None, arena_size=None,
@@ -221,6 +226,8 @@ def builtin_ops():
 
 
 def _index(value):
+  if type(value) is int and -2**63 <= value < 2**63:  # pylint: disable=unidiomatic-typecheck
+    return value
   if isinstance(value, bool) or not isinstance(value, int):
     try:
       import numpy as np  # pylint: disable=g-import-not-at-top

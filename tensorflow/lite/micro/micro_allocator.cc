@@ -196,6 +196,7 @@ void MicroAllocator::ResetAll() {
   first_request_ = nullptr;
   last_request_ = nullptr;
   scratch_count_ = 0;
+  in_place_count_ = 0;
   prepare_depth_ = 0;
   scratch_buffers_ = nullptr;
   saved_shapes_ = nullptr;
@@ -529,9 +530,14 @@ TfLiteStatus MicroAllocator::RequestScratchBufferInArena(size_t bytes,
     MicroPrintf("Scratch buffer of %zu bytes is too large", bytes);
     return kTfLiteError;
   }
-  ScratchRequest* request = reinterpret_cast<ScratchRequest*>(
-      AllocatePersistent(sizeof(ScratchRequest), alignof(ScratchRequest),
-                         RecordedAllocationType::kScratchBufferHandles));
+  // The first requests are kept in the allocator object, later ones in the
+  // arena.
+  ScratchRequest* request =
+      scratch_count_ < kInlineScratchRequests
+          ? &inline_requests_[scratch_count_]
+          : reinterpret_cast<ScratchRequest*>(AllocatePersistent(
+                sizeof(ScratchRequest), alignof(ScratchRequest),
+                RecordedAllocationType::kScratchBufferHandles));
   if (request == nullptr) return kTfLiteError;
   request->bytes = static_cast<int32_t>(bytes);
   request->subgraph = subgraph;
@@ -544,6 +550,20 @@ TfLiteStatus MicroAllocator::RequestScratchBufferInArena(size_t bytes,
   }
   last_request_ = request;
   *buffer_index = scratch_count_++;
+  return kTfLiteOk;
+}
+
+TfLiteStatus MicroAllocator::AllowInPlace(int subgraph, int node,
+                                          int input_tensor,
+                                          int output_tensor) {
+  if (prepare_depth_ == 0) {
+    MicroPrintf("AllowInPlace can only be called while preparing");
+    return kTfLiteError;
+  }
+  if (in_place_count_ < kMaxInPlace) {
+    in_place_[in_place_count_++] = {subgraph, node, input_tensor,
+                                    output_tensor};
+  }
   return kTfLiteOk;
 }
 
@@ -794,6 +814,191 @@ TfLiteStatus MicroAllocator::RestoreInputShapes(
   return kTfLiteOk;
 }
 
+namespace {
+
+bool ListContains(const flatbuffers::Vector<int32_t>* list, int value) {
+  if (list == nullptr) return false;
+  for (flatbuffers::uoffset_t i = 0; i < list->size(); ++i) {
+    if (list->Get(i) == value) return true;
+  }
+  return false;
+}
+
+// alias[t] <= kInPlaceBase: t has its own buffer, planned at the offset of
+// tensor kInPlaceBase - alias[t]'s buffer (in place).
+constexpr int32_t kInPlaceBase = -2;
+
+int RootOf(const int32_t* alias, int tensor) {
+  while (alias[tensor] >= 0) tensor = alias[tensor];
+  return tensor;
+}
+
+}  // namespace
+
+// Lets tensors of subgraph 0 share one buffer (global index = local index
+// there), merging lifetimes into the buffer's owner; returns how many
+// tensors stopped needing their own buffer. Planned tensors have last >= 0.
+//  - RESHAPE, SQUEEZE, EXPAND_DIMS: the output holds the input's bytes
+//    unchanged, so it can be the input's memory (both are only read
+//    afterwards; the kernels skip the copy when the addresses match).
+//  - AllowInPlace requests: the output can start at the input's address
+//    when nothing reads the input (or a tensor sharing it) after the node
+//    and it is not a model input (those keep their values across Invoke).
+//    The output keeps its size and lifetime; the planner anchors its offset
+//    to the input's (not counted in the return value).
+// Subgraphs called by control-flow ops keep separate buffers.
+int MicroAllocator::ShareBuffers(SubgraphAllocations* subgraphs,
+                                 int32_t* first, int32_t* last,
+                                 const int32_t* node_first,
+                                 int32_t* alias) const {
+  const SubGraph* graph = GetSubgraph(model_, 0);
+  const int tensors = subgraphs[0].tensors_size;
+  int shared = 0;
+  auto valid = [&](int t) { return t >= 0 && t < tensors && last[t] >= 0; };
+  auto merge = [&](int tensor, int root) {
+    alias[tensor] = root;
+    if (first[tensor] < first[root]) first[root] = first[tensor];
+    if (last[tensor] > last[root]) last[root] = last[tensor];
+    ++shared;
+  };
+  for (int n = 0; n < OperatorCount(graph); ++n) {
+    const Operator* op = graph->operators()->Get(n);
+    const auto* codes = model_->operator_codes();
+    if (codes == nullptr || op->opcode_index() >= codes->size()) continue;
+    const BuiltinOperator code = GetBuiltinCode(codes->Get(op->opcode_index()));
+    if (code != BuiltinOperator_RESHAPE && code != BuiltinOperator_SQUEEZE &&
+        code != BuiltinOperator_EXPAND_DIMS) {
+      continue;
+    }
+    if (op->inputs() == nullptr || op->outputs() == nullptr ||
+        op->inputs()->size() < 1 || op->outputs()->size() != 1) {
+      continue;
+    }
+    const int in = op->inputs()->Get(0);
+    const int out = op->outputs()->Get(0);
+    if (!valid(in) || !valid(out) || in == out || alias[out] >= 0) continue;
+    if (TensorBytes(&subgraphs[0].tensors[in]) !=
+        TensorBytes(&subgraphs[0].tensors[out])) {
+      continue;
+    }
+    const int root = RootOf(alias, in);
+    if (ListContains(graph->inputs(), out)) continue;
+    // A model output must not change when the caller sets a model input.
+    if (ListContains(graph->outputs(), out) &&
+        ListContains(graph->inputs(), root)) {
+      continue;
+    }
+    merge(out, root);
+  }
+  for (int i = 0; i < in_place_count_; ++i) {
+    const InPlaceRequest& r = in_place_[i];
+    if (r.subgraph != 0 || !valid(r.input) || !valid(r.output) ||
+        r.input == r.output || alias[r.output] >= 0) {
+      continue;
+    }
+    const int root = RootOf(alias, r.input);
+    if (root == r.output || ListContains(graph->inputs(), root)) continue;
+    const int32_t step = node_first[r.node];
+    if (last[root] != step || first[r.output] != step) continue;
+    // The output keeps its own buffer (size, lifetime), planned at the
+    // input's offset.
+    alias[r.output] = kInPlaceBase - root;
+  }
+  return shared;
+}
+
+// An anchor (output planned over its input) only helps at the steps where
+// both are alive, and ties the output's placement everywhere else. Keeps
+// the anchors that lower the peak of the bytes alive per step (a lower
+// bound of the plan), greedily at the highest step, and drops the others.
+TfLiteStatus MicroAllocator::KeepUsefulAnchors(const PlannerBuffer* buffers,
+                                               int count, int steps,
+                                               int32_t* anchors) {
+  int64_t* live = reinterpret_cast<int64_t*>(AllocateTempBuffer(
+      sizeof(int64_t) * (steps > 0 ? steps : 1), alignof(int64_t)));
+  uint8_t* keep = reinterpret_cast<uint8_t*>(
+      AllocateTempBuffer(count > 0 ? count : 1, 1));
+  if (live == nullptr || keep == nullptr) return kTfLiteError;
+  for (int i = 0; i < steps; ++i) live[i] = 0;
+  for (int b = 0; b < count; ++b) {
+    keep[b] = 0;
+    for (int i = buffers[b].first_use; i <= buffers[b].last_use; ++i) {
+      live[i] += buffers[b].size;
+    }
+  }
+  auto overlap = [&](int f, int32_t* from, int32_t* to) {
+    const PlannerBuffer& x = buffers[f];
+    const PlannerBuffer& y = buffers[anchors[f]];
+    *from = x.first_use > y.first_use ? x.first_use : y.first_use;
+    *to = x.last_use < y.last_use ? x.last_use : y.last_use;
+    return x.size < y.size ? x.size : y.size;
+  };
+  while (true) {
+    int peak = 0;
+    for (int i = 1; i < steps; ++i) {
+      if (live[i] > live[peak]) peak = i;
+    }
+    int best = -1;
+    int32_t best_saving = 0;
+    for (int f = 0; f < count; ++f) {
+      if (anchors[f] < 0 || keep[f]) continue;
+      int32_t from, to;
+      const int32_t saving = overlap(f, &from, &to);
+      if (from <= peak && peak <= to && saving > best_saving) {
+        best = f;
+        best_saving = saving;
+      }
+    }
+    if (best < 0) break;
+    keep[best] = 1;
+    int32_t from, to;
+    overlap(best, &from, &to);
+    for (int i = from; i <= to; ++i) live[i] -= best_saving;
+  }
+  for (int f = 0; f < count; ++f) {
+    if (!keep[f]) anchors[f] = -1;
+  }
+  return kTfLiteOk;
+}
+
+// Whether ShareBuffers can find anything: an in-place request or a
+// reshape-like node in subgraph 0.
+bool MicroAllocator::MayShareBuffers() const {
+  if (in_place_count_ > 0) return true;
+  const SubGraph* graph = GetSubgraph(model_, 0);
+  const auto* codes = model_->operator_codes();
+  if (codes == nullptr) return false;
+  for (int n = 0; n < OperatorCount(graph); ++n) {
+    const Operator* op = graph->operators()->Get(n);
+    if (op->opcode_index() >= codes->size()) continue;
+    const BuiltinOperator code = GetBuiltinCode(codes->Get(op->opcode_index()));
+    if (code == BuiltinOperator_RESHAPE || code == BuiltinOperator_SQUEEZE ||
+        code == BuiltinOperator_EXPAND_DIMS) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Bytes of the buffer owned by `root`: the largest tensor sharing it.
+size_t MicroAllocator::SharedBytes(SubgraphAllocations* subgraphs,
+                                   const int32_t* alias, int root) const {
+  size_t bytes = 0;
+  for (int s = 0, base = 0; s < static_cast<int>(model_->subgraphs()->size());
+       base += subgraphs[s].tensors_size, ++s) {
+    if (root < base || root >= base + subgraphs[s].tensors_size) continue;
+    bytes = TensorBytes(&subgraphs[s].tensors[root - base]);
+    if (s != 0) return bytes;
+  }
+  for (int t = 0; t < subgraphs[0].tensors_size; ++t) {
+    if (alias[t] >= 0 && RootOf(alias, t) == root) {
+      const size_t b = TensorBytes(&subgraphs[0].tensors[t]);
+      if (b > bytes) bytes = b;
+    }
+  }
+  return bytes;
+}
+
 TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
                                         bool preserve_all_tensors) {
   const int num_subgraphs = static_cast<int>(model_->subgraphs()->size());
@@ -871,6 +1076,19 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
       ++count;
     }
   }
+  // Shared memory. alias[g] is the tensor whose buffer g uses (or -1).
+  // (Allocated only when something may share: it adds to the temporary
+  // peak that the minimum arena size includes.)
+  int32_t* alias = nullptr;
+  if (!preserve_all_tensors && MayShareBuffers()) {
+    alias = reinterpret_cast<int32_t*>(AllocateTempBuffer(
+        sizeof(int32_t) * (total_tensors > 0 ? total_tensors : 1),
+        alignof(int32_t)));
+    if (alias == nullptr) return kTfLiteError;
+    for (int i = 0; i < total_tensors; ++i) alias[i] = -1;
+    count -= ShareBuffers(subgraphs, lifetimes.first, lifetimes.last,
+                          lifetimes.node_first, alias);
+  }
   count += scratch_count_;
   PlannerBuffer* buffers = reinterpret_cast<PlannerBuffer*>(AllocateTempBuffer(
       sizeof(PlannerBuffer) * (count > 0 ? count : 1), alignof(PlannerBuffer)));
@@ -881,12 +1099,35 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
   for (int s = 0; s < num_subgraphs; ++s) {
     for (int t = 0; t < subgraphs[s].tensors_size; ++t) {
       const int g = tensor_base[s] + t;
-      if (lifetimes.last[g] < 0) continue;
-      buffers[b].size = static_cast<int32_t>(
-          AlignSize(TensorBytes(&subgraphs[s].tensors[t]), kArenaAlignment));
+      if (lifetimes.last[g] < 0 || (alias != nullptr && alias[g] >= 0)) {
+        continue;
+      }
+      buffers[b].size = static_cast<int32_t>(AlignSize(
+          alias != nullptr ? SharedBytes(subgraphs, alias, g)
+                           : TensorBytes(&subgraphs[s].tensors[t]),
+          kArenaAlignment));
       buffers[b].first_use = lifetimes.first[g];
       buffers[b].last_use = lifetimes.last[g];
       ++b;
+    }
+  }
+  // Buffers planned at another buffer's offset (in-place outputs).
+  int32_t* anchors = nullptr;
+  if (alias != nullptr) {
+    anchors = reinterpret_cast<int32_t*>(AllocateTempBuffer(
+        sizeof(int32_t) * (count > 0 ? count : 1), alignof(int32_t)));
+    if (anchors == nullptr) return kTfLiteError;
+    for (int i = 0; i < count; ++i) anchors[i] = -1;
+    // lifetimes.first (copied into the buffers) now maps a subgraph-0
+    // tensor to its buffer.
+    int index = 0;
+    for (int t = 0; t < subgraphs[0].tensors_size; ++t) {
+      if (lifetimes.last[t] < 0 || alias[t] >= 0) continue;
+      lifetimes.first[t] = index++;
+    }
+    for (int t = 0; t < subgraphs[0].tensors_size; ++t) {
+      if (lifetimes.last[t] < 0 || alias[t] > kInPlaceBase) continue;
+      anchors[lifetimes.first[t]] = lifetimes.first[kInPlaceBase - alias[t]];
     }
   }
   for (const ScratchRequest* r = first_request_; r != nullptr; r = r->next) {
@@ -898,7 +1139,11 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
     buffers[b].last_use = lifetimes.node_last[g];
     ++b;
   }
-  const size_t head_bytes = PlanBuffersGreedy(buffers, count, planner_scratch);
+  if (anchors != nullptr) {
+    TF_LITE_ENSURE_STATUS(KeepUsefulAnchors(buffers, count, end + 1, anchors));
+  }
+  const size_t head_bytes =
+      PlanBuffersGreedy(buffers, count, planner_scratch, anchors);
 
   // Hand out pointers (the head starts at the arena start).
   uint8_t* head = arena_.begin();
@@ -906,10 +1151,22 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
   for (int s = 0; s < num_subgraphs; ++s) {
     for (int t = 0; t < subgraphs[s].tensors_size; ++t) {
       const int g = tensor_base[s] + t;
-      if (lifetimes.last[g] < 0) continue;
+      if (lifetimes.last[g] < 0 || (alias != nullptr && alias[g] >= 0)) {
+        continue;
+      }
       subgraphs[s].tensors[t].data.raw =
           reinterpret_cast<char*>(head + buffers[b].offset);
       ++b;
+    }
+  }
+  // Tensors sharing a buffer get its address.
+  for (int s = 0; alias != nullptr && s < num_subgraphs; ++s) {
+    for (int t = 0; t < subgraphs[s].tensors_size; ++t) {
+      int root = tensor_base[s] + t;
+      if (s != 0 || alias[root] < 0) continue;
+      while (alias[root] >= 0) root = alias[root];
+      // Only subgraph 0 shares (see ShareBuffers).
+      subgraphs[s].tensors[t].data.raw = subgraphs[0].tensors[root].data.raw;
     }
   }
   for (int i = 0; i < scratch_count_; ++i, ++b) {

@@ -18,6 +18,7 @@
 #include "tensorflow/lite/core/api/flatbuffer_conversions.h"
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/micro/arena_allocator/single_arena_buffer_allocator.h"
+#include "tensorflow/lite/micro/memory_planner/greedy_memory_planner.h"
 #include "tensorflow/lite/micro/micro_common.h"
 #include "tensorflow/lite/micro/micro_op_resolver.h"
 #include "tensorflow/lite/micro/model_checks.h"
@@ -58,6 +59,14 @@ class MicroAllocator {
 
   // ---- used by kernels through MicroContext
   void* AllocatePersistentBuffer(size_t bytes);
+  // The kernel of `node` computes correctly when its output tensor
+  // `output_tensor` starts at the address of its input tensor `input_tensor`
+  // (prepare only). The planner then lets them share memory when nothing
+  // reads the input after the node. Up to kMaxInPlace requests are kept
+  // (later ones are ignored: they only save memory).
+  TfLiteStatus AllowInPlace(int subgraph, int node, int input_tensor,
+                            int output_tensor);
+
   TfLiteStatus RequestScratchBufferInArena(size_t bytes, int subgraph,
                                            int node, int* buffer_index);
   void* GetScratchBuffer(int buffer_index) const;
@@ -131,6 +140,14 @@ class MicroAllocator {
                         int index, NodeAndRegistration* out);
   void FillTfLiteTensor(int subgraph, int tensor_index, TfLiteEvalTensor* eval,
                         MicroTensor* out, TfLiteIntArray* zero_points);
+  bool MayShareBuffers() const;
+  TfLiteStatus KeepUsefulAnchors(const PlannerBuffer* buffers, int count,
+                                 int steps, int32_t* anchors);
+  int ShareBuffers(SubgraphAllocations* subgraphs, int32_t* first,
+                   int32_t* last, const int32_t* node_first,
+                   int32_t* alias) const;
+  size_t SharedBytes(SubgraphAllocations* subgraphs, const int32_t* alias,
+                     int root) const;
   TfLiteStatus PlanMemory(SubgraphAllocations* subgraphs,
                           bool preserve_all_tensors);
 
@@ -140,6 +157,19 @@ class MicroAllocator {
   const uint8_t* file_data_ = nullptr;
   size_t file_size_ = 0;
 
+  // Requests of AllowInPlace, in the allocator object (no arena).
+  struct InPlaceRequest {
+    int32_t subgraph;
+    int32_t node;
+    int32_t input;
+    int32_t output;
+  };
+  static constexpr int kMaxInPlace = 64;
+  InPlaceRequest in_place_[kMaxInPlace];
+  int in_place_count_ = 0;
+
+  static constexpr int kInlineScratchRequests = 64;
+  ScratchRequest inline_requests_[kInlineScratchRequests];
   ScratchRequest* first_request_ = nullptr;
   ScratchRequest* last_request_ = nullptr;
   int scratch_count_ = 0;

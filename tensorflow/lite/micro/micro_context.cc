@@ -63,6 +63,26 @@ TfLiteStatus MicroContext::RequestScratchBufferInArena(size_t bytes,
       buffer_idx);
 }
 
+TfLiteStatus MicroContext::AllowInPlace(int input_index, int output_index) {
+  if (!InState(State::kPrepare, "AllowInPlace")) return kTfLiteError;
+  const int subgraph = graph_->GetCurrentSubgraphIndex();
+  const int node = graph_->GetCurrentNodeIndex();
+  SubgraphAllocations* allocations = graph_->GetAllocations();
+  const TfLiteNode* n =
+      allocations != nullptr && node >= 0 &&
+              node < allocations[subgraph].nodes_size
+          ? &allocations[subgraph].node_and_registrations[node].node
+          : nullptr;
+  if (n == nullptr || input_index < 0 || input_index >= n->inputs->size ||
+      output_index < 0 || output_index >= n->outputs->size) {
+    MicroPrintf("AllowInPlace: no input %d or output %d", input_index,
+                output_index);
+    return kTfLiteError;
+  }
+  return allocator_->AllowInPlace(subgraph, node, n->inputs->data[input_index],
+                                  n->outputs->data[output_index]);
+}
+
 void* MicroContext::GetScratchBuffer(int buffer_idx) {
   return allocator_->GetScratchBuffer(buffer_idx);
 }

@@ -29,6 +29,10 @@ class MicroContext {
   // Planned memory for use during invoke (request in prepare, get in invoke).
   TfLiteStatus RequestScratchBufferInArena(size_t bytes, int* buffer_idx);
   void* GetScratchBuffer(int buffer_idx);
+  // Prepare only: this node's kernel computes correctly when output
+  // `output_index` starts at the address of input `input_index`; the
+  // planner then shares their memory when the input is not read later.
+  TfLiteStatus AllowInPlace(int input_index, int output_index);
 
   // Full tensor descriptions, valid until the end of the current prepare.
   TfLiteTensor* AllocateTempTfLiteTensor(int tensor_idx);

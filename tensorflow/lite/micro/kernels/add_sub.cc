@@ -11,6 +11,7 @@
 
 #include "tensorflow/lite/core/c/builtin_op_data.h"
 #include "tensorflow/lite/core/c/common.h"
+#include "tensorflow/lite/kernels/internal/optimized/add.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 #include "tensorflow/lite/kernels/internal/reference/add_sub.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
@@ -217,6 +218,16 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       EvalPlain<kind, int64_t>(data.params, input1, input2, output);
       return kTfLiteOk;
     case kTfLiteInt8:
+      // ADD of same-shape inputs: the optimized element-wise loop (equal
+      // results; hot in residual blocks).
+      if (kind == Kind::kAdd && micro::HaveSameShapes(input1, input2)) {
+        optimized_integer_ops::AddElementwise(
+            data.params, micro::ElementCount(*output->dims),
+            micro::GetTensorData<int8_t>(input1),
+            micro::GetTensorData<int8_t>(input2),
+            micro::GetTensorData<int8_t>(output));
+        return kTfLiteOk;
+      }
       EvalQuantized<kind, int8_t>(data.params, input1, input2, output);
       return kTfLiteOk;
     case kTfLiteInt16:

@@ -11,6 +11,10 @@
 // match TFLite's reference exactly.
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 
+#include <algorithm>
+
+#include "tensorflow/lite/kernels/internal/optimized/conv.h"
+
 #include "tensorflow/lite/core/c/builtin_op_data.h"
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
@@ -30,6 +34,8 @@ constexpr int kOutputTensor = 0;
 struct OpData {
   ConvParams params;
   micro::ConvQuantization quantization;
+  // Scratch of the optimized kernel (float and int8 without groups), or -1.
+  int scratch_index;
 };
 
 void* Init(TfLiteContext* context, const char*, size_t) {
@@ -108,6 +114,25 @@ TfLiteStatus PrepareWithTensors(TfLiteContext* context,
       static_cast<int16_t>(params.dilation_height_factor);
   op.dilation_width_factor = static_cast<int16_t>(params.dilation_width_factor);
 
+  data->scratch_index = -1;
+  if ((input->type == kTfLiteFloat32 || input->type == kTfLiteInt8) &&
+      groups == 1) {
+    const RuntimeShape input_shape = GetTensorShape(input);
+    const RuntimeShape filter_shape = GetTensorShape(filter);
+    size_t scratch = optimized_ops::ConvScratchBytes(
+        input_shape, filter_shape, input->type == kTfLiteFloat32);
+    // int8 pointwise: the output may be planned over the input (the
+    // optimized kernel then computes in place).
+    if (input->type == kTfLiteInt8 &&
+        optimized_ops::ConvInPlaceAllowed(op, input_shape, filter_shape)) {
+      TF_LITE_ENSURE_STATUS(GetMicroContext(context)->AllowInPlace(
+          kInputTensor, kOutputTensor));
+      scratch = std::max(scratch, optimized_ops::ConvInPlaceScratchBytes(
+                                      input_shape, filter_shape));
+    }
+    TF_LITE_ENSURE_STATUS(context->RequestScratchBufferInArena(
+        context, scratch, &data->scratch_index));
+  }
   if (input->type == kTfLiteFloat32) {
     CalculateActivationRange(params.activation, &op.float_activation_min,
                              &op.float_activation_max);
@@ -184,6 +209,15 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
 
   switch (input->type) {
     case kTfLiteFloat32:
+      if (data.scratch_index >= 0) {
+        optimized_ops::Conv(
+            data.params, input_shape, micro::GetTensorData<float>(input),
+            filter_shape, micro::GetTensorData<float>(filter),
+            micro::GetOptionalTensorData<float>(bias), output_shape,
+            micro::GetTensorData<float>(output),
+            context->GetScratchBuffer(context, data.scratch_index));
+        return kTfLiteOk;
+      }
       reference_ops::Conv(data.params, input_shape,
                           micro::GetTensorData<float>(input), filter_shape,
                           micro::GetTensorData<float>(filter), bias_shape,
@@ -191,6 +225,16 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                           output_shape, micro::GetTensorData<float>(output));
       return kTfLiteOk;
     case kTfLiteInt8:
+      if (data.scratch_index >= 0) {
+        optimized_integer_ops::ConvPerChannel(
+            data.params, multiplier, shift, input_shape,
+            micro::GetTensorData<int8_t>(input), filter_shape,
+            micro::GetTensorData<int8_t>(filter),
+            micro::GetOptionalTensorData<int32_t>(bias), output_shape,
+            micro::GetTensorData<int8_t>(output),
+            context->GetScratchBuffer(context, data.scratch_index));
+        return kTfLiteOk;
+      }
       reference_integer_ops::ConvPerChannel(
           data.params, multiplier, shift, input_shape,
           micro::GetTensorData<int8_t>(input), filter_shape,

@@ -4,6 +4,8 @@
 // channels over the input's, as in TFLite (the option may be stale or 0).
 #include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
 
+#include "tensorflow/lite/kernels/internal/optimized/depthwise_conv.h"
+
 #include "tensorflow/lite/core/c/builtin_op_data.h"
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
@@ -106,6 +108,15 @@ TfLiteStatus PrepareWithTensors(TfLiteContext* context,
   }
   op.depth_multiplier = static_cast<int16_t>(depth_multiplier);
 
+  // The output may be planned over the input where the optimized (and
+  // reference) loops allow it.
+  if ((input->type == kTfLiteFloat32 || input->type == kTfLiteInt8) &&
+      optimized_ops::DepthwiseInPlaceAllowed(
+          op, GetTensorShape(input), GetTensorShape(filter),
+          RuntimeShape({batches, output_height, output_width, output_depth}))) {
+    TF_LITE_ENSURE_STATUS(
+        GetMicroContext(context)->AllowInPlace(kInputTensor, kOutputTensor));
+  }
   if (input->type == kTfLiteFloat32) {
     CalculateActivationRange(params.activation, &op.float_activation_min,
                              &op.float_activation_max);
@@ -185,17 +196,17 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
 
   switch (input->type) {
     case kTfLiteFloat32:
-      reference_ops::DepthwiseConv(
+      optimized_ops::DepthwiseConv(
           data.params, input_shape, micro::GetTensorData<float>(input),
-          filter_shape, micro::GetTensorData<float>(filter), bias_shape,
+          filter_shape, micro::GetTensorData<float>(filter),
           micro::GetOptionalTensorData<float>(bias), output_shape,
           micro::GetTensorData<float>(output));
       return kTfLiteOk;
     case kTfLiteInt8:
-      reference_integer_ops::DepthwiseConvPerChannel(
+      optimized_integer_ops::DepthwiseConvPerChannel(
           data.params, multiplier, shift, input_shape,
           micro::GetTensorData<int8_t>(input), filter_shape,
-          micro::GetTensorData<int8_t>(filter), bias_shape,
+          micro::GetTensorData<int8_t>(filter),
           micro::GetOptionalTensorData<int32_t>(bias), output_shape,
           micro::GetTensorData<int8_t>(output));
       return kTfLiteOk;

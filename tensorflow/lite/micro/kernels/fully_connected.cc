@@ -2,6 +2,8 @@
 // weights, per-tensor or per-channel.
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
 
+#include "tensorflow/lite/kernels/internal/optimized/fully_connected.h"
+
 #include "tensorflow/lite/core/c/builtin_op_data.h"
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
@@ -244,17 +246,23 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       FullyConnectedParams op_params = {};
       op_params.float_activation_min = data.float_activation_min;
       op_params.float_activation_max = data.float_activation_max;
-      reference_ops::FullyConnected(
+      optimized_ops::FullyConnected(
           op_params, micro::GetTensorShape(input),
           micro::GetTensorData<float>(input), micro::GetTensorShape(filter),
-          micro::GetTensorData<float>(filter), micro::GetTensorShape(bias),
+          micro::GetTensorData<float>(filter),
           micro::GetOptionalTensorData<float>(bias),
           micro::GetTensorShape(output), micro::GetTensorData<float>(output));
       return kTfLiteOk;
     }
     case kTfLiteInt8:
-      EvalQuantized<int8_t, int32_t, int32_t>(data, input, filter, bias,
-                                              output);
+      optimized_integer_ops::FullyConnected(
+          QuantizedParams(data), data.per_channel_multiplier,
+          data.per_channel_shift, micro::GetTensorShape(input),
+          micro::GetTensorData<int8_t>(input), micro::GetTensorShape(filter),
+          micro::GetTensorData<int8_t>(filter),
+          micro::GetOptionalTensorData<int32_t>(bias),
+          micro::GetTensorShape(output), micro::GetTensorData<int8_t>(output),
+          data.litert_rescale);
       return kTfLiteOk;
     case kTfLiteInt16:
       if (bias != nullptr && bias->type == kTfLiteInt32) {

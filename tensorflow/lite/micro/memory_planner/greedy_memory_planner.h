@@ -24,10 +24,16 @@ size_t GreedyPlannerScratchBytes(int count);
 
 // Assigns buffers[i].offset for all buffers; returns the block size in bytes.
 // `scratch` must hold GreedyPlannerScratchBytes(count) bytes, 4-aligned.
-size_t PlanBuffersGreedy(PlannerBuffer* buffers, int count, void* scratch);
+// With `anchors`, buffer i with anchors[i] >= 0 gets the offset of buffer
+// anchors[i] (an operator writing its output over its input), whatever
+// their lifetimes; -1: placed freely. Anchor links must not form cycles.
+size_t PlanBuffersGreedy(PlannerBuffer* buffers, int count, void* scratch,
+                         const int32_t* anchors = nullptr);
 
-// True if no two buffers that are alive at the same step overlap.
-bool PlanIsValid(const PlannerBuffer* buffers, int count);
+// True if no two buffers that are alive at the same step overlap (buffers
+// anchored together may).
+bool PlanIsValid(const PlannerBuffer* buffers, int count,
+                 const int32_t* anchors = nullptr);
 
 }  // namespace tflite
 

@@ -56,6 +56,17 @@ inline void AddUnquantizedInt16(const ArithmeticParams& params,
                   });
 }
 
+// The combined value of a quantized ADD/SUB (on the common scale) taken to
+// the output's scale, zero point and activation range.
+inline int32_t QuantizedAddSubOutput(const ArithmeticParams& params,
+                                     int32_t combined) {
+  const int32_t result = SaturatingAddInt32(
+      MultiplyByQuantizedMultiplier(combined, params.output_multiplier,
+                                    params.output_shift),
+      params.output_offset);
+  return ClampToQuantizedActivationRange(result, params);
+}
+
 // int8 (left_shift 20) and int16 (left_shift 15) with arbitrary scales: both
 // inputs on the common scale (see RescaleToCommonScale) are combined, and
 // the result taken to the output's scale, zero point and activation range.
@@ -79,12 +90,8 @@ inline void QuantizedAddSub(const ArithmeticParams& params,
         const int32_t b_scaled = RescaleToCommonScale(
             b, params.input2_offset, params.left_shift,
             params.input2_multiplier, params.input2_shift);
-        const int32_t result =
-            MultiplyByQuantizedMultiplier(Combine()(a_scaled, b_scaled),
-                                          params.output_multiplier,
-                                          params.output_shift) +
-            params.output_offset;
-        return static_cast<T>(ClampToQuantizedActivationRange(result, params));
+        return static_cast<T>(
+            QuantizedAddSubOutput(params, Combine()(a_scaled, b_scaled)));
       });
 }
 

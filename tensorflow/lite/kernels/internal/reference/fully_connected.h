@@ -45,13 +45,21 @@ inline void FullyConnected(const FullyConnectedParams& params,
 
 namespace reference_integer_ops {
 
+// The accumulator rescaled to the output scale. TFLM rescales with two
+// roundings (int8) or the 64-bit multiply (16x8); LiteRT rescales it as an
+// int32 with one rounding, ties away from zero, for both: `litert_rescale`
+// picks LiteRT's arithmetic.
+template <typename AccT>
+inline int32_t RescaleFullyConnected(AccT acc, int32_t multiplier, int shift,
+                                     bool litert_rescale) {
+  return litert_rescale ? MultiplyByQuantizedMultiplierSingleRounding(
+                              static_cast<int32_t>(acc), multiplier, shift)
+                        : MultiplyByQuantizedMultiplier(acc, multiplier, shift);
+}
+
 // int8 or int16 activations with int8 weights. Accumulator is int32 for int8
 // inputs (int32 bias) and int64 for int16 inputs (int64 bias). Per-channel
 // multipliers when `per_channel_multiplier` is non-null.
-//
-// TFLM rescales the accumulator with two roundings (int8) or the 64-bit
-// multiply (16x8); LiteRT rescales it as an int32 with one rounding, ties
-// away from zero, for both: `litert_rescale` picks LiteRT's arithmetic.
 template <typename InputT, typename AccT, typename BiasT, typename OutputT>
 inline void FullyConnectedImpl(
     const FullyConnectedParams& params,
@@ -90,9 +98,7 @@ inline void FullyConnectedImpl(
       const int shift = per_channel_shift != nullptr ? per_channel_shift[o]
                                                      : params.output_shift;
       int32_t scaled =
-          litert_rescale ? MultiplyByQuantizedMultiplierSingleRounding(
-                               static_cast<int32_t>(acc), multiplier, shift)
-                         : MultiplyByQuantizedMultiplier(acc, multiplier, shift);
+          RescaleFullyConnected(acc, multiplier, shift, litert_rescale);
       scaled = SaturatingAddInt32(scaled, output_offset);
       scaled = std::max(scaled, params.quantized_activation_min);
       scaled = std::min(scaled, params.quantized_activation_max);

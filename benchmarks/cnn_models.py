@@ -1,0 +1,141 @@
+"""MobileNetV2-style CNNs for benchmarking, written with model_builder.
+
+    from benchmarks import cnn_models
+    data = cnn_models.mobilenet_v2(size=224, dtype=np.int8)   # .tflite bytes
+
+The layer structure is MobileNetV2's (width 1.0): a 3x3 stride-2 convolution,
+17 inverted-residual blocks (1x1 expand, 3x3 depthwise, 1x1 project, ADD
+when the shapes allow), a 1x1 convolution to 1280 channels, global average
+pooling, a 1000-way FULLY_CONNECTED and SOFTMAX. Weights are random (seeded);
+int8 models use per-channel weight scales like the TFLite converter's.
+"""
+
+import numpy as np
+
+try:
+  from tflite_micro import model_builder as mb
+except ImportError:  # under Bazel
+  from tflite_micro.python.tflite_micro import model_builder as mb
+
+# (expansion, output channels, repeats, first stride)
+_BLOCKS = [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
+           (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]
+
+# int8 activation quantization: after RELU6 and elsewhere.
+_RELU6_Q = (6.0 / 255.0, -128)
+_LINEAR_Q = (0.06, 0)
+
+
+class _Net:
+  """Adds layers to a model_builder graph, float32 or int8."""
+
+  def __init__(self, dtype, seed):
+    self.b = mb.ModelBuilder()
+    self.dtype = dtype
+    self.rng = np.random.RandomState(seed)
+    self.quantized = dtype == np.int8
+
+  def tensor(self, shape, q):
+    if self.quantized:
+      return self.b.add_tensor(shape, np.int8, scale=q[0], zero_point=q[1])
+    return self.b.add_tensor(shape, np.float32)
+
+  def input(self, shape):
+    if self.quantized:
+      return self.b.add_input(shape, np.int8, scale=1 / 128.0, zero_point=0)
+    return self.b.add_input(shape, np.float32)
+
+  def _weights(self, shape, fan_in, channel_dim, in_scale):
+    w = self.rng.normal(0, 1.0 / np.sqrt(fan_in), shape).astype(np.float32)
+    if not self.quantized:
+      bias = self.rng.normal(0, 0.1, shape[channel_dim]).astype(np.float32)
+      return self.b.add_constant(w), self.b.add_constant(bias)
+    axes = tuple(i for i in range(len(shape)) if i != channel_dim)
+    scales = np.maximum(np.abs(w).max(axis=axes), 1e-6) / 127.0
+    bshape = [1] * len(shape)
+    bshape[channel_dim] = -1
+    wq = np.clip(np.round(w / scales.reshape(bshape)), -127, 127)
+    wt = self.b.add_constant(wq.astype(np.int8), scale=scales, zero_point=0,
+                             quantized_dimension=channel_dim)
+    bias_scales = (in_scale * scales).astype(np.float32)
+    bias = np.round(self.rng.normal(0, 0.1, scales.size) / bias_scales)
+    bt = self.b.add_constant(bias.astype(np.int32), scale=bias_scales,
+                             zero_point=0)
+    return wt, bt
+
+  def conv(self, x, shape, q_in, out_c, k, stride, relu6):
+    n, h, w, c = shape
+    oh, ow = -(-h // stride), -(-w // stride)
+    wt, bt = self._weights((out_c, k, k, c), k * k * c, 0, q_in[0])
+    q_out = _RELU6_Q if relu6 else _LINEAR_Q
+    y = self.tensor([n, oh, ow, out_c], q_out)
+    self.b.add_operator("CONV_2D", [x, wt, bt], [y], padding="SAME",
+                        stride_h=stride, stride_w=stride,
+                        fused_activation_function="RELU6" if relu6 else "NONE")
+    return y, [n, oh, ow, out_c], q_out
+
+  def depthwise(self, x, shape, q_in, stride):
+    n, h, w, c = shape
+    oh, ow = -(-h // stride), -(-w // stride)
+    wt, bt = self._weights((1, 3, 3, c), 9, 3, q_in[0])
+    y = self.tensor([n, oh, ow, c], _RELU6_Q)
+    self.b.add_operator("DEPTHWISE_CONV_2D", [x, wt, bt], [y], padding="SAME",
+                        stride_h=stride, stride_w=stride, depth_multiplier=1,
+                        fused_activation_function="RELU6")
+    return y, [n, oh, ow, c], _RELU6_Q
+
+  def add(self, a, b, shape):
+    y = self.tensor(shape, _LINEAR_Q)
+    self.b.add_operator("ADD", [a, b], [y], fused_activation_function="NONE")
+    return y
+
+
+def mobilenet_v2(size=224, dtype=np.int8, classes=1000, seed=0):
+  """A MobileNetV2-style model taking [1, size, size, 3] images."""
+  net = _Net(dtype, seed)
+  shape = [1, size, size, 3]
+  x = net.input(shape)
+  q = (1 / 128.0, 0)
+  x, shape, q = net.conv(x, shape, q, 32, 3, 2, relu6=True)
+  for expansion, channels, repeats, first_stride in _BLOCKS:
+    for i in range(repeats):
+      stride = first_stride if i == 0 else 1
+      block_in, block_shape, block_q = x, shape, q
+      if expansion != 1:
+        x, shape, q = net.conv(x, shape, q, shape[3] * expansion, 1, 1,
+                               relu6=True)
+      x, shape, q = net.depthwise(x, shape, q, stride)
+      x, shape, q = net.conv(x, shape, q, channels, 1, 1, relu6=False)
+      if stride == 1 and block_shape == shape:
+        x = net.add(block_in, x, shape)
+        q = _LINEAR_Q
+  x, shape, q = net.conv(x, shape, q, 1280, 1, 1, relu6=True)
+  pooled = net.tensor([1, 1, 1, 1280], q)
+  net.b.add_operator("AVERAGE_POOL_2D", [x], [pooled], padding="VALID",
+                     stride_h=1, stride_w=1, filter_height=shape[1],
+                     filter_width=shape[2], fused_activation_function="NONE")
+  flat = net.tensor([1, 1280], q)
+  shape_t = net.b.add_constant(np.array([1, 1280], np.int32))
+  net.b.add_operator("RESHAPE", [pooled, shape_t], [flat], new_shape=[1, 1280])
+  wt, bt = net._weights((classes, 1280), 1280, 0, q[0])
+  logits = net.tensor([1, classes], (0.1, 0))
+  net.b.add_operator("FULLY_CONNECTED", [flat, wt, bt], [logits],
+                     fused_activation_function="NONE")
+  probs = net.tensor([1, classes], (1 / 256.0, -128))
+  net.b.add_operator("SOFTMAX", [logits], [probs], beta=1.0)
+  net.b.add_output(probs)
+  return net.b.build()
+
+
+# Name -> (size, dtype) of the generated models the benchmark runs.
+GENERATED = {
+    "mobilenet_v2_96_int8": (96, np.int8),
+    "mobilenet_v2_96_float": (96, np.float32),
+    "mobilenet_v2_224_int8": (224, np.int8),
+    "mobilenet_v2_224_float": (224, np.float32),
+}
+
+
+def build(name):
+  size, dtype = GENERATED[name]
+  return mobilenet_v2(size=size, dtype=dtype)

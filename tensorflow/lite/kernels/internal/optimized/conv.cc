@@ -1,0 +1,811 @@
+#include "tensorflow/lite/kernels/internal/optimized/conv.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "tensorflow/lite/kernels/internal/optimized/simd.h"
+#include "tensorflow/lite/kernels/internal/reference/conv.h"
+
+namespace tflite {
+namespace optimized_ops {
+namespace {
+
+// Output pixels gathered and computed together.
+constexpr int kRows = 8;
+// Output channels packed together: int8 and float.
+constexpr int kInt8Channels = 32;
+constexpr int kFloatChannels = 16;
+
+// In-place pointwise convolutions pack all their filter at once: only when
+// that is at most this many bytes.
+constexpr int kInPlaceMaxPackedBytes = 4096;
+
+// Output channels per packed int8 filter block: 16 when there are at most
+// 16, else 32.
+int PackedLanes(int output_depth) {
+  return output_depth > 16 ? kInt8Channels : 16;
+}
+
+template <typename T>
+T* AlignedScratch(void* base, size_t offset) {
+  const uintptr_t address = reinterpret_cast<uintptr_t>(base) + offset;
+  return reinterpret_cast<T*>((address + 63) & ~static_cast<uintptr_t>(63));
+}
+
+// Copies the filter window of output pixel `m` (taps in (ky, kx, channel)
+// order, `pad` where the window leaves the input) to dst[0, K).
+template <typename T>
+TFLITE_ALWAYS_INLINE void GatherPatch(const ConvGeometry& g, const T* input,
+                                      int m, T pad, T* dst) {
+  const int pixels = g.output_height * g.output_width;
+  const int b = m / pixels;
+  const int rest = m - b * pixels;
+  const int oy = rest / g.output_width;
+  const int ox = rest - oy * g.output_width;
+  const int depth = g.input_depth;
+  const int row_taps = g.filter_width * depth;
+  const int y0 = oy * g.stride_height - g.pad_height;
+  const int x0 = ox * g.stride_width - g.pad_width;
+  const T* image =
+      input + static_cast<size_t>(b) * g.input_height * g.input_width * depth;
+  for (int ky = 0; ky < g.filter_height; ++ky) {
+    const int y = y0 + ky * g.dilation_height;
+    T* row = dst + ky * row_taps;
+    if (y < 0 || y >= g.input_height) {
+      std::fill(row, row + row_taps, pad);
+      continue;
+    }
+    const T* in_row = image + static_cast<size_t>(y) * g.input_width * depth;
+    if (g.dilation_width == 1 && x0 >= 0 &&
+        x0 + g.filter_width <= g.input_width) {
+      std::memcpy(row, in_row + x0 * depth, sizeof(T) * row_taps);
+      continue;
+    }
+    for (int kx = 0; kx < g.filter_width; ++kx) {
+      const int x = x0 + kx * g.dilation_width;
+      T* tap = row + kx * depth;
+      if (x < 0 || x >= g.input_width) {
+        std::fill(tap, tap + depth, pad);
+      } else {
+        std::memcpy(tap, in_row + x * depth, sizeof(T) * depth);
+      }
+    }
+  }
+}
+
+// Patches of output pixels [m0, m0 + rows) into rows of `stride` elements;
+// elements [K, stride) of each row are zero. Rows past `rows` repeat the
+// first (computed, never stored).
+template <typename T>
+TFLITE_ALWAYS_INLINE void GatherTile(const ConvGeometry& g, const T* input,
+                                     int m0, int rows, T pad, int stride,
+                                     T* tile) {
+  const int k = g.filter_height * g.filter_width * g.input_depth;
+  const bool pointwise = g.filter_height == 1 && g.filter_width == 1 &&
+                         g.stride_height == 1 && g.stride_width == 1 &&
+                         g.pad_height == 0 && g.pad_width == 0;
+  if (pointwise && stride == k) {
+    std::memcpy(tile, input + static_cast<size_t>(m0) * k,
+                sizeof(T) * rows * k);
+    return;
+  }
+  for (int r = 0; r < rows; ++r) {
+    T* dst = tile + r * stride;
+    if (pointwise) {
+      std::memcpy(dst, input + static_cast<size_t>(m0 + r) * k, sizeof(T) * k);
+    } else {
+      GatherPatch(g, input, m0 + r, pad, dst);
+    }
+    std::fill(dst + k, dst + stride, T(0));
+  }
+}
+
+// Whether any output's filter window reaches into the padding.
+bool TouchesPadding(const ConvGeometry& g) {
+  if (g.pad_height > 0 || g.pad_width > 0) return true;
+  const int last_y = (g.output_height - 1) * g.stride_height - g.pad_height +
+                     (g.filter_height - 1) * g.dilation_height;
+  const int last_x = (g.output_width - 1) * g.stride_width - g.pad_width +
+                     (g.filter_width - 1) * g.dilation_width;
+  return last_y >= g.input_height || last_x >= g.input_width;
+}
+
+// ------------------------------------------------------------ int8 generic
+
+// Filter element (output channel n, tap k).
+template <typename T>
+TFLITE_ALWAYS_INLINE T FilterAt(const ConvGeometry& g, const T* filter, int n,
+                                int k, int k_size) {
+  (void)g;
+  return filter[static_cast<size_t>(n) * k_size + k];
+}
+
+// Portable int8 convolution: packed filter blocks [K][16 or 32] int8, tile
+// [8][K] int8.
+TFLITE_ALWAYS_INLINE void GenericPackBlock(const ConvGeometry& g,
+                                           const int8_t* filter, int k_size,
+                                           int n0, int nb, int lanes,
+                                           int8_t* packed) {
+  for (int k = 0; k < k_size; ++k) {
+    int8_t* dst = packed + k * lanes;
+    for (int j = 0; j < lanes; ++j) {
+      dst[j] = j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0;
+    }
+  }
+}
+
+TFLITE_ALWAYS_INLINE void GenericTile(Isa isa, const QuantizedOutput& q,
+                                      const int8_t* tile, int k_size, int rows,
+                                      const int8_t* packed, int lanes, int n0,
+                                      int nb, const int32_t* bias,
+                                      int out_stride, int8_t* out) {
+  uint32_t acc[kRows][kInt8Channels];
+  for (int r = 0; r < kRows; ++r) {
+    for (int j = 0; j < kInt8Channels; ++j) {
+      acc[r][j] =
+          (bias != nullptr && j < nb) ? static_cast<uint32_t>(bias[n0 + j]) : 0u;
+    }
+  }
+  for (int k = 0; k < k_size; ++k) {
+    const int8_t* w = packed + k * lanes;
+    for (int r = 0; r < kRows; ++r) {
+      const int32_t a =
+          tile[std::min(r, rows - 1) * k_size + k] + q.input_offset;
+      for (int j = 0; j < lanes; ++j) {
+        acc[r][j] += static_cast<uint32_t>(a * static_cast<int32_t>(w[j]));
+      }
+    }
+  }
+  for (int r = 0; r < rows; ++r) {
+    int32_t values[kInt8Channels];
+    for (int j = 0; j < nb; ++j) values[j] = static_cast<int32_t>(acc[r][j]);
+    RequantizeRow(isa, values, nb, q.multiplier + n0, q.shift + n0,
+                  q.output_offset, q.act_min, q.act_max, out + r * out_stride);
+  }
+}
+
+TFLITE_ALWAYS_INLINE void ConvInt8GenericBody(
+    Isa isa, const ConvGeometry& g, const QuantizedOutput& q,
+    const int8_t* input, const int8_t* filter, const int32_t* bias,
+    int8_t* output, void* scratch, bool in_place) {
+  const int k_size = g.filter_height * g.filter_width * g.input_depth;
+  const int k4 = RoundUp(k_size, 4);
+  const int n_size = g.output_depth;
+  const int m_size = g.batches * g.output_height * g.output_width;
+  const int8_t pad = static_cast<int8_t>(-q.input_offset);
+  int8_t* packed = AlignedScratch<int8_t>(scratch, 0);
+  if (!in_place) {
+    const int lanes = PackedLanes(n_size);
+    int8_t* tile = packed + lanes * k4;
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      const int nb = std::min(kInt8Channels, n_size - n0);
+      GenericPackBlock(g, filter, k_size, n0, nb, lanes, packed);
+      for (int m0 = 0; m0 < m_size; m0 += kRows) {
+        const int rows = std::min(kRows, m_size - m0);
+        GatherTile<int8_t>(g, input, m0, rows, pad, k_size, tile);
+        GenericTile(isa, q, tile, k_size, rows, packed, lanes, n0, nb, bias,
+                    n_size, output + static_cast<size_t>(m0) * n_size + n0);
+      }
+    }
+    return;
+  }
+  // Output over input: as in ConvInt8Vnni.
+  int8_t* tile = packed + RoundUp(n_size, 16) * k4;
+  for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+    const int nb = std::min(kInt8Channels, n_size - n0);
+    GenericPackBlock(g, filter, k_size, n0, nb, PackedLanes(nb),
+                     packed + n0 * k4);
+  }
+  const int tiles = (m_size + kRows - 1) / kRows;
+  const bool descending = n_size >= k_size;
+  for (int i = 0; i < tiles; ++i) {
+    const int m0 = (descending ? tiles - 1 - i : i) * kRows;
+    const int rows = std::min(kRows, m_size - m0);
+    GatherTile<int8_t>(g, input, m0, rows, pad, k_size, tile);
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      const int nb = std::min(kInt8Channels, n_size - n0);
+      GenericTile(isa, q, tile, k_size, rows, packed + n0 * k4,
+                  PackedLanes(nb), n0, nb, bias, n_size,
+                  output + static_cast<size_t>(m0) * n_size + n0);
+    }
+  }
+}
+
+void ConvInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
+                     const int8_t* input, const int8_t* filter,
+                     const int32_t* bias, int8_t* output, void* scratch,
+                     bool in_place) {
+  ConvInt8GenericBody(Isa::kGeneric, g, q, input, filter, bias, output,
+                      scratch, in_place);
+}
+
+// ----------------------------------------------------------- float generic
+
+TFLITE_ALWAYS_INLINE void ConvFloatGenericBody(
+    const ConvGeometry& g, float act_min, float act_max, const float* input,
+    const float* filter, const float* bias, float* output, void* scratch) {
+  const int k_size = g.filter_height * g.filter_width * g.input_depth;
+  const int n_size = g.output_depth;
+  const int m_size = g.batches * g.output_height * g.output_width;
+  float* packed = AlignedScratch<float>(scratch, 0);
+  float* tile = packed + kFloatChannels * k_size;
+  for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
+    const int nb = std::min(kFloatChannels, n_size - n0);
+    for (int k = 0; k < k_size; ++k) {
+      float* dst = packed + k * kFloatChannels;
+      for (int j = 0; j < kFloatChannels; ++j) {
+        dst[j] =
+            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
+      }
+    }
+    for (int m0 = 0; m0 < m_size; m0 += kRows) {
+      const int rows = std::min(kRows, m_size - m0);
+      GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
+      float acc[kRows][kFloatChannels];
+      for (int r = 0; r < kRows; ++r) {
+        for (int j = 0; j < kFloatChannels; ++j) acc[r][j] = 0.f;
+      }
+      for (int k = 0; k < k_size; ++k) {
+        const float* w = packed + k * kFloatChannels;
+        for (int r = 0; r < kRows; ++r) {
+          const float a = tile[std::min(r, rows - 1) * k_size + k];
+          for (int j = 0; j < kFloatChannels; ++j) {
+            const float product = a * w[j];
+            acc[r][j] = acc[r][j] + product;
+          }
+        }
+      }
+      for (int r = 0; r < rows; ++r) {
+        float* out = output + static_cast<size_t>(m0 + r) * n_size + n0;
+        for (int j = 0; j < nb; ++j) {
+          const float b = bias != nullptr ? bias[n0 + j] : 0.f;
+          out[j] = ActivationFunctionWithMinMax(acc[r][j] + b, act_min,
+                                                act_max);
+        }
+      }
+    }
+  }
+}
+
+void ConvFloatGeneric(const ConvGeometry& g, float act_min, float act_max,
+                      const float* input, const float* filter,
+                      const float* bias, float* output, void* scratch) {
+  ConvFloatGenericBody(g, act_min, act_max, input, filter, bias, output,
+                       scratch);
+}
+
+#if TFLITE_OPTIMIZED_X86
+
+TFLITE_TARGET_AVX2 void ConvInt8Avx2(const ConvGeometry& g,
+                                     const QuantizedOutput& q,
+                                     const int8_t* input, const int8_t* filter,
+                                     const int32_t* bias, int8_t* output,
+                                     void* scratch, bool in_place) {
+  ConvInt8GenericBody(Isa::kAvx2, g, q, input, filter, bias, output, scratch,
+                      in_place);
+}
+
+TFLITE_TARGET_AVX2 void ConvFloatAvx2(const ConvGeometry& g, float act_min,
+                                      float act_max, const float* input,
+                                      const float* filter, const float* bias,
+                                      float* output, void* scratch) {
+  ConvFloatGenericBody(g, act_min, act_max, input, filter, bias, output,
+                       scratch);
+}
+
+// ------------------------------------------------------ int8 AVX-512 VNNI
+//
+// u8 x s8 dot products of 4 taps (vpdpbusd). Inputs are stored as
+// u = x + 128, so sum((x + offset) * w) = sum(u * w) + (offset - 128) *
+// sum(w); padding taps hold x = -offset (they add nothing). The packed filter
+// holds, for each group of 4 taps, 16 * kCols channels x 4 bytes.
+
+template <int kCols>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniTile(
+    const uint8_t* tile, int k4, int rows, const int8_t* packed,
+    const int32_t* correction, const int32_t* multiplier,
+    const int32_t* shift, const QuantizedOutput& q, int nb, int out_stride,
+    int8_t* out) {
+  __m512i acc[kRows][kCols];
+  __m512i start[kCols];
+#pragma GCC unroll 2
+  for (int c = 0; c < kCols; ++c) start[c] = _mm512_loadu_si512(correction + 16 * c);
+#pragma GCC unroll 8
+  for (int r = 0; r < kRows; ++r) {
+#pragma GCC unroll 2
+    for (int c = 0; c < kCols; ++c) acc[r][c] = start[c];
+  }
+  const uint8_t* a[kRows];
+#pragma GCC unroll 8
+  for (int r = 0; r < kRows; ++r) a[r] = tile + (r < rows ? r : 0) * k4;
+  for (int k = 0; k < k4; k += 4) {
+    __m512i w[kCols];
+#pragma GCC unroll 2
+    for (int c = 0; c < kCols; ++c) {
+      w[c] = _mm512_loadu_si512(packed + k * 16 * kCols + 64 * c);
+    }
+#pragma GCC unroll 8
+    for (int r = 0; r < kRows; ++r) {
+      int32_t four;
+      std::memcpy(&four, a[r] + k, 4);
+      const __m512i x = _mm512_set1_epi32(four);
+#pragma GCC unroll 2
+      for (int c = 0; c < kCols; ++c) {
+        acc[r][c] = _mm512_dpbusd_epi32(acc[r][c], x, w[c]);
+      }
+    }
+  }
+  const __m512i offset = _mm512_set1_epi32(q.output_offset);
+  const __m512i act_min = _mm512_set1_epi32(q.act_min);
+  const __m512i act_max = _mm512_set1_epi32(q.act_max);
+  __m512i mult[kCols];
+  __m512i shf[kCols];
+#pragma GCC unroll 2
+  for (int c = 0; c < kCols; ++c) {
+    mult[c] = _mm512_loadu_si512(multiplier + 16 * c);
+    shf[c] = _mm512_loadu_si512(shift + 16 * c);
+  }
+#pragma GCC unroll 8
+  for (int r = 0; r < kRows; ++r) {
+    if (r >= rows) break;
+#pragma GCC unroll 2
+    for (int c = 0; c < kCols; ++c) {
+      const int count = std::min(16, nb - 16 * c);
+      if (count <= 0) continue;
+      RequantizeStore16(acc[r][c], mult[c], shf[c], offset, act_min, act_max,
+                        count, out + r * out_stride + 16 * c);
+    }
+  }
+}
+
+// Packs output channels [n0, n0 + nb) (16 or 32 lanes) and their
+// per-channel terms.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniPackBlock(
+    const ConvGeometry& g, const QuantizedOutput& q, const int8_t* filter,
+    const int32_t* bias, int k_size, int k4, int n0, int nb, int8_t* packed,
+    int32_t* correction, int32_t* multiplier, int32_t* shift) {
+  const uint32_t offset_minus_128 =
+      static_cast<uint32_t>(q.input_offset) - 128u;
+  const int lanes = nb > 16 ? 32 : 16;
+  for (int j = 0; j < lanes; ++j) {
+    int8_t* dst = packed + 4 * j;
+    uint32_t sum = 0;
+    if (j < nb) {
+      for (int k = 0; k < k4; k += 4) {
+        for (int i = 0; i < 4; ++i) {
+          const int8_t v =
+              k + i < k_size ? FilterAt(g, filter, n0 + j, k + i, k_size) : 0;
+          dst[(k / 4) * 4 * lanes + i] = v;
+          sum += static_cast<uint32_t>(static_cast<int32_t>(v));
+        }
+      }
+      correction[j] = static_cast<int32_t>(
+          (bias != nullptr ? static_cast<uint32_t>(bias[n0 + j]) : 0u) +
+          offset_minus_128 * sum);
+      multiplier[j] = q.multiplier[n0 + j];
+      shift[j] = q.shift[n0 + j];
+    } else {
+      for (int k = 0; k < k4; k += 4) {
+        std::memset(dst + (k / 4) * 4 * lanes, 0, 4);
+      }
+      correction[j] = 0;
+      multiplier[j] = 0;
+      shift[j] = 0;
+    }
+  }
+}
+
+// Gathers the patches of rows [m0, m0 + rows) and makes them unsigned.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniGather(
+    const ConvGeometry& g, const QuantizedOutput& q, const int8_t* input,
+    int m0, int rows, int k4, uint8_t* tile) {
+  const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
+  int8_t* raw = reinterpret_cast<int8_t*>(tile);
+  GatherTile<int8_t>(g, input, m0, rows, static_cast<int8_t>(-q.input_offset),
+                     k4, raw);
+  const int bytes = rows * k4;
+  int i = 0;
+  for (; i + 64 <= bytes; i += 64) {
+    const __m512i v = _mm512_loadu_si512(raw + i);
+    _mm512_storeu_si512(raw + i, _mm512_xor_si512(v, flip));
+  }
+  if (i < bytes) {
+    const __mmask64 mask = (~static_cast<__mmask64>(0)) >> (64 - (bytes - i));
+    const __m512i v = _mm512_maskz_loadu_epi8(mask, raw + i);
+    _mm512_mask_storeu_epi8(raw + i, mask, _mm512_xor_si512(v, flip));
+  }
+}
+
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniBlockTile(
+    const uint8_t* tile, int k4, int rows, const int8_t* packed,
+    const int32_t* correction, const int32_t* multiplier,
+    const int32_t* shift, const QuantizedOutput& q, int nb, int out_stride,
+    int8_t* out) {
+  if (nb > 16) {
+    VnniTile<2>(tile, k4, rows, packed, correction, multiplier, shift, q, nb,
+                out_stride, out);
+  } else {
+    VnniTile<1>(tile, k4, rows, packed, correction, multiplier, shift, q, nb,
+                out_stride, out);
+  }
+}
+
+TFLITE_TARGET_AVX512 void ConvInt8Vnni(const ConvGeometry& g,
+                                       const QuantizedOutput& q,
+                                       const int8_t* input,
+                                       const int8_t* filter,
+                                       const int32_t* bias, int8_t* output,
+                                       void* scratch, bool in_place) {
+  const int k_size = g.filter_height * g.filter_width * g.input_depth;
+  const int k4 = RoundUp(k_size, 4);
+  const int n_size = g.output_depth;
+  const int m_size = g.batches * g.output_height * g.output_width;
+  int8_t* packed = AlignedScratch<int8_t>(scratch, 0);
+  if (!in_place) {
+    uint8_t* tile =
+        reinterpret_cast<uint8_t*>(packed + PackedLanes(n_size) * k4);
+    alignas(64) int32_t correction[kInt8Channels];
+    alignas(64) int32_t multiplier[kInt8Channels];
+    alignas(64) int32_t shift[kInt8Channels];
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      const int nb = std::min(kInt8Channels, n_size - n0);
+      VnniPackBlock(g, q, filter, bias, k_size, k4, n0, nb, packed,
+                    correction, multiplier, shift);
+      for (int m0 = 0; m0 < m_size; m0 += kRows) {
+        const int rows = std::min(kRows, m_size - m0);
+        VnniGather(g, q, input, m0, rows, k4, tile);
+        VnniBlockTile(tile, k4, rows, packed, correction, multiplier, shift, q,
+                      nb, n_size, output + static_cast<size_t>(m0) * n_size + n0);
+      }
+    }
+    return;
+  }
+  // Output over input (pointwise): every filter block packed first, then
+  // each tile of rows is read before its outputs are written, tiles in the
+  // order that never overwrites rows still to be read.
+  const int lanes_total = RoundUp(n_size, 16);
+  uint8_t* tile = reinterpret_cast<uint8_t*>(packed + lanes_total * k4);
+  int32_t* correction = reinterpret_cast<int32_t*>(tile + kRows * k4);
+  int32_t* multiplier = correction + lanes_total;
+  int32_t* shift = multiplier + lanes_total;
+  for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+    VnniPackBlock(g, q, filter, bias, k_size, k4, n0,
+                  std::min(kInt8Channels, n_size - n0), packed + n0 * k4,
+                  correction + n0, multiplier + n0, shift + n0);
+  }
+  const int tiles = (m_size + kRows - 1) / kRows;
+  const bool descending = n_size >= k_size;
+  for (int i = 0; i < tiles; ++i) {
+    const int m0 = (descending ? tiles - 1 - i : i) * kRows;
+    const int rows = std::min(kRows, m_size - m0);
+    VnniGather(g, q, input, m0, rows, k4, tile);
+    for (int n0 = 0; n0 < n_size; n0 += kInt8Channels) {
+      VnniBlockTile(tile, k4, rows, packed + n0 * k4, correction + n0,
+                    multiplier + n0, shift + n0, q,
+                    std::min(kInt8Channels, n_size - n0), n_size,
+                    output + static_cast<size_t>(m0) * n_size + n0);
+    }
+  }
+}
+
+// ---------------------------------------------------------- float AVX-512
+
+TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
+                                          float act_min, float act_max,
+                                          const float* input,
+                                          const float* filter,
+                                          const float* bias, float* output,
+                                          void* scratch) {
+  const int k_size = g.filter_height * g.filter_width * g.input_depth;
+  const int n_size = g.output_depth;
+  const int m_size = g.batches * g.output_height * g.output_width;
+  float* packed = AlignedScratch<float>(scratch, 0);
+  float* tile = packed + kFloatChannels * k_size;
+  const __m512 lo = _mm512_set1_ps(act_min);
+  const __m512 hi = _mm512_set1_ps(act_max);
+  for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
+    const int nb = std::min(kFloatChannels, n_size - n0);
+    const __mmask16 lanes = static_cast<__mmask16>((1u << nb) - 1);
+    for (int k = 0; k < k_size; ++k) {
+      float* dst = packed + k * kFloatChannels;
+      for (int j = 0; j < kFloatChannels; ++j) {
+        dst[j] =
+            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
+      }
+    }
+    const __m512 b = bias != nullptr
+                         ? _mm512_maskz_loadu_ps(lanes, bias + n0)
+                         : _mm512_setzero_ps();
+    for (int m0 = 0; m0 < m_size; m0 += kRows) {
+      const int rows = std::min(kRows, m_size - m0);
+      GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
+      __m512 acc[kRows];
+      const float* a[kRows];
+#pragma GCC unroll 8
+      for (int r = 0; r < kRows; ++r) {
+        acc[r] = _mm512_setzero_ps();
+        a[r] = tile + (r < rows ? r : 0) * k_size;
+      }
+      for (int k = 0; k < k_size; ++k) {
+        const __m512 w = _mm512_load_ps(packed + k * kFloatChannels);
+#pragma GCC unroll 8
+        for (int r = 0; r < kRows; ++r) {
+          acc[r] = _mm512_add_ps(acc[r], _mm512_mul_ps(_mm512_set1_ps(a[r][k]), w));
+        }
+      }
+#pragma GCC unroll 8
+      for (int r = 0; r < kRows; ++r) {
+        if (r >= rows) break;
+        __m512 v = _mm512_add_ps(acc[r], b);
+        v = _mm512_min_ps(hi, _mm512_max_ps(lo, v));
+        _mm512_mask_storeu_ps(output + static_cast<size_t>(m0 + r) * n_size + n0,
+                              lanes, v);
+      }
+    }
+  }
+}
+
+#endif  // TFLITE_OPTIMIZED_X86
+
+}  // namespace
+
+// --------------------------------------------------------- requantization
+
+#if TFLITE_OPTIMIZED_X86
+namespace {
+
+TFLITE_TARGET_AVX512 int RequantizeRowAvx512(const int32_t* acc, int count,
+                                             const int32_t* multiplier,
+                                             const int32_t* shift,
+                                             int32_t offset, int32_t act_min,
+                                             int32_t act_max, int8_t* out) {
+  const __m512i o = _mm512_set1_epi32(offset);
+  const __m512i lo = _mm512_set1_epi32(act_min);
+  const __m512i hi = _mm512_set1_epi32(act_max);
+  for (int i = 0; i < count; i += 16) {
+    const int n = std::min(16, count - i);
+    const __mmask16 m = static_cast<__mmask16>((1u << n) - 1);
+    RequantizeStore16(_mm512_maskz_loadu_epi32(m, acc + i),
+                      _mm512_maskz_loadu_epi32(m, multiplier + i),
+                      _mm512_maskz_loadu_epi32(m, shift + i), o, lo, hi, n,
+                      out + i);
+  }
+  return count;
+}
+
+TFLITE_TARGET_AVX2 int RequantizeRowAvx2(const int32_t* acc, int count,
+                                         const int32_t* multiplier,
+                                         const int32_t* shift, int32_t offset,
+                                         int32_t act_min, int32_t act_max,
+                                         int8_t* out) {
+  const __m256i o = _mm256_set1_epi32(offset);
+  const __m256i lo = _mm256_set1_epi32(act_min - offset);
+  const __m256i hi = _mm256_set1_epi32(act_max - offset);
+  int i = 0;
+  for (; i + 8 <= count; i += 8) {
+    const __m256i a =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(acc + i));
+    const __m256i m =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(multiplier + i));
+    const __m256i s =
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(shift + i));
+    // As RequantizeStore16: clamp, then add the offset.
+    __m256i v =
+        _mm256_min_epi32(_mm256_max_epi32(Requantize8(a, m, s), lo), hi);
+    v = _mm256_add_epi32(v, o);
+    // Pack 8 int32 (within int8 range) to 8 bytes.
+    const __m256i words = _mm256_packs_epi32(v, v);
+    const __m256i bytes = _mm256_packs_epi16(words, words);
+    const int32_t low = _mm256_extract_epi32(bytes, 0);
+    const int32_t high = _mm256_extract_epi32(bytes, 4);
+    std::memcpy(out + i, &low, 4);
+    std::memcpy(out + i + 4, &high, 4);
+  }
+  return i;
+}
+
+}  // namespace
+#endif  // TFLITE_OPTIMIZED_X86
+
+void RequantizeRow(Isa isa, const int32_t* acc, int count,
+                   const int32_t* multiplier, const int32_t* shift,
+                   int32_t offset, int32_t act_min, int32_t act_max,
+                   int8_t* out) {
+  int i = 0;
+#if TFLITE_OPTIMIZED_X86
+  if (isa != Isa::kGeneric && ShiftsFitVectorRequantize(shift, count)) {
+    i = isa == Isa::kAvx512Vnni
+            ? RequantizeRowAvx512(acc, count, multiplier, shift, offset,
+                                  act_min, act_max, out)
+            : RequantizeRowAvx2(acc, count, multiplier, shift, offset,
+                                act_min, act_max, out);
+  }
+#endif
+  for (; i < count; ++i) {
+    out[i] = static_cast<int8_t>(RequantizeScalar(
+        acc[i], multiplier[i], shift[i], offset, act_min, act_max));
+  }
+}
+
+// ---------------------------------------------------------------- public
+
+namespace {
+
+template <typename Params>
+ConvGeometry GeometryFrom(const Params& params,
+                          const RuntimeShape& input_shape,
+                          const RuntimeShape& filter_shape,
+                          const RuntimeShape& output_shape) {
+  ConvGeometry g;
+  g.batches = input_shape.Dims(0);
+  g.input_height = input_shape.Dims(1);
+  g.input_width = input_shape.Dims(2);
+  g.input_depth = input_shape.Dims(3);
+  g.filter_height = filter_shape.Dims(1);
+  g.filter_width = filter_shape.Dims(2);
+  g.output_height = output_shape.Dims(1);
+  g.output_width = output_shape.Dims(2);
+  g.output_depth = output_shape.Dims(3);
+  g.stride_height = params.stride_height;
+  g.stride_width = params.stride_width;
+  g.dilation_height = params.dilation_height_factor;
+  g.dilation_width = params.dilation_width_factor;
+  g.pad_height = params.padding_values.height;
+  g.pad_width = params.padding_values.width;
+  g.depth_multiplier = 1;
+  return g;
+}
+
+}  // namespace
+
+ConvGeometry MakeConvGeometry(const ConvParams& params,
+                              const RuntimeShape& input_shape,
+                              const RuntimeShape& filter_shape,
+                              const RuntimeShape& output_shape) {
+  return GeometryFrom(params, input_shape, filter_shape, output_shape);
+}
+
+ConvGeometry MakeConvGeometry(const DepthwiseParams& params,
+                              const RuntimeShape& input_shape,
+                              const RuntimeShape& filter_shape,
+                              const RuntimeShape& output_shape) {
+  ConvGeometry g =
+      GeometryFrom(params, input_shape, filter_shape, output_shape);
+  g.depth_multiplier = g.output_depth / g.input_depth;
+  return g;
+}
+
+bool ConvSupported(const RuntimeShape& input_shape,
+                   const RuntimeShape& filter_shape,
+                   const RuntimeShape& output_shape) {
+  return input_shape.DimensionsCount() == 4 &&
+         filter_shape.DimensionsCount() == 4 &&
+         output_shape.DimensionsCount() == 4 &&
+         filter_shape.Dims(3) == input_shape.Dims(3) &&
+         filter_shape.Dims(0) == output_shape.Dims(3);
+}
+
+size_t ConvScratchBytes(const RuntimeShape& input_shape,
+                        const RuntimeShape& filter_shape, bool is_float) {
+  const int taps =
+      filter_shape.Dims(1) * filter_shape.Dims(2) * input_shape.Dims(3);
+  // Packed filter block and input tile, 64-byte aligned within the buffer.
+  if (is_float) return sizeof(float) * (kFloatChannels + kRows) * taps + 63;
+  return static_cast<size_t>(PackedLanes(filter_shape.Dims(0)) + kRows) *
+             RoundUp(taps, 4) +
+         63;
+}
+
+bool ConvInPlaceAllowed(const ConvParams& params,
+                        const RuntimeShape& input_shape,
+                        const RuntimeShape& filter_shape) {
+  const int n = filter_shape.Dims(0);
+  const int k4 = RoundUp(input_shape.Dims(3), 4);
+  return filter_shape.Dims(1) == 1 && filter_shape.Dims(2) == 1 &&
+         filter_shape.Dims(3) == input_shape.Dims(3) &&
+         params.stride_height == 1 && params.stride_width == 1 &&
+         params.padding_values.height == 0 &&
+         params.padding_values.width == 0 &&
+         RoundUp(n, 16) * k4 <= kInPlaceMaxPackedBytes;
+}
+
+size_t ConvInPlaceScratchBytes(const RuntimeShape& input_shape,
+                               const RuntimeShape& filter_shape) {
+  const int lanes = RoundUp(filter_shape.Dims(0), 16);
+  const int k4 = RoundUp(input_shape.Dims(3), 4);
+  return static_cast<size_t>(lanes + kRows) * k4 +
+         3 * sizeof(int32_t) * lanes + 63;
+}
+
+bool ConvFloatNeedsReference(const ConvGeometry& g, const float* filter) {
+  if (!TouchesPadding(g)) return false;
+  // Padding taps are computed as 0 * weight, which is what skipping them
+  // gives only for finite weights.
+  const size_t count = static_cast<size_t>(g.output_depth) * g.filter_height *
+                       g.filter_width * g.input_depth;
+  for (size_t i = 0; i < count; ++i) {
+    if (!std::isfinite(filter[i])) return true;
+  }
+  return false;
+}
+
+void ConvFloat(const ConvGeometry& g, float lo, float hi, const float* input,
+               const float* filter, const float* bias, float* output,
+               void* scratch, Isa isa) {
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      ConvFloatAvx512(g, lo, hi, input, filter, bias, output, scratch);
+      return;
+    case Isa::kAvx2:
+      ConvFloatAvx2(g, lo, hi, input, filter, bias, output, scratch);
+      return;
+#endif
+    default:
+      ConvFloatGeneric(g, lo, hi, input, filter, bias, output, scratch);
+  }
+}
+
+void ConvInt8(const ConvGeometry& g, const QuantizedOutput& q,
+              const int8_t* input, const int8_t* filter, const int32_t* bias,
+              int8_t* output, void* scratch, Isa isa) {
+  // The planner put the output over the input (see ConvInPlaceAllowed).
+  const bool in_place =
+      static_cast<const void*>(input) == static_cast<const void*>(output);
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      if (ShiftsFitVectorRequantize(q.shift, g.output_depth)) {
+        ConvInt8Vnni(g, q, input, filter, bias, output, scratch, in_place);
+        return;
+      }
+      ConvInt8Avx2(g, q, input, filter, bias, output, scratch, in_place);
+      return;
+    case Isa::kAvx2:
+      ConvInt8Avx2(g, q, input, filter, bias, output, scratch, in_place);
+      return;
+#endif
+    default:
+      ConvInt8Generic(g, q, input, filter, bias, output, scratch, in_place);
+  }
+}
+
+void Conv(const ConvParams& params, const RuntimeShape& input_shape,
+          const float* input_data, const RuntimeShape& filter_shape,
+          const float* filter_data, const float* bias_data,
+          const RuntimeShape& output_shape, float* output_data, void* scratch,
+          Isa isa) {
+  const ConvGeometry g =
+      MakeConvGeometry(params, input_shape, filter_shape, output_shape);
+  if (ConvFloatNeedsReference(g, filter_data)) {
+    reference_ops::Conv(params, input_shape, input_data, filter_shape,
+                        filter_data, RuntimeShape(), bias_data, output_shape,
+                        output_data);
+    return;
+  }
+  ConvFloat(g, params.float_activation_min, params.float_activation_max,
+            input_data, filter_data, bias_data, output_data, scratch, isa);
+}
+
+}  // namespace optimized_ops
+
+namespace optimized_integer_ops {
+
+void ConvPerChannel(const ConvParams& params, const int32_t* output_multiplier,
+                    const int32_t* output_shift,
+                    const RuntimeShape& input_shape, const int8_t* input_data,
+                    const RuntimeShape& filter_shape,
+                    const int8_t* filter_data, const int32_t* bias_data,
+                    const RuntimeShape& output_shape, int8_t* output_data,
+                    void* scratch, optimized_ops::Isa isa) {
+  optimized_ops::ConvInt8(
+      optimized_ops::MakeConvGeometry(params, input_shape, filter_shape,
+                                      output_shape),
+      optimized_ops::MakeQuantizedOutput(params, output_multiplier,
+                                         output_shift),
+      input_data, filter_data, bias_data, output_data, scratch, isa);
+}
+
+}  // namespace optimized_integer_ops
+}  // namespace tflite

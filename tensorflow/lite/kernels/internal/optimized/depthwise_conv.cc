@@ -1,0 +1,457 @@
+#include "tensorflow/lite/kernels/internal/optimized/depthwise_conv.h"
+
+#include <algorithm>
+
+#include "tensorflow/lite/kernels/internal/optimized/conv.h"
+#include "tensorflow/lite/kernels/internal/optimized/simd.h"
+#include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
+
+namespace tflite {
+namespace optimized_ops {
+namespace {
+
+// Channels accumulated together by the portable loops.
+constexpr int kChunk = 64;
+
+// An output pixel's valid taps and the input element of tap (0, 0)
+// (possibly outside the input; only valid taps are read).
+struct PixelWindow {
+  int ky_lo, ky_hi, kx_lo, kx_hi;
+  long in_pixel, out_pixel;
+};
+
+TFLITE_ALWAYS_INLINE PixelWindow WindowAt(const ConvGeometry& g, int b,
+                                          int oy, int ox) {
+  PixelWindow w;
+  const int y0 = oy * g.stride_height - g.pad_height;
+  const int x0 = ox * g.stride_width - g.pad_width;
+  ValidTaps(y0, g.dilation_height, g.filter_height, g.input_height, &w.ky_lo,
+            &w.ky_hi);
+  ValidTaps(x0, g.dilation_width, g.filter_width, g.input_width, &w.kx_lo,
+            &w.kx_hi);
+  w.in_pixel =
+      (static_cast<long>(b) * g.input_height + y0) * g.input_width + x0;
+  w.out_pixel =
+      (static_cast<long>(b) * g.output_height + oy) * g.output_width + ox;
+  return w;
+}
+
+#define TFLITE_FOR_EACH_OUTPUT_PIXEL(g, window)      \
+  for (int b_ = 0; b_ < (g).batches; ++b_)           \
+    for (int oy_ = 0; oy_ < (g).output_height; ++oy_) \
+      for (int ox_ = 0; ox_ < (g).output_width; ++ox_) \
+        if (const PixelWindow window = WindowAt((g), b_, oy_, ox_); true)
+
+TFLITE_ALWAYS_INLINE void DepthwiseInt8Body(Isa isa,
+                                            const ConvGeometry& g,
+                                            const QuantizedOutput& q,
+                                            const int8_t* input,
+                                            const int8_t* filter,
+                                            const int32_t* bias,
+                                            int8_t* output) {
+  const int depth = g.output_depth;
+  const int in_depth = g.input_depth;
+  const int mult = g.depth_multiplier;
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
+              kx_hi = pw.kx_hi;
+    const long in_pixel = pw.in_pixel, out_pixel = pw.out_pixel;
+    for (int c0 = 0; c0 < depth; c0 += kChunk) {
+      const int n = std::min(kChunk, depth - c0);
+      uint32_t acc[kChunk];
+      for (int j = 0; j < kChunk; ++j) acc[j] = 0;
+      for (int ky = ky_lo; ky < ky_hi; ++ky) {
+        for (int kx = kx_lo; kx < kx_hi; ++kx) {
+          const long in_index =
+              (in_pixel + static_cast<long>(ky) * g.dilation_height *
+                              g.input_width +
+               kx * g.dilation_width) *
+              in_depth;
+          const int8_t* w =
+              filter + (ky * g.filter_width + kx) * depth + c0;
+          if (mult == 1) {
+            const int8_t* in = input + in_index + c0;
+            for (int j = 0; j < n; ++j) {
+              acc[j] += static_cast<uint32_t>((in[j] + q.input_offset) * w[j]);
+            }
+          } else {
+            // Output channels [j, end) of the chunk read input channel ic.
+            const int8_t* in = input + in_index;
+            for (int j = 0; j < n;) {
+              const int ic = (c0 + j) / mult;
+              const int end = std::min(n, (ic + 1) * mult - c0);
+              const int32_t x = in[ic] + q.input_offset;
+              for (; j < end; ++j) acc[j] += static_cast<uint32_t>(x * w[j]);
+            }
+          }
+        }
+      }
+      int32_t values[kChunk];
+      for (int j = 0; j < n; ++j) {
+        values[j] = static_cast<int32_t>(
+            acc[j] + (bias != nullptr ? static_cast<uint32_t>(bias[c0 + j])
+                                      : 0u));
+      }
+      RequantizeRow(isa, values, n, q.multiplier + c0, q.shift + c0,
+                    q.output_offset, q.act_min, q.act_max,
+                    output + out_pixel * depth + c0);
+    }
+  }
+}
+
+void DepthwiseInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
+                          const int8_t* input, const int8_t* filter,
+                          const int32_t* bias, int8_t* output) {
+  DepthwiseInt8Body(Isa::kGeneric, g, q, input, filter, bias, output);
+}
+
+TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const ConvGeometry& g,
+                                             float act_min, float act_max,
+                                             const float* input,
+                                             const float* filter,
+                                             const float* bias,
+                                             float* output) {
+  const int depth = g.output_depth;
+  const int in_depth = g.input_depth;
+  const int mult = g.depth_multiplier;
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    const int ky_lo = pw.ky_lo, ky_hi = pw.ky_hi, kx_lo = pw.kx_lo,
+              kx_hi = pw.kx_hi;
+    const long in_pixel = pw.in_pixel, out_pixel = pw.out_pixel;
+    for (int c0 = 0; c0 < depth; c0 += kChunk) {
+      const int n = std::min(kChunk, depth - c0);
+      float acc[kChunk];
+      for (int j = 0; j < kChunk; ++j) acc[j] = 0.f;
+      for (int ky = ky_lo; ky < ky_hi; ++ky) {
+        for (int kx = kx_lo; kx < kx_hi; ++kx) {
+          const long in_index =
+              (in_pixel + static_cast<long>(ky) * g.dilation_height *
+                              g.input_width +
+               kx * g.dilation_width) *
+              in_depth;
+          const float* w = filter + (ky * g.filter_width + kx) * depth + c0;
+          if (mult == 1) {
+            const float* in = input + in_index + c0;
+            for (int j = 0; j < n; ++j) {
+              const float product = in[j] * w[j];
+              acc[j] = acc[j] + product;
+            }
+          } else {
+            const float* in = input + in_index;
+            for (int j = 0; j < n;) {
+              const int ic = (c0 + j) / mult;
+              const int end = std::min(n, (ic + 1) * mult - c0);
+              const float x = in[ic];
+              for (; j < end; ++j) {
+                const float product = x * w[j];
+                acc[j] = acc[j] + product;
+              }
+            }
+          }
+        }
+      }
+      float* out = output + out_pixel * depth + c0;
+      for (int j = 0; j < n; ++j) {
+        const float b = bias != nullptr ? bias[c0 + j] : 0.f;
+        out[j] = ActivationFunctionWithMinMax(acc[j] + b, act_min, act_max);
+      }
+    }
+  }
+}
+
+void DepthwiseFloatGeneric(const ConvGeometry& g, float act_min,
+                           float act_max, const float* input,
+                           const float* filter, const float* bias,
+                           float* output) {
+  DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+}
+
+#if TFLITE_OPTIMIZED_X86
+
+TFLITE_TARGET_AVX2 void DepthwiseInt8Avx2(const ConvGeometry& g,
+                                          const QuantizedOutput& q,
+                                          const int8_t* input,
+                                          const int8_t* filter,
+                                          const int32_t* bias,
+                                          int8_t* output) {
+  DepthwiseInt8Body(Isa::kAvx2, g, q, input, filter, bias, output);
+}
+
+TFLITE_TARGET_AVX2 void DepthwiseFloatAvx2(const ConvGeometry& g,
+                                           float act_min, float act_max,
+                                           const float* input,
+                                           const float* filter,
+                                           const float* bias, float* output) {
+  DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+}
+
+// Depth multiplier 1: float channels [c0, c0 + 16 * kVecs) of one output
+// pixel, each summed over the valid taps in order, then the bias.
+template <int kVecs>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloatAvx512Block(
+    const ConvGeometry& g, float act_min, float act_max, const PixelWindow& pw,
+    int c0, const float* input, const float* filter, const float* bias,
+    float* output) {
+  const int depth = g.output_depth;
+  __mmask16 masks[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    const int count = std::max(0, std::min(16, depth - c0 - 16 * v));
+    masks[v] = static_cast<__mmask16>((1u << count) - 1);
+  }
+  __m512 acc[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) acc[v] = _mm512_setzero_ps();
+  for (int ky = pw.ky_lo; ky < pw.ky_hi; ++ky) {
+    const long row =
+        pw.in_pixel + static_cast<long>(ky) * g.dilation_height * g.input_width;
+    for (int kx = pw.kx_lo; kx < pw.kx_hi; ++kx) {
+      const long pixel = row + kx * g.dilation_width;
+      const float* in = input + pixel * g.input_depth + c0;
+      const float* w = filter + (ky * g.filter_width + kx) * depth + c0;
+      const bool single = g.input_depth == 1;
+      const __m512 broadcast = _mm512_set1_ps(single ? input[pixel] : 0.f);
+#pragma GCC unroll 4
+      for (int v = 0; v < kVecs; ++v) {
+        const __m512 x =
+            single ? broadcast : _mm512_maskz_loadu_ps(masks[v], in + 16 * v);
+        const __m512 product =
+            _mm512_mul_ps(x, _mm512_maskz_loadu_ps(masks[v], w + 16 * v));
+        acc[v] = _mm512_add_ps(acc[v], product);
+      }
+    }
+  }
+  const __m512 lo = _mm512_set1_ps(act_min);
+  const __m512 hi = _mm512_set1_ps(act_max);
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    const __m512 b = bias != nullptr
+                         ? _mm512_maskz_loadu_ps(masks[v], bias + c0 + 16 * v)
+                         : _mm512_setzero_ps();
+    const __m512 value =
+        _mm512_min_ps(hi, _mm512_max_ps(lo, _mm512_add_ps(acc[v], b)));
+    _mm512_mask_storeu_ps(output + pw.out_pixel * depth + c0 + 16 * v,
+                          masks[v], value);
+  }
+}
+
+TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const ConvGeometry& g,
+                                               float act_min, float act_max,
+                                               const float* input,
+                                               const float* filter,
+                                               const float* bias,
+                                               float* output) {
+  if (g.depth_multiplier != 1 && g.input_depth != 1) {
+    DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
+    return;
+  }
+  const int depth = g.output_depth;
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    for (int c0 = 0; c0 < depth; c0 += 64) {
+      switch ((std::min(64, depth - c0) + 15) / 16) {
+        case 1:
+          DepthwiseFloatAvx512Block<1>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+          break;
+        case 2:
+          DepthwiseFloatAvx512Block<2>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+          break;
+        case 3:
+          DepthwiseFloatAvx512Block<3>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+          break;
+        default:
+          DepthwiseFloatAvx512Block<4>(g, act_min, act_max, pw, c0, input,
+                                       filter, bias, output);
+      }
+    }
+  }
+}
+
+// Depth multiplier 1: channels [c0, c0 + 16 * kVecs) of one output pixel
+// (the last vector masked to `depth`), taps innermost.
+template <int kVecs>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseInt8Avx512Block(
+    const ConvGeometry& g, const QuantizedOutput& q, const PixelWindow& pw,
+    int c0, const int8_t* input, const int8_t* filter, const int32_t* bias,
+    int8_t* output) {
+  const int depth = g.output_depth;
+  const __m512i input_offset = _mm512_set1_epi32(q.input_offset);
+  __mmask16 masks[kVecs];
+  int counts[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    counts[v] = std::max(0, std::min(16, depth - c0 - 16 * v));
+    masks[v] = static_cast<__mmask16>((1u << counts[v]) - 1);
+  }
+  __m512i acc[kVecs];
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    acc[v] = bias != nullptr
+                 ? _mm512_maskz_loadu_epi32(masks[v], bias + c0 + 16 * v)
+                 : _mm512_setzero_si512();
+  }
+  const bool single = g.input_depth == 1;
+  for (int ky = pw.ky_lo; ky < pw.ky_hi; ++ky) {
+    const long row =
+        pw.in_pixel + static_cast<long>(ky) * g.dilation_height * g.input_width;
+    for (int kx = pw.kx_lo; kx < pw.kx_hi; ++kx) {
+      const long pixel = row + kx * g.dilation_width;
+      const int8_t* in = input + pixel * g.input_depth + c0;
+      const int8_t* w = filter + (ky * g.filter_width + kx) * depth + c0;
+      // One input channel feeding every output channel: broadcast it.
+      const __m512i broadcast = _mm512_set1_epi32(
+          single ? input[pixel] + q.input_offset : 0);
+#pragma GCC unroll 4
+      for (int v = 0; v < kVecs; ++v) {
+        const __m512i x =
+            single ? broadcast
+                   : _mm512_add_epi32(_mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(
+                                          masks[v], in + 16 * v)),
+                                      input_offset);
+        const __m512i f =
+            _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(masks[v], w + 16 * v));
+        acc[v] = _mm512_add_epi32(acc[v], _mm512_mullo_epi32(x, f));
+      }
+    }
+  }
+  const __m512i offset = _mm512_set1_epi32(q.output_offset);
+  const __m512i act_min = _mm512_set1_epi32(q.act_min);
+  const __m512i act_max = _mm512_set1_epi32(q.act_max);
+#pragma GCC unroll 4
+  for (int v = 0; v < kVecs; ++v) {
+    RequantizeStore16(
+        acc[v], _mm512_maskz_loadu_epi32(masks[v], q.multiplier + c0 + 16 * v),
+        _mm512_maskz_loadu_epi32(masks[v], q.shift + c0 + 16 * v), offset,
+        act_min, act_max, counts[v],
+        output + pw.out_pixel * depth + c0 + 16 * v);
+  }
+}
+
+TFLITE_TARGET_AVX512 void DepthwiseInt8Avx512(const ConvGeometry& g,
+                                              const QuantizedOutput& q,
+                                              const int8_t* input,
+                                              const int8_t* filter,
+                                              const int32_t* bias,
+                                              int8_t* output) {
+  const int depth = g.output_depth;
+  TFLITE_FOR_EACH_OUTPUT_PIXEL(g, pw) {
+    for (int c0 = 0; c0 < depth; c0 += 64) {
+      switch ((std::min(64, depth - c0) + 15) / 16) {
+        case 1:
+          DepthwiseInt8Avx512Block<1>(g, q, pw, c0, input, filter, bias,
+                                      output);
+          break;
+        case 2:
+          DepthwiseInt8Avx512Block<2>(g, q, pw, c0, input, filter, bias,
+                                      output);
+          break;
+        case 3:
+          DepthwiseInt8Avx512Block<3>(g, q, pw, c0, input, filter, bias,
+                                      output);
+          break;
+        default:
+          DepthwiseInt8Avx512Block<4>(g, q, pw, c0, input, filter, bias,
+                                      output);
+      }
+    }
+  }
+}
+
+#endif  // TFLITE_OPTIMIZED_X86
+
+}  // namespace
+
+bool DepthwiseInPlaceAllowed(const DepthwiseParams& params,
+                             const RuntimeShape& input_shape,
+                             const RuntimeShape& filter_shape,
+                             const RuntimeShape& output_shape) {
+  const ConvGeometry g =
+      MakeConvGeometry(params, input_shape, filter_shape, output_shape);
+  if (g.depth_multiplier != 1 || g.output_depth != g.input_depth) return false;
+  if (g.batches > 1 && static_cast<long>(g.input_height) * g.input_width <
+                           static_cast<long>(g.output_height) * g.output_width) {
+    return false;
+  }
+  for (int oy = 0; oy < g.output_height; ++oy) {
+    const long y = std::max(0, oy * g.stride_height - g.pad_height);
+    for (int ox = 0; ox < g.output_width; ++ox) {
+      const long x = std::max(0, ox * g.stride_width - g.pad_width);
+      if (y * g.input_width + x <
+          static_cast<long>(oy) * g.output_width + ox) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void DepthwiseConv(const DepthwiseParams& params,
+                   const RuntimeShape& input_shape, const float* input_data,
+                   const RuntimeShape& filter_shape, const float* filter_data,
+                   const float* bias_data, const RuntimeShape& output_shape,
+                   float* output_data, Isa isa) {
+  const ConvGeometry g =
+      MakeConvGeometry(params, input_shape, filter_shape, output_shape);
+  const float lo = params.float_activation_min;
+  const float hi = params.float_activation_max;
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      DepthwiseFloatAvx512(g, lo, hi, input_data, filter_data, bias_data,
+                           output_data);
+      return;
+    case Isa::kAvx2:
+      DepthwiseFloatAvx2(g, lo, hi, input_data, filter_data, bias_data,
+                         output_data);
+      return;
+#endif
+    default:
+      DepthwiseFloatGeneric(g, lo, hi, input_data, filter_data, bias_data,
+                            output_data);
+  }
+}
+
+}  // namespace optimized_ops
+
+namespace optimized_integer_ops {
+
+void DepthwiseConvPerChannel(
+    const DepthwiseParams& params, const int32_t* output_multiplier,
+    const int32_t* output_shift, const RuntimeShape& input_shape,
+    const int8_t* input_data, const RuntimeShape& filter_shape,
+    const int8_t* filter_data, const int32_t* bias_data,
+    const RuntimeShape& output_shape, int8_t* output_data,
+    optimized_ops::Isa isa) {
+  using optimized_ops::Isa;
+  const optimized_ops::ConvGeometry g = optimized_ops::MakeConvGeometry(
+      params, input_shape, filter_shape, output_shape);
+  const optimized_ops::QuantizedOutput q = optimized_ops::MakeQuantizedOutput(
+      params, output_multiplier, output_shift);
+  switch (isa) {
+#if TFLITE_OPTIMIZED_X86
+    case Isa::kAvx512Vnni:
+      if ((g.depth_multiplier == 1 || g.input_depth == 1) &&
+          optimized_ops::ShiftsFitVectorRequantize(
+                                         output_shift, g.output_depth)) {
+        optimized_ops::DepthwiseInt8Avx512(g, q, input_data, filter_data,
+                                           bias_data, output_data);
+        return;
+      }
+      optimized_ops::DepthwiseInt8Avx2(g, q, input_data, filter_data,
+                                       bias_data, output_data);
+      return;
+    case Isa::kAvx2:
+      optimized_ops::DepthwiseInt8Avx2(g, q, input_data, filter_data,
+                                       bias_data, output_data);
+      return;
+#endif
+    default:
+      optimized_ops::DepthwiseInt8Generic(g, q, input_data, filter_data,
+                                          bias_data, output_data);
+  }
+}
+
+}  // namespace optimized_integer_ops
+}  // namespace tflite

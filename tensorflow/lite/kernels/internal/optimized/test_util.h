@@ -1,0 +1,66 @@
+// Random cases for the optimized-versus-reference tests.
+#ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_TEST_UTIL_H_
+#define TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_TEST_UTIL_H_
+
+#include <cstdint>
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "tensorflow/lite/kernels/internal/optimized/cpu.h"
+
+namespace tflite {
+namespace optimized_ops {
+namespace testing {
+
+// Every instruction set this CPU runs.
+inline std::vector<Isa> SupportedIsas() {
+  std::vector<Isa> isas;
+  for (Isa isa : {Isa::kGeneric, Isa::kAvx2, Isa::kAvx512Vnni}) {
+    if (IsaSupported(isa)) isas.push_back(isa);
+  }
+  return isas;
+}
+
+class Random {
+ public:
+  explicit Random(uint32_t seed) : engine_(seed) {}
+  int Int(int lo, int hi) {  // [lo, hi]
+    return std::uniform_int_distribution<int>(lo, hi)(engine_);
+  }
+  bool Chance(double p) { return std::bernoulli_distribution(p)(engine_); }
+  float Float(float lo, float hi) {
+    return std::uniform_real_distribution<float>(lo, hi)(engine_);
+  }
+  template <typename T>
+  std::vector<T> Ints(size_t n, int lo, int hi) {
+    std::vector<T> v(n);
+    for (auto& x : v) x = static_cast<T>(Int(lo, hi));
+    return v;
+  }
+  std::vector<float> Floats(size_t n, float lo, float hi) {
+    std::vector<float> v(n);
+    for (auto& x : v) x = Float(lo, hi);
+    return v;
+  }
+  // A quantized multiplier in [2^30, 2^31).
+  int32_t Multiplier() {
+    return static_cast<int32_t>((1u << 30) +
+                                (static_cast<uint32_t>(engine_()) >> 2));
+  }
+
+ private:
+  std::mt19937 engine_;
+};
+
+template <typename T>
+bool BitEqual(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() &&
+         std::memcmp(a.data(), b.data(), sizeof(T) * a.size()) == 0;
+}
+
+}  // namespace testing
+}  // namespace optimized_ops
+}  // namespace tflite
+
+#endif  // TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_TEST_UTIL_H_
