@@ -71,7 +71,7 @@ TEST(OptimizedDepthwiseConv, Int8MatchesReference) {
     const bool extreme = rng.Chance(0.1);
     for (int i = 0; i < out_c; ++i) {
       multiplier[i] = rng.Multiplier();
-      shift[i] = extreme ? rng.Int(-33, 3) : rng.Int(-9, 1);
+      shift[i] = extreme ? rng.Int(-31, 3) : rng.Int(-9, 1);
     }
     auto input = rng.Ints<int8_t>(c.input_shape.FlatSize(), -128, 127);
     auto filter = rng.Ints<int8_t>(c.filter_shape.FlatSize(), -128, 127);

@@ -21,10 +21,18 @@
 #if TFLITE_OPTIMIZED_X86
 #include <immintrin.h>
 #define TFLITE_TARGET_AVX2 __attribute__((target("avx2,fma")))
+// GCC auto-vectorizes AVX-512 functions with 256-bit vectors unless told
+// otherwise; clang has no such target option (and drops the whole attribute
+// on an unknown one).
+#if defined(__clang__)
+#define TFLITE_AVX512_VECTOR_WIDTH ""
+#else
+#define TFLITE_AVX512_VECTOR_WIDTH ",prefer-vector-width=512"
+#endif
 #define TFLITE_TARGET_AVX512                                              \
   __attribute__((target(                                                  \
-      "avx2,fma,avx512f,avx512bw,avx512vl,avx512dq,avx512vnni,"           \
-      "prefer-vector-width=512")))
+      "avx2,fma,avx512f,avx512bw,avx512vl,avx512dq,avx512vnni"            \
+      TFLITE_AVX512_VECTOR_WIDTH)))
 #endif
 
 #define TFLITE_ALWAYS_INLINE inline __attribute__((always_inline))

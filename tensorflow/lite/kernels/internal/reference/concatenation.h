@@ -42,9 +42,11 @@ inline void ConcatenationRescaleInput(int outer_size, int input_row,
     const uint8_t* in = input_data + o * input_row;
     uint8_t* out = output_data + o * output_row + offset;
     for (int i = 0; i < input_row; ++i) {
-      const int32_t value =
-          static_cast<int32_t>(std::round(in[i] * scale + bias)) +
-          output_zero_point;
+      // Bounded in float before the conversion: a broken model's scales can
+      // make it huge or NaN; values beyond +-512 clamp to 0 or 255 anyway.
+      const float rounded =
+          std::min(512.f, std::max(-512.f, std::round(in[i] * scale + bias)));
+      const int32_t value = static_cast<int32_t>(rounded) + output_zero_point;
       out[i] = static_cast<uint8_t>(std::min(255, std::max(0, value)));
     }
   }
