@@ -45,8 +45,8 @@ class _Net:
       return self.b.add_input(shape, np.int8, scale=1 / 128.0, zero_point=0)
     return self.b.add_input(shape, np.float32)
 
-  def _weights(self, shape, fan_in, channel_dim, in_scale):
-    w = self.rng.normal(0, 1.0 / np.sqrt(fan_in), shape).astype(np.float32)
+  def _weights(self, shape, fan_in, channel_dim, in_scale, gain=1.0):
+    w = self.rng.normal(0, gain / np.sqrt(fan_in), shape).astype(np.float32)
     if not self.quantized:
       bias = self.rng.normal(0, 0.1, shape[channel_dim]).astype(np.float32)
       return self.b.add_constant(w), self.b.add_constant(bias)
@@ -117,8 +117,11 @@ def mobilenet_v2(size=224, dtype=np.int8, classes=1000, seed=0):
   flat = net.tensor([1, 1280], q)
   shape_t = net.b.add_constant(np.array([1, 1280], np.int32))
   net.b.add_operator("RESHAPE", [pooled, shape_t], [flat], new_shape=[1, 1280])
-  wt, bt = net._weights((classes, 1280), 1280, 0, q[0])
-  logits = net.tensor([1, classes], (0.1, 0))
+  # A confident classifier: logits spread over tens of units. (With random
+  # weights of the usual size the 1000 logits are nearly equal, and TFLite's
+  # int8 SOFTMAX aborts on more than 256 near-maximal values.)
+  wt, bt = net._weights((classes, 1280), 1280, 0, q[0], gain=16.0)
+  logits = net.tensor([1, classes], (0.5, 0))
   net.b.add_operator("FULLY_CONNECTED", [flat, wt, bt], [logits],
                      fused_activation_function="NONE")
   probs = net.tensor([1, classes], (1 / 256.0, -128))

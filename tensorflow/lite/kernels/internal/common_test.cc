@@ -2,6 +2,7 @@
 #include "tensorflow/lite/kernels/internal/common.h"
 
 #include "gtest/gtest.h"
+#include "tensorflow/lite/kernels/internal/fixedpoint.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 
 namespace tflite {
@@ -65,6 +66,21 @@ TEST(MultiplyByQuantizedMultiplierSingleRounding, TiesGoAwayFromZero) {
   EXPECT_EQ(MultiplyByQuantizedMultiplier(5, quarter, shift), 2);
   EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(13, quarter, shift), 3);
   EXPECT_EQ(MultiplyByQuantizedMultiplier(13, quarter, shift), 4);
+}
+
+TEST(RoundingDivideByPOT, ExponentsPastTheTypeWidth) {
+  // Within the width: nearest, ties away from zero.
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(5, 1), 3);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(-5, 1), -3);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(1 << 30, 31), 1);
+  // Past it: |x| / 2^e < 1/2 rounds to 0; only -2^31 / 2^32 is a tie.
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(2147483647, 32), 0);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(-2147483647, 32), 0);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(-2147483647 - 1, 32), -1);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(123456, 40), 0);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int32_t>(-123456, 100), 0);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int16_t>(-32768, 16), -1);
+  EXPECT_EQ(fixed_point::RoundingDivideByPOT<int16_t>(32767, 16), 0);
 }
 
 }  // namespace

@@ -108,6 +108,16 @@ inline int16_t SaturatingRoundingDoublingHighMul(int16_t a, int16_t b) {
 // x / 2^exponent rounded to nearest, ties away from zero.
 template <typename T>
 inline T RoundingDivideByPOT(T x, int exponent) {
+  if (exponent >= static_cast<int>(8 * sizeof(T))) {
+    // Past the type's width (TFLite asserts; e.g. int8 SOFTMAX over more
+    // than 256 near-equal logits): the same rounding in 64 bits, which gives
+    // 0 except for the tie -2^(bits-1) / 2^bits = -1.
+    const int e = exponent > 62 ? 62 : exponent;
+    const int64_t wide = x;
+    const int64_t mask = (static_cast<int64_t>(1) << e) - 1;
+    const int64_t threshold = (mask >> 1) + (wide < 0 ? 1 : 0);
+    return static_cast<T>((wide >> e) + ((wide & mask) > threshold ? 1 : 0));
+  }
   const T mask = static_cast<T>((static_cast<int64_t>(1) << exponent) - 1);
   const T zero = 0;
   const T one = 1;
