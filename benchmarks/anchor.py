@@ -33,9 +33,19 @@ def _random_input(shape, dtype, seed=0):
 class Micro:
   """Our runtime or TFLM's (the same Python API)."""
 
-  def __init__(self, path):
+  def __init__(self, path, **kwargs):
     from tflite_micro.python.tflite_micro import runtime
-    self.interpreter = runtime.Interpreter.from_file(path)
+    self.path = path
+    try:
+      self.interpreter = runtime.Interpreter.from_file(path, **kwargs)
+    except RuntimeError as e:
+      # TFLM's wheel registers its signal (audio front-end) ops by default;
+      # ours takes them as a custom op package (a dependency of :benchmark).
+      if "custom op 'Signal" not in str(e):
+        raise
+      kwargs["custom_op_registerers"] = ["SignalOpsRegisterer"]
+      self.interpreter = runtime.Interpreter.from_file(path, **kwargs)
+    self.kwargs = kwargs
     details = self.interpreter.get_input_details(0)
     self.input = _random_input(details["shape"], details["dtype"])
 
@@ -50,6 +60,12 @@ class Micro:
   def report(self):
     sys.stdout.flush()
     self.interpreter.print_allocations()
+
+  def arena_without_kept_inputs(self):
+    """Ours only: the arena total when inputs may be overwritten, as in
+    TFLM (what print_allocations would call total)."""
+    other = Micro(self.path, preserve_inputs=False, **self.kwargs)
+    return other.interpreter.arena_used_bytes()
 
 
 class LiteRT:
@@ -149,6 +165,9 @@ def main():
       fn = runner.call if args.mode == "overhead" else runner.run
       result["ms"] = latency(runner, args.warmup, args.repeats, fn)
       runner.report()
+      if args.runtime == "ours":
+        result["arena_inputs_reused"] = (
+            runner.arena_without_kept_inputs())
   except Exception as e:  # a runtime that cannot run the model
     result["error"] = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
   sys.stdout.flush()

@@ -129,8 +129,10 @@ void RegisterCustomOps(const std::vector<std::string>& registerers,
 
 InterpreterWrapper::InterpreterWrapper(
     const py::bytes& model, const std::vector<std::string>& registerers,
-    size_t arena_size, bool preserve_all_tensors, bool litert_arithmetic)
+    size_t arena_size, bool preserve_all_tensors, bool litert_arithmetic,
+    bool preserve_inputs)
     : preserve_all_tensors_(preserve_all_tensors),
+      preserve_inputs_(preserve_inputs),
       arithmetic_(litert_arithmetic ? MicroArithmetic::kLitert
                                     : MicroArithmetic::kTflm) {
   // The interpreter reads the model in place for its whole life, so keep an
@@ -165,6 +167,7 @@ void InterpreterWrapper::CreateInterpreter(size_t arena_size) {
   profiler_.set_interpreter(interpreter_.get());
   interpreter_->set_log_errors(false);
   interpreter_->SetArithmetic(arithmetic_);
+  interpreter_->SetPreserveInputs(preserve_inputs_);
 }
 
 TfLiteStatus InterpreterWrapper::ApplyInputShapes(
@@ -185,6 +188,7 @@ size_t InterpreterWrapper::MeasureRequiredArena() const {
                            size, nullptr, nullptr, preserve_all_tensors_);
     trial.set_log_errors(false);
     trial.SetArithmetic(arithmetic_);
+    trial.SetPreserveInputs(preserve_inputs_);
     TfLiteStatus status = trial.AllocateTensors();
     if (status == kTfLiteOk && !input_shapes_.empty()) {
       status = const_cast<InterpreterWrapper*>(this)->ApplyInputShapes(&trial);

@@ -77,7 +77,7 @@ class InterpreterWrapper {
   InterpreterWrapper(const pybind11::bytes& model,
                      const std::vector<std::string>& registerers,
                      size_t arena_size, bool preserve_all_tensors,
-                     bool litert_arithmetic);
+                     bool litert_arithmetic, bool preserve_inputs);
   ~InterpreterWrapper();
 
   void SetInput(const pybind11::object& value, int64_t index);
@@ -131,6 +131,7 @@ class InterpreterWrapper {
   size_t arena_size_ = 0;
   bool grow_arena_ = false;
   bool preserve_all_tensors_ = false;
+  bool preserve_inputs_ = true;
   MicroArithmetic arithmetic_ = MicroArithmetic::kTflm;
   // The shapes given with resize_input, kept to rebuild the interpreter.
   std::vector<std::vector<int32_t>> input_shapes_;

@@ -89,7 +89,7 @@ class Interpreter:
 
   def __init__(self, model_data, custom_op_registerers=None, arena_size=None,
                preserve_all_tensors=False, arithmetic="tflm",
-               custom_op_libraries=None):
+               custom_op_libraries=None, preserve_inputs=True):
     if model_data is None:
       raise ValueError("model_data is None; expected the bytes of a .tflite "
                        "model")
@@ -113,7 +113,7 @@ class Interpreter:
                        f"{arithmetic!r}")
     self._interpreter = _runtime.InterpreterWrapper(
         model_data, registerers, arena_size, bool(preserve_all_tensors),
-        arithmetic == "litert")
+        arithmetic == "litert", bool(preserve_inputs))
     # The per-inference calls go straight to the native object (same checks
     # and errors as the methods below, without a Python frame each).
     self.set_input = self._interpreter.checked_set_input
@@ -123,22 +123,23 @@ class Interpreter:
   @classmethod
   def from_file(cls, model_path, custom_op_registerers=None, arena_size=None,
                 preserve_all_tensors=False, arithmetic="tflm",
-                custom_op_libraries=None):
+                custom_op_libraries=None, preserve_inputs=True):
     """Loads a .tflite file."""
     if not isinstance(model_path, (str, bytes, os.PathLike)):
       raise ValueError(f"model_path must be a path, got {model_path!r}")
     with open(model_path, "rb") as f:
       data = f.read()
     return cls(data, custom_op_registerers, arena_size, preserve_all_tensors,
-               arithmetic, custom_op_libraries)
+               arithmetic, custom_op_libraries, preserve_inputs)
 
   @classmethod
   def from_bytes(cls, model_data, custom_op_registerers=None, arena_size=None,
                  preserve_all_tensors=False, arithmetic="tflm",
-                 custom_op_libraries=None):
+                 custom_op_libraries=None, preserve_inputs=True):
     """Loads a model from its bytes."""
     return cls(model_data, custom_op_registerers, arena_size,
-               preserve_all_tensors, arithmetic, custom_op_libraries)
+               preserve_all_tensors, arithmetic, custom_op_libraries,
+               preserve_inputs)
 
   def set_input(self, input_data, index):
     """Copies a numpy array into model input `index`."""

@@ -146,6 +146,31 @@ class GeneratedModelTest(absltest.TestCase):
     interpreter.invoke()
     np.testing.assert_array_equal(interpreter.get_output(0), first)
 
+  def test_preserve_inputs_false_reuses_input_memory(self):
+    # x -> RELU -> a -> RELU -> y, 256 floats each: keeping x alive needs
+    # three buffers; without, y can take x's memory (TFLM's plan).
+    b = model_builder.ModelBuilder()
+    x = b.add_input([1, 256], np.float32)
+    a = b.add_tensor([1, 256], np.float32)
+    y = b.add_tensor([1, 256], np.float32)
+    b.add_operator("RELU", [x], [a])
+    b.add_operator("RELU", [a], [y])
+    b.add_output(y)
+    model = b.build()
+    kept = runtime.Interpreter.from_bytes(model)
+    reused = runtime.Interpreter.from_bytes(model, preserve_inputs=False)
+    self.assertEqual(kept.minimum_arena_size() - reused.minimum_arena_size(),
+                     256 * 4)
+    data = np.linspace(-1, 1, 256, dtype=np.float32).reshape(1, 256)
+    for interpreter in (kept, reused):
+      interpreter.set_input(data, 0)
+      interpreter.invoke()
+      np.testing.assert_array_equal(interpreter.get_output(0),
+                                    np.maximum(data, 0))
+    # Only the default keeps the input for a second invoke.
+    kept.invoke()
+    np.testing.assert_array_equal(kept.get_output(0), np.maximum(data, 0))
+
   def test_resize_input_runs_a_batch(self):
     model = two_layer_model()
     interpreter = runtime.Interpreter.from_bytes(model)

@@ -103,6 +103,7 @@ struct Lifetimes {
   uint8_t* on_stack;           // per subgraph
   uint8_t* walked;
   int32_t step;
+  bool keep_model_inputs;
 
   void Use(int subgraph, int tensor, int32_t from, int32_t to) {
     if (tensor < 0) return;
@@ -163,9 +164,11 @@ struct Lifetimes {
     }
     if (step == start) ++step;  // keep an empty subgraph's span non-empty
     // Inputs are written before the subgraph runs and must survive it (for
-    // subgraph 0: model inputs keep their values across Invoke). Outputs are
-    // read after it ends, so they live from their producer to the end.
-    UseAll(subgraph, graph->inputs(), start, step - 1);
+    // subgraph 0: model inputs keep their values across Invoke, unless the
+    // caller lets their memory be reused after their last reader). Outputs
+    // are read after it ends, so they live from their producer to the end.
+    const bool inputs_survive = subgraph != 0 || keep_model_inputs;
+    UseAll(subgraph, graph->inputs(), start, inputs_survive ? step - 1 : start);
     const auto* outputs = graph->outputs();
     for (flatbuffers::uoffset_t i = 0; outputs != nullptr && i < outputs->size();
          ++i) {
@@ -1019,6 +1022,7 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
   lifetimes.model = model_;
   lifetimes.subgraphs = subgraphs;
   lifetimes.num_subgraphs = num_subgraphs;
+  lifetimes.keep_model_inputs = keep_model_inputs_;
   int32_t* tensor_base = ints_block;
   int32_t* node_base = tensor_base + num_subgraphs;
   lifetimes.first = node_base + num_subgraphs;

@@ -49,6 +49,13 @@ class MicroAllocator {
   // Forgets all allocations (for a fresh AllocateTensors).
   void ResetAll();
 
+  // Whether model inputs keep their values across Invoke (default): their
+  // buffers then live for the whole invoke. Without it the planner may reuse
+  // an input's memory after its last reader, as TFLM does, saving up to the
+  // inputs' size. Takes effect at the next FinishModelAllocation.
+  void set_keep_model_inputs(bool keep) { keep_model_inputs_ = keep; }
+  bool keep_model_inputs() const { return keep_model_inputs_; }
+
   // Step 1. Returns one SubgraphAllocations per subgraph.
   TfLiteStatus StartModelAllocation(const MicroOpResolver& resolver,
                                     SubgraphAllocations** subgraphs);
@@ -154,6 +161,7 @@ class MicroAllocator {
   SingleArenaBufferAllocator arena_;
   RecordingMicroAllocator recorder_;
   const Model* model_ = nullptr;
+  bool keep_model_inputs_ = true;
   const uint8_t* file_data_ = nullptr;
   size_t file_size_ = 0;
 

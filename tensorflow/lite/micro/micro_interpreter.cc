@@ -249,6 +249,12 @@ void MicroInterpreter::SetArithmetic(MicroArithmetic arithmetic) {
   if (state_ == State::kAllocated) state_ = State::kNeedsAllocation;
 }
 
+void MicroInterpreter::SetPreserveInputs(bool preserve) {
+  if (preserve == allocator_.keep_model_inputs()) return;
+  allocator_.set_keep_model_inputs(preserve);
+  if (state_ == State::kAllocated) state_ = State::kNeedsAllocation;
+}
+
 TfLiteStatus MicroInterpreter::ResizeInputTensor(size_t index,
                                                  const int32_t* dims,
                                                  int rank) {

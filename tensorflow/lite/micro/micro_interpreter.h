@@ -73,6 +73,14 @@ class MicroInterpreter {
   void SetArithmetic(MicroArithmetic arithmetic);
   MicroArithmetic arithmetic() const { return micro_context_.arithmetic(); }
 
+  // Model inputs keep their values across Invoke by default (TFLM reuses
+  // their memory). SetPreserveInputs(false) lets the planner reuse it after
+  // the inputs' last reader, as TFLM does: a smaller arena (by up to the
+  // inputs' size), and inputs must be set again before every Invoke. Takes
+  // effect at the next AllocateTensors.
+  void SetPreserveInputs(bool preserve);
+  bool preserve_inputs() const { return allocator_.keep_model_inputs(); }
+
   // Gives model input `index` a new shape; dimensions that the model's shape
   // signature fixes must keep their value. Takes effect at the next
   // AllocateTensors (or Invoke).
