@@ -15,6 +15,9 @@ namespace reference_ops {
 inline void SplitCopyOutput(int outer_size, int input_row, int output_row,
                             int offset, const uint8_t* input_data,
                             uint8_t* output_data) {
+  // An empty output (a zero dimension after the axis) copies nothing, however
+  // many rows a broken model's other dimensions claim.
+  if (output_row == 0) return;
   for (int o = 0; o < outer_size; ++o) {
     std::memcpy(output_data + o * output_row,
                 input_data + o * input_row + offset, output_row);
