@@ -92,7 +92,13 @@ void Projection(const LstmSizes& sizes, const LstmIntegerWeights& w,
   }
 }
 
-int16_t Rc(int32_t value) { return fixed_point::RescaleConstant<int16_t>(value); }
+// RescaleConstant<int16_t> (RoundingDivideByPOT by 16), usable as a
+// compile-time constant.
+constexpr int16_t Rc(int32_t value) {
+  return static_cast<int16_t>(
+      (value >> 16) +
+      ((value & 0xFFFF) > (0x7FFF + (value < 0 ? 1 : 0)) ? 1 : 0));
+}
 
 #if TFLITE_OPTIMIZED_X86
 
@@ -484,7 +490,318 @@ void HiddenDispatch(int integer_bits, const int16_t* output_gate,
   }
 }
 
-TFLITE_TARGET_AVX2 void StepAvx2(const LstmSizes& sizes,
+// ------------------------------ int16 fixed point, 32 lanes (AVX-512BW)
+// The same functions with 512-bit vectors and mask registers; tails use
+// masked loads and stores. Used for the activations and the hidden state
+// (the gate products stay AVX2).
+namespace z {
+
+using W = __m512i;
+
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W Set(int value) {
+  return _mm512_set1_epi16(static_cast<int16_t>(value));
+}
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W Add(W a, W b) {
+  return _mm512_add_epi16(a, b);
+}
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W Sub(W a, W b) {
+  return _mm512_sub_epi16(a, b);
+}
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W Neg(W a) {
+  return _mm512_sub_epi16(_mm512_setzero_si512(), a);
+}
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W Mul(W a, W b) {
+  const W r = _mm512_mulhrs_epi16(a, b);
+  return _mm512_mask_mov_epi16(r, _mm512_cmpeq_epi16_mask(r, Set(-32768)),
+                               Set(32767));
+}
+template <int E>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W RoundingDivideByPOT(W x) {
+  if (E == 0) return x;
+  const W mask = Set((1 << E) - 1);
+  const W remainder = _mm512_and_si512(x, mask);
+  const W threshold =
+      _mm512_add_epi16(_mm512_srli_epi16(mask, 1), _mm512_srli_epi16(x, 15));
+  const W shifted = _mm512_srai_epi16(x, E);
+  return _mm512_mask_add_epi16(
+      shifted, _mm512_cmpgt_epi16_mask(remainder, threshold), shifted, Set(1));
+}
+template <int E>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W
+SaturatingRoundingMultiplyByPOT(W x) {
+  if (E < 0) return RoundingDivideByPOT<(E < 0 ? -E : 0)>(x);
+  if (E == 0) return x;
+  constexpr int kShift = E > 0 ? E : 0;
+  const int threshold = (1 << (15 - kShift)) - 1;
+  W r = _mm512_slli_epi16(x, kShift);
+  r = _mm512_mask_mov_epi16(r, _mm512_cmpgt_epi16_mask(x, Set(threshold)),
+                            Set(32767));
+  return _mm512_mask_mov_epi16(
+      r, _mm512_cmpgt_epi16_mask(Set(-threshold), x), Set(-32768));
+}
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W RoundingHalfSum(W a, W b) {
+  const W flip = Set(-32768);
+  const W up = _mm512_xor_si512(
+      _mm512_avg_epu16(_mm512_xor_si512(a, flip), _mm512_xor_si512(b, flip)),
+      flip);
+  const __mmask32 odd = _mm512_test_epi16_mask(_mm512_xor_si512(a, b), Set(1));
+  const __mmask32 not_positive = _mm512_cmpgt_epi16_mask(Set(1), up);
+  return _mm512_mask_sub_epi16(up, odd & not_positive, up, Set(1));
+}
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W ExpOnQuarterInterval(W a) {
+  const W exp_minus_one_eighth = Set(Rc(1895147668));
+  const W one_third = Set(Rc(715827883));
+  const W x = Add(a, Set(1 << 12));
+  const W x2 = Mul(x, x);
+  const W x3 = Mul(x2, x);
+  const W x4 = Mul(x2, x2);
+  const W x4_over_4 = RoundingDivideByPOT<2>(x4);
+  const W poly =
+      RoundingDivideByPOT<1>(Add(Mul(Add(x4_over_4, x3), one_third), x2));
+  return _mm512_adds_epi16(exp_minus_one_eighth,
+                           Mul(exp_minus_one_eighth, Add(x, poly)));
+}
+template <int I>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W ExpOnNegativeValues(W a) {
+  constexpr int kFractional = 15 - I;
+  const int one_quarter = 1 << (kFractional - 2);
+  const W quarter_part =
+      Sub(_mm512_and_si512(a, Set(one_quarter - 1)), Set(one_quarter));
+  W result =
+      ExpOnQuarterInterval(SaturatingRoundingMultiplyByPOT<I>(quarter_part));
+  const W remainder = Sub(quarter_part, a);
+  constexpr int kExponents[] = {-2, -1, 0, 1, 2, 3, 4};
+  constexpr int32_t kMultipliers[] = {1672461947, 1302514674, 790015084,
+                                      290630308,  39332535,   720401,
+                                      242};
+#pragma GCC unroll 7
+  for (int i = 0; i < 7; ++i) {
+    if (I > kExponents[i]) {
+      const __mmask32 set = _mm512_test_epi16_mask(
+          remainder, Set(1 << (kFractional + kExponents[i])));
+      result = _mm512_mask_mov_epi16(result, set,
+                                     Mul(result, Set(Rc(kMultipliers[i]))));
+    }
+  }
+  const W zero = _mm512_setzero_si512();
+  if (I > 5) {
+    const W clamp = Set(Rc(-(1 << (I > 5 ? 36 - I : 0))));
+    result = _mm512_mask_mov_epi16(result, _mm512_cmpgt_epi16_mask(clamp, a),
+                                   zero);
+  }
+  return _mm512_mask_mov_epi16(result, _mm512_cmpeq_epi16_mask(a, zero),
+                               Set(32767));
+}
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W OneOverOnePlusXTimes2(W a) {
+  const W half_denominator = RoundingHalfSum(a, Set(32767));
+  W x = Add(Set(Rc(1515870810)), Mul(half_denominator, Set(Rc(-1010580540))));
+#pragma GCC unroll 3
+  for (int i = 0; i < 3; ++i) {
+    const W one_minus = Sub(Set(1 << 13), Mul(half_denominator, x));
+    x = Add(x, SaturatingRoundingMultiplyByPOT<2>(Mul(x, one_minus)));
+  }
+  return x;
+}
+template <int I>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W Tanh(W a) {
+  const W zero = _mm512_setzero_si512();
+  const __mmask32 negative = _mm512_cmpgt_epi16_mask(zero, a);
+  const W n = _mm512_mask_mov_epi16(Neg(a), negative, a);
+  const W x = OneOverOnePlusXTimes2(ExpOnNegativeValues<I + 1>(n));
+  const W t = SaturatingRoundingMultiplyByPOT<2>(Sub(x, Set(1 << 13)));
+  const W r = _mm512_mask_mov_epi16(t, negative, Neg(t));
+  return _mm512_mask_mov_epi16(r, _mm512_cmpeq_epi16_mask(a, zero), zero);
+}
+template <int I>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE W Logistic(W a) {
+  const W zero = _mm512_setzero_si512();
+  const __mmask32 positive = _mm512_cmpgt_epi16_mask(a, zero);
+  const W magnitude = _mm512_mask_mov_epi16(Neg(a), positive, a);
+  const W x = OneOverOnePlusXTimes2(ExpOnNegativeValues<I>(Neg(magnitude)));
+  const W if_positive = SaturatingRoundingMultiplyByPOT<1>(x);
+  const W r = _mm512_mask_mov_epi16(Sub(Set(32767), if_positive), positive,
+                                    if_positive);
+  return _mm512_mask_mov_epi16(r, _mm512_cmpeq_epi16_mask(a, zero),
+                               Set(Rc(1 << 30)));
+}
+
+inline __mmask32 TailMask(int n) {
+  return n >= 32 ? ~static_cast<__mmask32>(0)
+                 : (static_cast<__mmask32>(1) << n) - 1;
+}
+
+TFLITE_TARGET_AVX512 void LogisticQ3(int16_t* p, int n) {
+  for (int i = 0; i < n; i += 32) {
+    const __mmask32 m = TailMask(n - i);
+    _mm512_mask_storeu_epi16(p + i, m,
+                             Logistic<3>(_mm512_maskz_loadu_epi16(m, p + i)));
+  }
+}
+
+template <int I>
+TFLITE_TARGET_AVX512 void TanhInPlace(int16_t* p, int n) {
+  for (int i = 0; i < n; i += 32) {
+    const __mmask32 m = TailMask(n - i);
+    _mm512_mask_storeu_epi16(p + i, m,
+                             Tanh<I>(_mm512_maskz_loadu_epi16(m, p + i)));
+  }
+}
+
+void TanhDispatch(int integer_bits, int16_t* p, int n) {
+  switch (integer_bits) {
+    case 0:
+      return TanhInPlace<0>(p, n);
+    case 1:
+      return TanhInPlace<1>(p, n);
+    case 2:
+      return TanhInPlace<2>(p, n);
+    case 3:
+      return TanhInPlace<3>(p, n);
+    case 4:
+      return TanhInPlace<4>(p, n);
+    case 5:
+      return TanhInPlace<5>(p, n);
+    default:
+      return TanhInPlace<6>(p, n);
+  }
+}
+
+// As the AVX2 Hidden, 32 cells at a time.
+template <int I>
+TFLITE_TARGET_AVX512 void Hidden(const int16_t* output_gate,
+                                 const int16_t* cell,
+                                 const LstmIntegerParams& p, int cells,
+                                 int8_t* hidden) {
+  const __m512i multiplier = _mm512_set1_epi32(p.hidden_multiplier);
+  const __m512i shift = _mm512_set1_epi32(p.hidden_shift);
+  const __m512i zero_point = _mm512_set1_epi32(p.hidden_zero_point);
+  for (int i = 0; i < cells; i += 32) {
+    const __mmask32 m = TailMask(cells - i);
+    const W o = _mm512_maskz_loadu_epi16(m, output_gate + i);
+    const W t = Tanh<I>(_mm512_maskz_loadu_epi16(m, cell + i));
+#pragma GCC unroll 2
+    for (int k = 0; k < 2; ++k) {
+      const __m512i product = _mm512_mullo_epi32(
+          _mm512_cvtepi16_epi32(k == 0 ? _mm512_castsi512_si256(o)
+                                       : _mm512_extracti64x4_epi64(o, 1)),
+          _mm512_cvtepi16_epi32(k == 0 ? _mm512_castsi512_si256(t)
+                                       : _mm512_extracti64x4_epi64(t, 1)));
+      __m512i v = Requantize16(product, multiplier, shift);
+      v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(-(1 << 20))),
+                           _mm512_set1_epi32(1 << 20));
+      v = _mm512_sub_epi32(v, zero_point);
+      v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(-128)),
+                           _mm512_set1_epi32(127));
+      _mm_mask_storeu_epi8(hidden + i + 16 * k,
+                           static_cast<__mmask16>(m >> (16 * k)),
+                           _mm512_cvtepi32_epi8(v));
+    }
+  }
+}
+
+void HiddenDispatch(int integer_bits, const int16_t* output_gate,
+                    const int16_t* cell, const LstmIntegerParams& p, int cells,
+                    int8_t* hidden) {
+  switch (integer_bits) {
+    case 0:
+      return Hidden<0>(output_gate, cell, p, cells, hidden);
+    case 1:
+      return Hidden<1>(output_gate, cell, p, cells, hidden);
+    case 2:
+      return Hidden<2>(output_gate, cell, p, cells, hidden);
+    case 3:
+      return Hidden<3>(output_gate, cell, p, cells, hidden);
+    case 4:
+      return Hidden<4>(output_gate, cell, p, cells, hidden);
+    case 5:
+      return Hidden<5>(output_gate, cell, p, cells, hidden);
+    default:
+      return Hidden<6>(output_gate, cell, p, cells, hidden);
+  }
+}
+
+// As the AVX2 Product8 with 32 columns per chunk, read by masked loads (no
+// tail copies, nothing past a row).
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE __m256i Product8(
+    const int8_t* w, int rows, int depth, const __m512i* v, int chunks,
+    int r0) {
+  __m256i acc[8];
+#pragma GCC unroll 8
+  for (int r = 0; r < 8; ++r) {
+    acc[r] = _mm256_setzero_si256();
+    if (r0 + r >= rows) continue;
+    const int8_t* row = w + static_cast<size_t>(r0 + r) * depth;
+    __m512i sum = _mm512_setzero_si512();
+    for (int j = 0; j < chunks; ++j) {
+      const __m512i wv = _mm512_cvtepi8_epi16(
+          _mm256_maskz_loadu_epi8(TailMask(depth - 32 * j), row + 32 * j));
+      sum = _mm512_add_epi32(sum, _mm512_madd_epi16(wv, v[j]));
+    }
+    acc[r] = _mm256_add_epi32(_mm512_castsi512_si256(sum),
+                              _mm512_extracti64x4_epi64(sum, 1));
+  }
+  const __m256i b0 = _mm256_hadd_epi32(acc[0], acc[1]);
+  const __m256i b1 = _mm256_hadd_epi32(acc[2], acc[3]);
+  const __m256i b2 = _mm256_hadd_epi32(acc[4], acc[5]);
+  const __m256i b3 = _mm256_hadd_epi32(acc[6], acc[7]);
+  const __m256i c0 = _mm256_hadd_epi32(b0, b1);
+  const __m256i c1 = _mm256_hadd_epi32(b2, b3);
+  return _mm256_add_epi32(_mm256_permute2x128_si256(c0, c1, 0x20),
+                          _mm256_permute2x128_si256(c0, c1, 0x31));
+}
+
+// The gate pre-activations of one step (see StepAvx2).
+TFLITE_TARGET_AVX512 void GatePreactivations(const LstmSizes& sizes,
+                                             const LstmIntegerWeights& w,
+                                             const LstmIntegerParams& p,
+                                             const int8_t* input,
+                                             const int8_t* output_state,
+                                             int16_t* const* gate) {
+  const int cells = sizes.cell_size;
+  const int ins = sizes.input_size;
+  const int outs = sizes.output_size;
+  const int in_chunks = (ins + 31) / 32;
+  const int out_chunks = (outs + 31) / 32;
+  __m512i xv[kMaxChunks / 2], hv[kMaxChunks / 2];
+  for (int j = 0; j < in_chunks; ++j) {
+    xv[j] = _mm512_cvtepi8_epi16(
+        _mm256_maskz_loadu_epi8(TailMask(ins - 32 * j), input + 32 * j));
+  }
+  for (int j = 0; j < out_chunks; ++j) {
+    hv[j] = _mm512_cvtepi8_epi16(_mm256_maskz_loadu_epi8(
+        TailMask(outs - 32 * j), output_state + 32 * j));
+  }
+  for (int g = 0; g < kLstmGateCount; ++g) {
+    if (w.input_to_gate[g] == nullptr) continue;  // CIFG
+    for (int r0 = 0; r0 < cells; r0 += 8) {
+      const int n = cells - r0;
+      const __m256i in_sum = _mm256_add_epi32(
+          Product8(w.input_to_gate[g], cells, ins, xv, in_chunks, r0),
+          Load8x32(w.input_effective_bias[g] + r0, n));
+      const __m256i rec_sum = _mm256_add_epi32(
+          Product8(w.recurrent_to_gate[g], cells, outs, hv, out_chunks, r0),
+          Load8x32(w.recurrent_effective_bias[g] + r0, n));
+      const __m256i in_term = Clamp32(
+          Rescale(in_sum, p.input_multiplier[g], p.input_shift[g]), -32768,
+          32767);
+      const __m256i rec_term = Clamp32(
+          Rescale(rec_sum, p.recurrent_multiplier[g], p.recurrent_shift[g]),
+          -65536, 65535);
+      const __m256i v =
+          Clamp32(_mm256_add_epi32(in_term, rec_term), -32768, 32767);
+      _mm_mask_storeu_epi16(gate[g] + r0,
+                            static_cast<__mmask8>(TailMask(n)),
+                            _mm256_cvtepi32_epi16(v));
+    }
+  }
+}
+
+}  // namespace z
+
+// One time step; with `avx512` the products, activations and hidden state
+// run the AVX-512 functions above (called, not inlined: this function is
+// compiled for AVX2).
+TFLITE_TARGET_AVX2 void StepAvx2(bool avx512, const LstmSizes& sizes,
                                  const LstmIntegerWeights& w,
                                  const LstmIntegerParams& p,
                                  const int8_t* input, int8_t* output_state,
@@ -496,40 +813,44 @@ TFLITE_TARGET_AVX2 void StepAvx2(const LstmSizes& sizes,
   int16_t* gate[kLstmGateCount];
   for (int g = 0; g < kLstmGateCount; ++g) gate[g] = gates + g * cells;
 
-  // This step's input and output state as int16 columns.
-  const int in_chunks = (sizes.input_size + 15) / 16;
-  const int out_chunks = (outs + 15) / 16;
-  __m256i xv[kMaxChunks], hv[kMaxChunks];
-  for (int j = 0; j < in_chunks; ++j) {
-    xv[j] = LoadWidened(input + 16 * j,
-                        std::min(16, sizes.input_size - 16 * j));
-  }
-  for (int j = 0; j < out_chunks; ++j) {
-    hv[j] = LoadWidened(output_state + 16 * j, std::min(16, outs - 16 * j));
-  }
+  if (avx512) {
+    z::GatePreactivations(sizes, w, p, input, output_state, gate);
+  } else {
+    // This step's input and output state as int16 columns.
+    const int in_chunks = (sizes.input_size + 15) / 16;
+    const int out_chunks = (outs + 15) / 16;
+    __m256i xv[kMaxChunks], hv[kMaxChunks];
+    for (int j = 0; j < in_chunks; ++j) {
+      xv[j] = LoadWidened(input + 16 * j,
+                          std::min(16, sizes.input_size - 16 * j));
+    }
+    for (int j = 0; j < out_chunks; ++j) {
+      hv[j] = LoadWidened(output_state + 16 * j, std::min(16, outs - 16 * j));
+    }
 
-  // Gate pre-activations: two products per gate, each rescaled and
-  // saturated on its own as the reference adds them.
-  for (int g = 0; g < kLstmGateCount; ++g) {
-    if (cifg && g == kLstmInputGate) continue;
-    for (int r0 = 0; r0 < cells; r0 += 8) {
-      const int n = cells - r0;
-      const __m256i in_sum = _mm256_add_epi32(
-          Product8(w.input_to_gate[g], cells, sizes.input_size, xv, in_chunks,
-                   r0),
-          Load8x32(w.input_effective_bias[g] + r0, n));
-      const __m256i rec_sum = _mm256_add_epi32(
-          Product8(w.recurrent_to_gate[g], cells, outs, hv, out_chunks, r0),
-          Load8x32(w.recurrent_effective_bias[g] + r0, n));
-      const __m256i in_term = Clamp32(
-          Rescale(in_sum, p.input_multiplier[g], p.input_shift[g]), -32768,
-          32767);
-      const __m256i rec_term = Clamp32(
-          Rescale(rec_sum, p.recurrent_multiplier[g], p.recurrent_shift[g]),
-          -65536, 65535);
-      Store8x16(gate[g] + r0,
-                Clamp32(_mm256_add_epi32(in_term, rec_term), -32768, 32767),
-                n);
+    // Gate pre-activations: two products per gate, each rescaled and
+    // saturated on its own as the reference adds them.
+    for (int g = 0; g < kLstmGateCount; ++g) {
+      if (cifg && g == kLstmInputGate) continue;
+      for (int r0 = 0; r0 < cells; r0 += 8) {
+        const int n = cells - r0;
+        const __m256i in_sum = _mm256_add_epi32(
+            Product8(w.input_to_gate[g], cells, sizes.input_size, xv, in_chunks,
+                     r0),
+            Load8x32(w.input_effective_bias[g] + r0, n));
+        const __m256i rec_sum = _mm256_add_epi32(
+            Product8(w.recurrent_to_gate[g], cells, outs, hv, out_chunks, r0),
+            Load8x32(w.recurrent_effective_bias[g] + r0, n));
+        const __m256i in_term = Clamp32(
+            Rescale(in_sum, p.input_multiplier[g], p.input_shift[g]), -32768,
+            32767);
+        const __m256i rec_term = Clamp32(
+            Rescale(rec_sum, p.recurrent_multiplier[g], p.recurrent_shift[g]),
+            -65536, 65535);
+        Store8x16(gate[g] + r0,
+                  Clamp32(_mm256_add_epi32(in_term, rec_term), -32768, 32767),
+                  n);
+      }
     }
   }
   for (int g : {kLstmForgetGate, kLstmInputGate}) {
@@ -538,9 +859,20 @@ TFLITE_TARGET_AVX2 void StepAvx2(const LstmSizes& sizes,
                p.cell_shift[g], cells, gate[g]);
     }
   }
-  Activate<Logistic<3>>(gate[kLstmForgetGate], cells);
-  if (!cifg) Activate<Logistic<3>>(gate[kLstmInputGate], cells);
-  Activate<Tanh<3>>(gate[kLstmCellGate], cells);
+  if (avx512) {
+    // The input and forget gates are adjacent: one call fills the vectors.
+    static_assert(kLstmInputGate + 1 == kLstmForgetGate, "gate order");
+    if (cifg) {
+      z::LogisticQ3(gate[kLstmForgetGate], cells);
+    } else {
+      z::LogisticQ3(gate[kLstmInputGate], 2 * cells);
+    }
+    z::TanhInPlace<3>(gate[kLstmCellGate], cells);
+  } else {
+    Activate<Logistic<3>>(gate[kLstmForgetGate], cells);
+    if (!cifg) Activate<Logistic<3>>(gate[kLstmInputGate], cells);
+    Activate<Tanh<3>>(gate[kLstmCellGate], cells);
+  }
 
   // c = f * c + i * g, saturated (and clipped).
   const int gate_product_shift = 30 + p.cell_exponent;
@@ -568,9 +900,15 @@ TFLITE_TARGET_AVX2 void StepAvx2(const LstmSizes& sizes,
              p.cell_multiplier[kLstmOutputGate],
              p.cell_shift[kLstmOutputGate], cells, gate[kLstmOutputGate]);
   }
-  Activate<Logistic<3>>(gate[kLstmOutputGate], cells);
-  HiddenDispatch(15 + p.cell_exponent, gate[kLstmOutputGate], cell_state, p,
-                 cells, hidden);
+  if (avx512) {
+    z::LogisticQ3(gate[kLstmOutputGate], cells);
+    z::HiddenDispatch(15 + p.cell_exponent, gate[kLstmOutputGate], cell_state,
+                      p, cells, hidden);
+  } else {
+    Activate<Logistic<3>>(gate[kLstmOutputGate], cells);
+    HiddenDispatch(15 + p.cell_exponent, gate[kLstmOutputGate], cell_state, p,
+                   cells, hidden);
+  }
   if (w.projection_weights != nullptr) {
     Projection(sizes, w, p, hidden, output_state);
   } else {
@@ -597,8 +935,9 @@ void LstmSequenceInteger(const LstmSizes& sizes, const LstmIntegerWeights& w,
     int16_t* gates = static_cast<int16_t*>(scratch);
     int8_t* hidden = reinterpret_cast<int8_t*>(gates + 4 * sizes.cell_size);
     for (int t = 0; t < steps; ++t) {
-      StepAvx2(sizes, w, p, input + static_cast<size_t>(t) * input_stride,
-               output_state, cell_state, gates, hidden,
+      StepAvx2(isa == Isa::kAvx512Vnni, sizes, w, p,
+               input + static_cast<size_t>(t) * input_stride, output_state,
+               cell_state, gates, hidden,
                output + static_cast<size_t>(t) * output_stride);
     }
     return;
@@ -613,6 +952,11 @@ void LstmSequenceInteger(const LstmSizes& sizes, const LstmIntegerWeights& w,
 void LstmLogisticQ3(const int16_t* in, int16_t* out, int n, Isa isa) {
   int i = 0;
 #if TFLITE_OPTIMIZED_X86
+  if (isa == Isa::kAvx512Vnni) {
+    std::memcpy(out, in, sizeof(int16_t) * n);
+    z::LogisticQ3(out, n);
+    return;
+  }
   if (isa != Isa::kGeneric) {
     i = n - n % 16;
     LogisticQ3Avx2(in, out, i);
@@ -628,6 +972,11 @@ void LstmTanh(int integer_bits, const int16_t* in, int16_t* out, int n,
               Isa isa) {
   int i = 0;
 #if TFLITE_OPTIMIZED_X86
+  if (isa == Isa::kAvx512Vnni) {
+    std::memcpy(out, in, sizeof(int16_t) * n);
+    z::TanhDispatch(integer_bits, out, n);
+    return;
+  }
   if (isa != Isa::kGeneric) {
     i = n - n % 16;
     TanhDispatchAvx2(integer_bits, in, out, i);
