@@ -23,6 +23,7 @@
 
 #include "tensorflow/lite/core/c/builtin_op_data.h"
 #include "tensorflow/lite/core/c/common.h"
+#include "tensorflow/lite/kernels/internal/optimized/lstm.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
@@ -530,9 +531,9 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   }
   if (status == kTfLiteOk) {
     const size_t cells = static_cast<size_t>(data->sizes.cell_size);
-    const size_t bytes = data->integer
-                             ? 4 * cells * sizeof(int16_t) + cells
-                             : 4 * cells * sizeof(float);
+    const size_t bytes =
+        data->integer ? optimized_ops::LstmScratchBytes(data->sizes)
+                      : 4 * cells * sizeof(float);
     status = context->RequestScratchBufferInArena(context, bytes,
                                                   &data->scratch_index);
   }
@@ -611,20 +612,18 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   }
   w.projection_weights = Data<int8_t>(context, node, kProjectionWeights);
   w.projection_effective_bias = data.projection_effective_bias;
-  int16_t* gates = static_cast<int16_t*>(scratch);
-  int8_t* hidden = reinterpret_cast<int8_t*>(gates + 4 * sizes.cell_size);
+  // Consecutive time steps of one batch row are this far apart.
+  const int time_stride = data.time_major ? data.batches : 1;
   for (int b = 0; b < data.batches; ++b) {
     int8_t* h =
         micro::GetTensorData<int8_t>(output_state) + b * sizes.output_size;
     int16_t* c = micro::GetTensorData<int16_t>(cell_state) + b * sizes.cell_size;
-    for (int t = 0; t < data.max_time; ++t) {
-      reference_ops::LstmStepInteger(
-          sizes, w, data.params,
-          micro::GetTensorData<int8_t>(input) + row(b, t) * sizes.input_size,
-          h, c, gates, hidden,
-          micro::GetTensorData<int8_t>(output) +
-              row(b, t) * sizes.output_size);
-    }
+    optimized_ops::LstmSequenceInteger(
+        sizes, w, data.params, data.max_time,
+        micro::GetTensorData<int8_t>(input) + row(b, 0) * sizes.input_size,
+        time_stride * sizes.input_size,
+        micro::GetTensorData<int8_t>(output) + row(b, 0) * sizes.output_size,
+        time_stride * sizes.output_size, h, c, scratch);
   }
   return kTfLiteOk;
 }
