@@ -220,60 +220,102 @@ void ConvInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
                       scratch, in_place);
 }
 
-// ----------------------------------------------------------- float generic
+// ------------------------------------------------------------------ float
+//
+// Per block of 16 output channels: the filter block is packed [K][16], then
+// tiles of up to 8 rows (pointwise convolutions read their input rows in
+// place, others gather patches) are multiplied by it. Every output is summed
+// over k in order from +0, then the bias is added and the result clamped, as
+// in the reference.
 
-TFLITE_ALWAYS_INLINE void ConvFloatGenericBody(
-    const ConvGeometry& g, float act_min, float act_max, const float* input,
+bool IsPointwise(const ConvGeometry& g) {
+  return g.filter_height == 1 && g.filter_width == 1 &&
+         g.stride_height == 1 && g.stride_width == 1 && g.pad_height == 0 &&
+         g.pad_width == 0;
+}
+
+// Rows [0, rows) of `a` (rows `a_stride` apart) times one packed block of 16
+// output channels, nb of them stored.
+TFLITE_ALWAYS_INLINE void FloatPackedTilePortable(
+    const float* a, int a_stride, int rows, int k_size, const float* w16,
+    const float* bias, int nb, float lo, float hi, float* out,
+    int out_stride) {
+  float acc[kRows][kFloatChannels];
+  for (int r = 0; r < kRows; ++r) {
+    for (int j = 0; j < kFloatChannels; ++j) acc[r][j] = 0.f;
+  }
+  for (int k = 0; k < k_size; ++k) {
+    const float* w = w16 + k * kFloatChannels;
+    for (int r = 0; r < rows; ++r) {
+      const float x = a[r * a_stride + k];
+      for (int j = 0; j < kFloatChannels; ++j) {
+        const float product = x * w[j];
+        acc[r][j] = acc[r][j] + product;
+      }
+    }
+  }
+  for (int r = 0; r < rows; ++r) {
+    for (int j = 0; j < nb; ++j) {
+      const float b = bias != nullptr ? bias[j] : 0.f;
+      out[r * out_stride + j] =
+          ActivationFunctionWithMinMax(acc[r][j] + b, lo, hi);
+    }
+  }
+}
+
+// Packs output channels [n0, n0 + nb) as [K][16], zero lanes past nb.
+TFLITE_ALWAYS_INLINE void PackFloatBlockPortable(const float* filter,
+                                                 int k_size, int n0, int nb,
+                                                 float* dst) {
+  for (int j = 0; j < kFloatChannels; ++j) {
+    const float* src = filter + static_cast<size_t>(n0 + j) * k_size;
+    for (int k = 0; k < k_size; ++k) {
+      dst[k * kFloatChannels + j] = j < nb ? src[k] : 0.f;
+    }
+  }
+}
+
+TFLITE_ALWAYS_INLINE void ConvFloatPortableBody(
+    const ConvGeometry& g, float lo, float hi, const float* input,
     const float* filter, const float* bias, float* output, void* scratch) {
   const int k_size = g.filter_height * g.filter_width * g.input_depth;
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
   float* packed = AlignedScratch<float>(scratch, 0);
   float* tile = packed + kFloatChannels * k_size;
+  const bool pointwise = IsPointwise(g);
   for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
     const int nb = std::min(kFloatChannels, n_size - n0);
-    for (int k = 0; k < k_size; ++k) {
-      float* dst = packed + k * kFloatChannels;
-      for (int j = 0; j < kFloatChannels; ++j) {
-        dst[j] =
-            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
-      }
-    }
+    PackFloatBlockPortable(filter, k_size, n0, nb, packed);
     for (int m0 = 0; m0 < m_size; m0 += kRows) {
       const int rows = std::min(kRows, m_size - m0);
-      GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
-      float acc[kRows][kFloatChannels];
-      for (int r = 0; r < kRows; ++r) {
-        for (int j = 0; j < kFloatChannels; ++j) acc[r][j] = 0.f;
+      const float* a = input + static_cast<size_t>(m0) * k_size;
+      if (!pointwise) {
+        GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
+        a = tile;
       }
-      for (int k = 0; k < k_size; ++k) {
-        const float* w = packed + k * kFloatChannels;
-        for (int r = 0; r < kRows; ++r) {
-          const float a = tile[std::min(r, rows - 1) * k_size + k];
-          for (int j = 0; j < kFloatChannels; ++j) {
-            const float product = a * w[j];
-            acc[r][j] = acc[r][j] + product;
-          }
-        }
-      }
-      for (int r = 0; r < rows; ++r) {
-        float* out = output + static_cast<size_t>(m0 + r) * n_size + n0;
-        for (int j = 0; j < nb; ++j) {
-          const float b = bias != nullptr ? bias[n0 + j] : 0.f;
-          out[j] = ActivationFunctionWithMinMax(acc[r][j] + b, act_min,
-                                                act_max);
-        }
-      }
+      FloatPackedTilePortable(a, k_size, rows, k_size, packed,
+                              bias != nullptr ? bias + n0 : nullptr, nb, lo,
+                              hi, output + static_cast<size_t>(m0) * n_size + n0,
+                              n_size);
     }
   }
 }
 
-void ConvFloatGeneric(const ConvGeometry& g, float act_min, float act_max,
+void ConvFloatGeneric(const ConvGeometry& g, float lo, float hi,
                       const float* input, const float* filter,
                       const float* bias, float* output, void* scratch) {
-  ConvFloatGenericBody(g, act_min, act_max, input, filter, bias, output,
-                       scratch);
+  ConvFloatPortableBody(g, lo, hi, input, filter, bias, output, scratch);
 }
+
+#if TFLITE_OPTIMIZED_X86
+TFLITE_TARGET_AVX2 void ConvFloatAvx2(const ConvGeometry& g, float lo,
+                                      float hi, const float* input,
+                                      const float* filter, const float* bias,
+                                      float* output, void* scratch) {
+  ConvFloatPortableBody(g, lo, hi, input, filter, bias, output, scratch);
+}
+#endif  // TFLITE_OPTIMIZED_X86
 
 #if TFLITE_OPTIMIZED_X86
 
@@ -284,14 +326,6 @@ TFLITE_TARGET_AVX2 void ConvInt8Avx2(const ConvGeometry& g,
                                      void* scratch, bool in_place) {
   ConvInt8GenericBody(Isa::kAvx2, g, q, input, filter, bias, output, scratch,
                       in_place);
-}
-
-TFLITE_TARGET_AVX2 void ConvFloatAvx2(const ConvGeometry& g, float act_min,
-                                      float act_max, const float* input,
-                                      const float* filter, const float* bias,
-                                      float* output, void* scratch) {
-  ConvFloatGenericBody(g, act_min, act_max, input, filter, bias, output,
-                       scratch);
 }
 
 // ------------------------------------------------------ int8 AVX-512 VNNI
@@ -491,6 +525,145 @@ TFLITE_TARGET_AVX512 void ConvInt8Vnni(const ConvGeometry& g,
 
 // ---------------------------------------------------------- float AVX-512
 
+// R rows x 16 * V output channels (V packed blocks) with R * V
+// accumulators: each k loads V weight vectors and broadcasts R inputs.
+template <int R, int V>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void FloatPackedTileAvx512(
+    const float* a, int a_stride, int k_size, const float* w16,
+    const float* bias, int nb, __m512 lo, __m512 hi, float* out,
+    int out_stride) {
+  const float* w_second = w16 + (V > 1 ? kFloatChannels * k_size : 0);
+  __m512 acc[R][V];
+#pragma GCC unroll 8
+  for (int r = 0; r < R; ++r) {
+#pragma GCC unroll 2
+    for (int v = 0; v < V; ++v) acc[r][v] = _mm512_setzero_ps();
+  }
+  for (int k = 0; k < k_size; ++k) {
+    __m512 w[V];
+    w[0] = _mm512_load_ps(w16 + k * kFloatChannels);
+    if (V > 1) w[V - 1] = _mm512_load_ps(w_second + k * kFloatChannels);
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+      const __m512 x = _mm512_set1_ps(a[r * a_stride + k]);
+#pragma GCC unroll 2
+      for (int v = 0; v < V; ++v) {
+        acc[r][v] = _mm512_add_ps(acc[r][v], _mm512_mul_ps(x, w[v]));
+      }
+    }
+  }
+  __mmask16 masks[V];
+  __m512 b[V];
+#pragma GCC unroll 2
+  for (int v = 0; v < V; ++v) {
+    const int count = std::max(0, std::min(16, nb - 16 * v));
+    masks[v] = static_cast<__mmask16>((1u << count) - 1);
+    b[v] = bias != nullptr ? _mm512_maskz_loadu_ps(masks[v], bias + 16 * v)
+                           : _mm512_setzero_ps();
+  }
+#pragma GCC unroll 8
+  for (int r = 0; r < R; ++r) {
+#pragma GCC unroll 2
+    for (int v = 0; v < V; ++v) {
+      __m512 y = _mm512_add_ps(acc[r][v], b[v]);
+      y = _mm512_min_ps(hi, _mm512_max_ps(lo, y));
+      _mm512_mask_storeu_ps(out + r * out_stride + 16 * v, masks[v], y);
+    }
+  }
+}
+
+template <int V>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void FloatPackedRowsAvx512(
+    const float* a, int a_stride, int rows, int k_size, const float* w16,
+    const float* bias, int nb, __m512 lo, __m512 hi, float* out,
+    int out_stride) {
+  switch (rows) {
+#define TFLITE_FLOAT_TILE_CASE(R)                                        \
+  case R:                                                                \
+    FloatPackedTileAvx512<R, V>(a, a_stride, k_size, w16, bias, nb, lo, \
+                                hi, out, out_stride);                    \
+    return;
+    TFLITE_FLOAT_TILE_CASE(1)
+    TFLITE_FLOAT_TILE_CASE(2)
+    TFLITE_FLOAT_TILE_CASE(3)
+    TFLITE_FLOAT_TILE_CASE(4)
+    TFLITE_FLOAT_TILE_CASE(5)
+    TFLITE_FLOAT_TILE_CASE(6)
+    TFLITE_FLOAT_TILE_CASE(7)
+    TFLITE_FLOAT_TILE_CASE(8)
+#undef TFLITE_FLOAT_TILE_CASE
+    default:
+      return;
+  }
+}
+
+// Transposes the 16 x 16 floats in r (r[i][j] becomes r[j][i]).
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void Transpose16x16(__m512 r[16]) {
+  // Within 128-bit lanes: pairs of rows, then 4 x 4 blocks, so that u[4g+q]
+  // lane l holds rows 4g..4g+3 of column 4l+q.
+  __m512 t[16];
+  __m512 u[16];
+#pragma GCC unroll 8
+  for (int i = 0; i < 8; ++i) {
+    t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+    t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+  }
+#pragma GCC unroll 4
+  for (int g = 0; g < 4; ++g) {
+    const __m512d a = _mm512_castps_pd(t[4 * g]);
+    const __m512d b = _mm512_castps_pd(t[4 * g + 1]);
+    const __m512d c = _mm512_castps_pd(t[4 * g + 2]);
+    const __m512d d = _mm512_castps_pd(t[4 * g + 3]);
+    u[4 * g] = _mm512_castpd_ps(_mm512_unpacklo_pd(a, c));
+    u[4 * g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(a, c));
+    u[4 * g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(b, d));
+    u[4 * g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(b, d));
+  }
+  // Across lanes: column 4l+q takes lane l of u[q], u[4+q], u[8+q], u[12+q].
+#pragma GCC unroll 4
+  for (int q = 0; q < 4; ++q) {
+    const __m512 v0 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0x88);
+    const __m512 v1 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0xDD);
+    const __m512 w0 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0x88);
+    const __m512 w1 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0xDD);
+    r[q] = _mm512_shuffle_f32x4(v0, w0, 0x88);
+    r[8 + q] = _mm512_shuffle_f32x4(v0, w0, 0xDD);
+    r[4 + q] = _mm512_shuffle_f32x4(v1, w1, 0x88);
+    r[12 + q] = _mm512_shuffle_f32x4(v1, w1, 0xDD);
+  }
+}
+
+// Packs output channels [n0, n0 + nb) of an OHWI filter as [K][16] with
+// 16 x 16 transposes. Lanes past nb repeat the last channel (computed,
+// never stored).
+TFLITE_TARGET_AVX512 void PackFloatBlockAvx512(const float* filter,
+                                               int k_size, int n0, int nb,
+                                               float* dst) {
+  const float* rows[16];
+  for (int j = 0; j < 16; ++j) {
+    rows[j] = filter + static_cast<size_t>(n0 + std::min(j, nb - 1)) * k_size;
+  }
+  __m512 r[16];
+  int k = 0;
+  for (; k + 16 <= k_size; k += 16) {
+#pragma GCC unroll 16
+    for (int j = 0; j < 16; ++j) r[j] = _mm512_loadu_ps(rows[j] + k);
+    Transpose16x16(r);
+#pragma GCC unroll 16
+    for (int i = 0; i < 16; ++i) _mm512_store_ps(dst + (k + i) * 16, r[i]);
+  }
+  if (k < k_size) {
+    const int rest = k_size - k;
+    const __mmask16 mask = static_cast<__mmask16>((1u << rest) - 1);
+#pragma GCC unroll 16
+    for (int j = 0; j < 16; ++j) r[j] = _mm512_maskz_loadu_ps(mask, rows[j] + k);
+    Transpose16x16(r);
+    for (int i = 0; i < rest; ++i) _mm512_store_ps(dst + (k + i) * 16, r[i]);
+  }
+}
+
+// Filter packed per invoke, one block of 16 output channels at a time
+// (scratch: that block and one tile of gathered rows).
 TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
                                           float act_min, float act_max,
                                           const float* input,
@@ -504,44 +677,21 @@ TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
   float* tile = packed + kFloatChannels * k_size;
   const __m512 lo = _mm512_set1_ps(act_min);
   const __m512 hi = _mm512_set1_ps(act_max);
+  const bool pointwise = IsPointwise(g);
   for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
     const int nb = std::min(kFloatChannels, n_size - n0);
-    const __mmask16 lanes = static_cast<__mmask16>((1u << nb) - 1);
-    for (int k = 0; k < k_size; ++k) {
-      float* dst = packed + k * kFloatChannels;
-      for (int j = 0; j < kFloatChannels; ++j) {
-        dst[j] =
-            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
-      }
-    }
-    const __m512 b = bias != nullptr
-                         ? _mm512_maskz_loadu_ps(lanes, bias + n0)
-                         : _mm512_setzero_ps();
+    PackFloatBlockAvx512(filter, k_size, n0, nb, packed);
+    const float* b = bias != nullptr ? bias + n0 : nullptr;
     for (int m0 = 0; m0 < m_size; m0 += kRows) {
       const int rows = std::min(kRows, m_size - m0);
-      GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
-      __m512 acc[kRows];
-      const float* a[kRows];
-#pragma GCC unroll 8
-      for (int r = 0; r < kRows; ++r) {
-        acc[r] = _mm512_setzero_ps();
-        a[r] = tile + (r < rows ? r : 0) * k_size;
+      const float* a = input + static_cast<size_t>(m0) * k_size;
+      if (!pointwise) {
+        GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
+        a = tile;
       }
-      for (int k = 0; k < k_size; ++k) {
-        const __m512 w = _mm512_load_ps(packed + k * kFloatChannels);
-#pragma GCC unroll 8
-        for (int r = 0; r < kRows; ++r) {
-          acc[r] = _mm512_add_ps(acc[r], _mm512_mul_ps(_mm512_set1_ps(a[r][k]), w));
-        }
-      }
-#pragma GCC unroll 8
-      for (int r = 0; r < kRows; ++r) {
-        if (r >= rows) break;
-        __m512 v = _mm512_add_ps(acc[r], b);
-        v = _mm512_min_ps(hi, _mm512_max_ps(lo, v));
-        _mm512_mask_storeu_ps(output + static_cast<size_t>(m0 + r) * n_size + n0,
-                              lanes, v);
-      }
+      FloatPackedRowsAvx512<1>(a, k_size, rows, k_size, packed, b, nb, lo, hi,
+                               output + static_cast<size_t>(m0) * n_size + n0,
+                               n_size);
     }
   }
 }
