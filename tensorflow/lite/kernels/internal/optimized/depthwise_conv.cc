@@ -235,13 +235,294 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloatAvx512Block(
   }
 }
 
+// Depth multiplier 1: the output pixel at x0 (first tap's column) of one
+// row, channels [c0, c0 + 16 * C) of the `count` left, over its valid taps.
+// C vectors give C independent sums.
+template <int C>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloatEdgeAvx512(
+    const ConvGeometry& g, const float* in_c0, const float* filter_c0,
+    const float* bias_c0, int count, int y0, int ky_lo, int ky_hi, int x0,
+    __m512 lo, __m512 hi, float* out) {
+  const int depth = g.output_depth;
+  int kx_lo, kx_hi;
+  ValidTaps(x0, g.dilation_width, g.filter_width, g.input_width, &kx_lo,
+            &kx_hi);
+  __mmask16 masks[C];
+  __m512 acc[C];
+#pragma GCC unroll 4
+  for (int v = 0; v < C; ++v) {
+    const int n = std::max(0, std::min(16, count - 16 * v));
+    masks[v] = static_cast<__mmask16>((1u << n) - 1);
+    acc[v] = _mm512_setzero_ps();
+  }
+  for (int ky = ky_lo; ky < ky_hi; ++ky) {
+    const float* row =
+        in_c0 +
+        (static_cast<long>(y0 + ky * g.dilation_height) * g.input_width + x0) *
+            depth;
+    const float* w = filter_c0 + ky * g.filter_width * depth;
+    for (int kx = kx_lo; kx < kx_hi; ++kx) {
+      const float* tap = row + static_cast<long>(kx) * g.dilation_width * depth;
+#pragma GCC unroll 4
+      for (int v = 0; v < C; ++v) {
+        const __m512 x = _mm512_maskz_loadu_ps(masks[v], tap + 16 * v);
+        const __m512 wv =
+            _mm512_maskz_loadu_ps(masks[v], w + kx * depth + 16 * v);
+        acc[v] = _mm512_add_ps(acc[v], _mm512_mul_ps(x, wv));
+      }
+    }
+  }
+#pragma GCC unroll 4
+  for (int v = 0; v < C; ++v) {
+    const __m512 b = bias_c0 != nullptr
+                         ? _mm512_maskz_loadu_ps(masks[v], bias_c0 + 16 * v)
+                         : _mm512_setzero_ps();
+    const __m512 y =
+        _mm512_min_ps(hi, _mm512_max_ps(lo, _mm512_add_ps(acc[v], b)));
+    _mm512_mask_storeu_ps(out + 16 * v, masks[v], y);
+  }
+}
+
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloatEdgeChunkAvx512(
+    const ConvGeometry& g, const float* in_c0, const float* filter_c0,
+    const float* bias_c0, int count, int y0, int ky_lo, int ky_hi, int x0,
+    __m512 lo, __m512 hi, float* out) {
+  switch ((count + 15) / 16) {
+    case 1:
+      DepthwiseFloatEdgeAvx512<1>(g, in_c0, filter_c0, bias_c0, count, y0,
+                                  ky_lo, ky_hi, x0, lo, hi, out);
+      return;
+    case 2:
+      DepthwiseFloatEdgeAvx512<2>(g, in_c0, filter_c0, bias_c0, count, y0,
+                                  ky_lo, ky_hi, x0, lo, hi, out);
+      return;
+    case 3:
+      DepthwiseFloatEdgeAvx512<3>(g, in_c0, filter_c0, bias_c0, count, y0,
+                                  ky_lo, ky_hi, x0, lo, hi, out);
+      return;
+    default:
+      DepthwiseFloatEdgeAvx512<4>(g, in_c0, filter_c0, bias_c0, count, y0,
+                                  ky_lo, ky_hi, x0, lo, hi, out);
+  }
+}
+
+template <bool kFull>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE __m512 LoadChannels(
+    __mmask16 mask, const float* p) {
+  return kFull ? _mm512_loadu_ps(p) : _mm512_maskz_loadu_ps(mask, p);
+}
+
+// P horizontally adjacent output pixels (windows inside the input
+// horizontally) of one row, 16 channels: P independent sums hide the add
+// latency. kFull: all 16 channels (unmasked loads the multiply can fold).
+template <int P, bool kFull>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloatPixelsAvx512(
+    const ConvGeometry& g, const float* in_c0, const float* filter_c0,
+    __mmask16 mask, int y0, int ky_lo, int ky_hi, int x0, __m512 bias,
+    __m512 lo, __m512 hi, float* out) {
+  const int depth = g.output_depth;
+  const long tap_step = static_cast<long>(g.dilation_width) * depth;
+  const long pixel_step = static_cast<long>(g.stride_width) * depth;
+  __m512 acc[P];
+#pragma GCC unroll 8
+  for (int p = 0; p < P; ++p) acc[p] = _mm512_setzero_ps();
+  for (int ky = ky_lo; ky < ky_hi; ++ky) {
+    const float* row =
+        in_c0 +
+        (static_cast<long>(y0 + ky * g.dilation_height) * g.input_width + x0) *
+            depth;
+    const float* w = filter_c0 + ky * g.filter_width * depth;
+    for (int kx = 0; kx < g.filter_width; ++kx) {
+      const __m512 wv = LoadChannels<kFull>(mask, w + kx * depth);
+      const float* tap = row + kx * tap_step;
+#pragma GCC unroll 8
+      for (int p = 0; p < P; ++p) {
+        const __m512 x = LoadChannels<kFull>(mask, tap + p * pixel_step);
+        acc[p] = _mm512_add_ps(acc[p], _mm512_mul_ps(x, wv));
+      }
+    }
+  }
+#pragma GCC unroll 8
+  for (int p = 0; p < P; ++p) {
+    const __m512 v =
+        _mm512_min_ps(hi, _mm512_max_ps(lo, _mm512_add_ps(acc[p], bias)));
+    if (kFull) {
+      _mm512_storeu_ps(out + p * depth, v);
+    } else {
+      _mm512_mask_storeu_ps(out + p * depth, mask, v);
+    }
+  }
+}
+
+// As DepthwiseFloatPixelsAvx512 for 3 taps wide, no horizontal dilation and
+// horizontal stride S: each input vector of a filter row is loaded once and
+// used by every tap of the P pixels that reads it.
+template <int P, int S, bool kFull>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void DepthwiseFloat3WideAvx512(
+    const ConvGeometry& g, const float* in_c0, const float* filter_c0,
+    __mmask16 mask, int y0, int ky_lo, int ky_hi, int x0, __m512 bias,
+    __m512 lo, __m512 hi, float* out) {
+  constexpr int kInputs = (P - 1) * S + 3;
+  const int depth = g.output_depth;
+  __m512 acc[P];
+#pragma GCC unroll 8
+  for (int p = 0; p < P; ++p) acc[p] = _mm512_setzero_ps();
+  for (int ky = ky_lo; ky < ky_hi; ++ky) {
+    const float* row =
+        in_c0 +
+        (static_cast<long>(y0 + ky * g.dilation_height) * g.input_width + x0) *
+            depth;
+    const float* w = filter_c0 + ky * 3 * depth;
+    __m512 x[kInputs];
+#pragma GCC unroll 24
+    for (int i = 0; i < kInputs; ++i) {
+      x[i] = LoadChannels<kFull>(mask, row + static_cast<long>(i) * depth);
+    }
+#pragma GCC unroll 3
+    for (int kx = 0; kx < 3; ++kx) {
+      const __m512 wv = LoadChannels<kFull>(mask, w + kx * depth);
+#pragma GCC unroll 8
+      for (int p = 0; p < P; ++p) {
+        acc[p] = _mm512_add_ps(acc[p], _mm512_mul_ps(x[p * S + kx], wv));
+      }
+    }
+  }
+#pragma GCC unroll 8
+  for (int p = 0; p < P; ++p) {
+    const __m512 v =
+        _mm512_min_ps(hi, _mm512_max_ps(lo, _mm512_add_ps(acc[p], bias)));
+    if (kFull) {
+      _mm512_storeu_ps(out + p * depth, v);
+    } else {
+      _mm512_mask_storeu_ps(out + p * depth, mask, v);
+    }
+  }
+}
+
+// Output columns from ox_lo of one row (windows inside horizontally, up to
+// ox_hi), 8 then 4 at a time; returns the first column not done.
+template <bool kFull>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE int DepthwiseFloatInteriorAvx512(
+    const ConvGeometry& g, const float* in_c0, const float* filter_c0,
+    __mmask16 mask, int y0, int ky_lo, int ky_hi, int ox, int ox_hi,
+    __m512 bias, __m512 lo, __m512 hi, float* out_c0) {
+  const int depth = g.output_depth;
+  if (g.filter_width == 3 && g.dilation_width == 1 &&
+      (g.stride_width == 1 || g.stride_width == 2)) {
+    for (; ox + 8 <= ox_hi; ox += 8) {
+      float* out = out_c0 + static_cast<long>(ox) * depth;
+      const int x0 = ox * g.stride_width - g.pad_width;
+      if (g.stride_width == 1) {
+        DepthwiseFloat3WideAvx512<8, 1, kFull>(g, in_c0, filter_c0, mask, y0,
+                                               ky_lo, ky_hi, x0, bias, lo, hi,
+                                               out);
+      } else {
+        DepthwiseFloat3WideAvx512<8, 2, kFull>(g, in_c0, filter_c0, mask, y0,
+                                               ky_lo, ky_hi, x0, bias, lo, hi,
+                                               out);
+      }
+    }
+  }
+  for (; ox + 8 <= ox_hi; ox += 8) {
+    DepthwiseFloatPixelsAvx512<8, kFull>(
+        g, in_c0, filter_c0, mask, y0, ky_lo, ky_hi,
+        ox * g.stride_width - g.pad_width, bias, lo, hi,
+        out_c0 + static_cast<long>(ox) * depth);
+  }
+  for (; ox + 4 <= ox_hi; ox += 4) {
+    DepthwiseFloatPixelsAvx512<4, kFull>(
+        g, in_c0, filter_c0, mask, y0, ky_lo, ky_hi,
+        ox * g.stride_width - g.pad_width, bias, lo, hi,
+        out_c0 + static_cast<long>(ox) * depth);
+  }
+  return ox;
+}
+
+// Depth multiplier 1: per output row and block of 16 channels; columns at
+// the left and right edges sum only their valid taps. Every sum runs over
+// the valid taps in (ky, kx) order from +0, then the bias, as in the
+// reference.
+TFLITE_TARGET_AVX512 void DepthwiseFloatRowsAvx512(
+    const ConvGeometry& g, float act_min, float act_max, const float* input,
+    const float* filter, const float* bias, float* output) {
+  const int depth = g.output_depth;
+  const int fw = g.filter_width;
+  // Columns [ox_lo, ox_hi) have all filter_width taps inside the input.
+  const int ox_lo = std::min(
+      g.output_width, (g.pad_width + g.stride_width - 1) / g.stride_width);
+  const int right =
+      g.input_width - 1 + g.pad_width - (fw - 1) * g.dilation_width;
+  const int ox_hi = std::max(
+      ox_lo, right < 0 ? 0 : std::min(g.output_width,
+                                      right / g.stride_width + 1));
+  // Interior columns past the last group of 4 go with the edges.
+  const int interior_end = ox_lo + (ox_hi - ox_lo) / 4 * 4;
+  const __m512 lo = _mm512_set1_ps(act_min);
+  const __m512 hi = _mm512_set1_ps(act_max);
+  for (int b = 0; b < g.batches; ++b) {
+    const float* in_image = input + static_cast<long>(b) * g.input_height *
+                                        g.input_width * depth;
+    for (int oy = 0; oy < g.output_height; ++oy) {
+      const int y0 = oy * g.stride_height - g.pad_height;
+      int ky_lo, ky_hi;
+      ValidTaps(y0, g.dilation_height, g.filter_height, g.input_height, &ky_lo,
+                &ky_hi);
+      float* out_row =
+          output +
+          (static_cast<long>(b) * g.output_height + oy) * g.output_width *
+              depth;
+      // Chunks of 64 channels: edge columns 64 channels at a time, interior
+      // columns 16 at a time.
+      for (int c0 = 0; c0 < depth; c0 += 64) {
+        const int chunk = std::min(64, depth - c0);
+        const float* bias_c0 = bias != nullptr ? bias + c0 : nullptr;
+        for (int ox = 0; ox < ox_lo; ++ox) {
+          DepthwiseFloatEdgeChunkAvx512(
+              g, in_image + c0, filter + c0, bias_c0, chunk, y0, ky_lo, ky_hi,
+              ox * g.stride_width - g.pad_width, lo, hi,
+              out_row + static_cast<long>(ox) * depth + c0);
+        }
+        for (int c = c0; c < c0 + chunk; c += 16) {
+          const int count = std::min(16, depth - c);
+          const __mmask16 mask = static_cast<__mmask16>((1u << count) - 1);
+          const __m512 bv = bias != nullptr
+                                ? _mm512_maskz_loadu_ps(mask, bias + c)
+                                : _mm512_setzero_ps();
+          if (count == 16) {
+            DepthwiseFloatInteriorAvx512<true>(g, in_image + c, filter + c,
+                                               mask, y0, ky_lo, ky_hi, ox_lo,
+                                               interior_end, bv, lo, hi,
+                                               out_row + c);
+          } else {
+            DepthwiseFloatInteriorAvx512<false>(g, in_image + c, filter + c,
+                                                mask, y0, ky_lo, ky_hi, ox_lo,
+                                                interior_end, bv, lo, hi,
+                                                out_row + c);
+          }
+        }
+        for (int ox = interior_end; ox < g.output_width; ++ox) {
+          DepthwiseFloatEdgeChunkAvx512(
+              g, in_image + c0, filter + c0, bias_c0, chunk, y0, ky_lo, ky_hi,
+              ox * g.stride_width - g.pad_width, lo, hi,
+              out_row + static_cast<long>(ox) * depth + c0);
+        }
+      }
+    }
+  }
+}
+
 TFLITE_TARGET_AVX512 void DepthwiseFloatAvx512(const ConvGeometry& g,
                                                float act_min, float act_max,
                                                const float* input,
                                                const float* filter,
                                                const float* bias,
                                                float* output) {
-  if (g.depth_multiplier != 1 && g.input_depth != 1) {
+  if (g.depth_multiplier == 1) {
+    DepthwiseFloatRowsAvx512(g, act_min, act_max, input, filter, bias,
+                             output);
+    return;
+  }
+  if (g.input_depth != 1) {
     DepthwiseFloatBody(g, act_min, act_max, input, filter, bias, output);
     return;
   }
