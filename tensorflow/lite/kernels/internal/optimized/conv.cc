@@ -17,6 +17,21 @@ constexpr int kRows = 8;
 constexpr int kInt8Channels = 32;
 constexpr int kFloatChannels = 16;
 
+// Float filters of at most this many packed bytes are packed whole, once
+// per invoke (then every tile of rows is gathered once); larger ones 32
+// output channels at a time.
+constexpr int kFloatPackAllBytes = 16384;
+
+// Output channels of packed float filter held in scratch.
+int FloatPackedLanes(int output_depth, int taps) {
+  const int all = (output_depth + kFloatChannels - 1) / kFloatChannels *
+                  kFloatChannels;
+  if (static_cast<long>(all) * taps * sizeof(float) <= kFloatPackAllBytes) {
+    return all;
+  }
+  return std::min(all, 2 * kFloatChannels);
+}
+
 // In-place pointwise convolutions pack all their filter at once: only when
 // that is at most this many bytes.
 constexpr int kInPlaceMaxPackedBytes = 4096;
@@ -662,8 +677,86 @@ TFLITE_TARGET_AVX512 void PackFloatBlockAvx512(const float* filter,
   }
 }
 
-// Filter packed per invoke, one block of 16 output channels at a time
-// (scratch: that block and one tile of gathered rows).
+// Copies n floats (or zeros them when src is null) 16 at a time: the gather
+// copies are short (a filter row of taps), where a memcpy call dominates.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void CopyFloatsAvx512(
+    const float* src, int n, float* dst) {
+  int i = 0;
+  for (; i + 16 <= n; i += 16) {
+    _mm512_storeu_ps(dst + i,
+                     src != nullptr ? _mm512_loadu_ps(src + i)
+                                    : _mm512_setzero_ps());
+  }
+  if (i < n) {
+    const __mmask16 mask = static_cast<__mmask16>((1u << (n - i)) - 1);
+    _mm512_mask_storeu_ps(dst + i, mask,
+                          src != nullptr ? _mm512_maskz_loadu_ps(mask, src + i)
+                                         : _mm512_setzero_ps());
+  }
+}
+
+// GatherTile<float> (rows of exactly K taps, zeros for the padding) with
+// CopyFloatsAvx512.
+TFLITE_TARGET_AVX512 void GatherFloatTileAvx512(const ConvGeometry& g,
+                                                const float* input, int m0,
+                                                int rows, float* tile) {
+  const int depth = g.input_depth;
+  const int row_taps = g.filter_width * depth;
+  const int k_size = g.filter_height * row_taps;
+  const int pixels = g.output_height * g.output_width;
+  for (int r = 0; r < rows; ++r) {
+    const int m = m0 + r;
+    const int b = m / pixels;
+    const int rest = m - b * pixels;
+    const int oy = rest / g.output_width;
+    const int ox = rest - oy * g.output_width;
+    const int y0 = oy * g.stride_height - g.pad_height;
+    const int x0 = ox * g.stride_width - g.pad_width;
+    const float* image =
+        input + static_cast<size_t>(b) * g.input_height * g.input_width * depth;
+    float* dst = tile + static_cast<size_t>(r) * k_size;
+    const bool inside_x = g.dilation_width == 1 && x0 >= 0 &&
+                          x0 + g.filter_width <= g.input_width;
+    for (int ky = 0; ky < g.filter_height; ++ky) {
+      const int y = y0 + ky * g.dilation_height;
+      float* row = dst + ky * row_taps;
+      if (y < 0 || y >= g.input_height) {
+        CopyFloatsAvx512(nullptr, row_taps, row);
+        continue;
+      }
+      const float* in_row =
+          image + static_cast<size_t>(y) * g.input_width * depth;
+      if (inside_x) {
+        CopyFloatsAvx512(in_row + x0 * depth, row_taps, row);
+        continue;
+      }
+      for (int kx = 0; kx < g.filter_width; ++kx) {
+        const int x = x0 + kx * g.dilation_width;
+        CopyFloatsAvx512(x < 0 || x >= g.input_width ? nullptr
+                                                     : in_row + x * depth,
+                         depth, row + kx * depth);
+      }
+    }
+  }
+}
+
+// A tile of `rows` rows x output channels [n0, n0 + nb), nb <= 32, from
+// consecutive packed blocks.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void FloatTileAvx512(
+    const float* a, int a_stride, int rows, int k_size, const float* w16,
+    const float* bias, int nb, __m512 lo, __m512 hi, float* out,
+    int out_stride) {
+  if (nb > kFloatChannels) {
+    FloatPackedRowsAvx512<2>(a, a_stride, rows, k_size, w16, bias, nb, lo, hi,
+                             out, out_stride);
+  } else {
+    FloatPackedRowsAvx512<1>(a, a_stride, rows, k_size, w16, bias, nb, lo, hi,
+                             out, out_stride);
+  }
+}
+
+// Filter packed per invoke, 32 output channels (2 blocks, 16 accumulators
+// for 8 rows) at a time, or all at once when small (see FloatPackedLanes).
 TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
                                           float act_min, float act_max,
                                           const float* input,
@@ -673,25 +766,57 @@ TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
   const int k_size = g.filter_height * g.filter_width * g.input_depth;
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
+  const int lanes = FloatPackedLanes(n_size, k_size);
+  const size_t block = static_cast<size_t>(kFloatChannels) * k_size;
   float* packed = AlignedScratch<float>(scratch, 0);
-  float* tile = packed + kFloatChannels * k_size;
+  float* tile = packed + static_cast<size_t>(lanes) * k_size;
   const __m512 lo = _mm512_set1_ps(act_min);
   const __m512 hi = _mm512_set1_ps(act_max);
   const bool pointwise = IsPointwise(g);
-  for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
-    const int nb = std::min(kFloatChannels, n_size - n0);
-    PackFloatBlockAvx512(filter, k_size, n0, nb, packed);
+  constexpr int kStep = 2 * kFloatChannels;
+  if (lanes >= n_size && !pointwise) {
+    // Whole filter packed once; each tile of rows gathered once.
+    for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
+      PackFloatBlockAvx512(filter, k_size, n0,
+                           std::min(kFloatChannels, n_size - n0),
+                           packed + (n0 / kFloatChannels) * block);
+    }
+    for (int m0 = 0; m0 < m_size; m0 += kRows) {
+      const int rows = std::min(kRows, m_size - m0);
+      const float* a = input + static_cast<size_t>(m0) * k_size;
+      if (!pointwise) {
+        GatherFloatTileAvx512(g, input, m0, rows, tile);
+        a = tile;
+      }
+      for (int n0 = 0; n0 < n_size; n0 += kStep) {
+        FloatTileAvx512(a, k_size, rows, k_size,
+                        packed + (n0 / kFloatChannels) * block,
+                        bias != nullptr ? bias + n0 : nullptr,
+                        std::min(kStep, n_size - n0), lo, hi,
+                        output + static_cast<size_t>(m0) * n_size + n0,
+                        n_size);
+      }
+    }
+    return;
+  }
+  for (int n0 = 0; n0 < n_size; n0 += kStep) {
+    const int nb = std::min(kStep, n_size - n0);
+    PackFloatBlockAvx512(filter, k_size, n0, std::min(kFloatChannels, nb),
+                         packed);
+    if (nb > kFloatChannels) {
+      PackFloatBlockAvx512(filter, k_size, n0 + kFloatChannels,
+                           nb - kFloatChannels, packed + block);
+    }
     const float* b = bias != nullptr ? bias + n0 : nullptr;
     for (int m0 = 0; m0 < m_size; m0 += kRows) {
       const int rows = std::min(kRows, m_size - m0);
       const float* a = input + static_cast<size_t>(m0) * k_size;
       if (!pointwise) {
-        GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
+        GatherFloatTileAvx512(g, input, m0, rows, tile);
         a = tile;
       }
-      FloatPackedRowsAvx512<1>(a, k_size, rows, k_size, packed, b, nb, lo, hi,
-                               output + static_cast<size_t>(m0) * n_size + n0,
-                               n_size);
+      FloatTileAvx512(a, k_size, rows, k_size, packed, b, nb, lo, hi,
+                      output + static_cast<size_t>(m0) * n_size + n0, n_size);
     }
   }
 }
@@ -841,7 +966,11 @@ size_t ConvScratchBytes(const RuntimeShape& input_shape,
   const int taps =
       filter_shape.Dims(1) * filter_shape.Dims(2) * input_shape.Dims(3);
   // Packed filter block and input tile, 64-byte aligned within the buffer.
-  if (is_float) return sizeof(float) * (kFloatChannels + kRows) * taps + 63;
+  if (is_float) {
+    return sizeof(float) *
+               (FloatPackedLanes(filter_shape.Dims(0), taps) + kRows) * taps +
+           63;
+  }
   return static_cast<size_t>(PackedLanes(filter_shape.Dims(0)) + kRows) *
              RoundUp(taps, 4) +
          63;
