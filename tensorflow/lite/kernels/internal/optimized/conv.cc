@@ -343,6 +343,42 @@ TFLITE_TARGET_AVX2 void ConvInt8Avx2(const ConvGeometry& g,
                       in_place);
 }
 
+// Transposes the 16 x 16 floats in r (r[i][j] becomes r[j][i]).
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void Transpose16x16(__m512 r[16]) {
+  // Within 128-bit lanes: pairs of rows, then 4 x 4 blocks, so that u[4g+q]
+  // lane l holds rows 4g..4g+3 of column 4l+q.
+  __m512 t[16];
+  __m512 u[16];
+#pragma GCC unroll 8
+  for (int i = 0; i < 8; ++i) {
+    t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+    t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+  }
+#pragma GCC unroll 4
+  for (int g = 0; g < 4; ++g) {
+    const __m512d a = _mm512_castps_pd(t[4 * g]);
+    const __m512d b = _mm512_castps_pd(t[4 * g + 1]);
+    const __m512d c = _mm512_castps_pd(t[4 * g + 2]);
+    const __m512d d = _mm512_castps_pd(t[4 * g + 3]);
+    u[4 * g] = _mm512_castpd_ps(_mm512_unpacklo_pd(a, c));
+    u[4 * g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(a, c));
+    u[4 * g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(b, d));
+    u[4 * g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(b, d));
+  }
+  // Across lanes: column 4l+q takes lane l of u[q], u[4+q], u[8+q], u[12+q].
+#pragma GCC unroll 4
+  for (int q = 0; q < 4; ++q) {
+    const __m512 v0 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0x88);
+    const __m512 v1 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0xDD);
+    const __m512 w0 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0x88);
+    const __m512 w1 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0xDD);
+    r[q] = _mm512_shuffle_f32x4(v0, w0, 0x88);
+    r[8 + q] = _mm512_shuffle_f32x4(v0, w0, 0xDD);
+    r[4 + q] = _mm512_shuffle_f32x4(v1, w1, 0x88);
+    r[12 + q] = _mm512_shuffle_f32x4(v1, w1, 0xDD);
+  }
+}
+
 // ------------------------------------------------------ int8 AVX-512 VNNI
 //
 // u8 x s8 dot products of 4 taps (vpdpbusd). Inputs are stored as
@@ -409,38 +445,58 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniTile(
 }
 
 // Packs output channels [n0, n0 + nb) (16 or 32 lanes) and their
-// per-channel terms.
+// per-channel terms. Groups of 4 taps are 32-bit words, so packing is a
+// 16 x 16 transpose of words (64 taps of 16 channels at a time); lanes past
+// nb are zero.
 TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniPackBlock(
     const ConvGeometry& g, const QuantizedOutput& q, const int8_t* filter,
     const int32_t* bias, int k_size, int k4, int n0, int nb, int8_t* packed,
     int32_t* correction, int32_t* multiplier, int32_t* shift) {
+  (void)g;
   const uint32_t offset_minus_128 =
       static_cast<uint32_t>(q.input_offset) - 128u;
   const int lanes = nb > 16 ? 32 : 16;
-  for (int j = 0; j < lanes; ++j) {
-    int8_t* dst = packed + 4 * j;
-    uint32_t sum = 0;
-    if (j < nb) {
-      for (int k = 0; k < k4; k += 4) {
-        for (int i = 0; i < 4; ++i) {
-          const int8_t v =
-              k + i < k_size ? FilterAt(g, filter, n0 + j, k + i, k_size) : 0;
-          dst[(k / 4) * 4 * lanes + i] = v;
-          sum += static_cast<uint32_t>(static_cast<int32_t>(v));
-        }
+  const __m512i ones = _mm512_set1_epi8(1);
+  for (int j0 = 0; j0 < lanes; j0 += 16) {
+    const int count = std::max(0, std::min(16, nb - j0));
+    __m512i sums = _mm512_setzero_si512();
+    for (int k = 0; k < k4; k += 64) {
+      const int bytes = std::min(64, k_size - k);
+      const __mmask64 mask =
+          bytes >= 64 ? ~static_cast<__mmask64>(0)
+                      : (static_cast<__mmask64>(1) << bytes) - 1;
+      __m512 r[16];
+#pragma GCC unroll 16
+      for (int j = 0; j < 16; ++j) {
+        r[j] = j < count
+                   ? _mm512_castsi512_ps(_mm512_maskz_loadu_epi8(
+                         mask, filter +
+                                   static_cast<size_t>(n0 + j0 + j) * k_size +
+                                   k))
+                   : _mm512_setzero_ps();
       }
-      correction[j] = static_cast<int32_t>(
-          (bias != nullptr ? static_cast<uint32_t>(bias[n0 + j]) : 0u) +
-          offset_minus_128 * sum);
-      multiplier[j] = q.multiplier[n0 + j];
-      shift[j] = q.shift[n0 + j];
-    } else {
-      for (int k = 0; k < k4; k += 4) {
-        std::memset(dst + (k / 4) * 4 * lanes, 0, 4);
+      Transpose16x16(r);
+      const int groups = std::min(16, (k4 - k) / 4);
+      for (int i = 0; i < groups; ++i) {
+        const __m512i v = _mm512_castps_si512(r[i]);
+        _mm512_storeu_si512(packed + ((k / 4 + i) * lanes + j0) * 4, v);
+        sums = _mm512_dpbusd_epi32(sums, ones, v);
       }
-      correction[j] = 0;
-      multiplier[j] = 0;
-      shift[j] = 0;
+    }
+    alignas(64) int32_t sum[16];
+    _mm512_store_si512(sum, sums);
+    for (int j = 0; j < 16; ++j) {
+      if (j < count) {
+        correction[j0 + j] = static_cast<int32_t>(
+            (bias != nullptr ? static_cast<uint32_t>(bias[n0 + j0 + j]) : 0u) +
+            offset_minus_128 * static_cast<uint32_t>(sum[j]));
+        multiplier[j0 + j] = q.multiplier[n0 + j0 + j];
+        shift[j0 + j] = q.shift[n0 + j0 + j];
+      } else {
+        correction[j0 + j] = 0;
+        multiplier[j0 + j] = 0;
+        shift[j0 + j] = 0;
+      }
     }
   }
 }
@@ -609,42 +665,6 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void FloatPackedRowsAvx512(
 #undef TFLITE_FLOAT_TILE_CASE
     default:
       return;
-  }
-}
-
-// Transposes the 16 x 16 floats in r (r[i][j] becomes r[j][i]).
-TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void Transpose16x16(__m512 r[16]) {
-  // Within 128-bit lanes: pairs of rows, then 4 x 4 blocks, so that u[4g+q]
-  // lane l holds rows 4g..4g+3 of column 4l+q.
-  __m512 t[16];
-  __m512 u[16];
-#pragma GCC unroll 8
-  for (int i = 0; i < 8; ++i) {
-    t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
-    t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
-  }
-#pragma GCC unroll 4
-  for (int g = 0; g < 4; ++g) {
-    const __m512d a = _mm512_castps_pd(t[4 * g]);
-    const __m512d b = _mm512_castps_pd(t[4 * g + 1]);
-    const __m512d c = _mm512_castps_pd(t[4 * g + 2]);
-    const __m512d d = _mm512_castps_pd(t[4 * g + 3]);
-    u[4 * g] = _mm512_castpd_ps(_mm512_unpacklo_pd(a, c));
-    u[4 * g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(a, c));
-    u[4 * g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(b, d));
-    u[4 * g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(b, d));
-  }
-  // Across lanes: column 4l+q takes lane l of u[q], u[4+q], u[8+q], u[12+q].
-#pragma GCC unroll 4
-  for (int q = 0; q < 4; ++q) {
-    const __m512 v0 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0x88);
-    const __m512 v1 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0xDD);
-    const __m512 w0 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0x88);
-    const __m512 w1 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0xDD);
-    r[q] = _mm512_shuffle_f32x4(v0, w0, 0x88);
-    r[8 + q] = _mm512_shuffle_f32x4(v0, w0, 0xDD);
-    r[4 + q] = _mm512_shuffle_f32x4(v1, w1, 0x88);
-    r[12 + q] = _mm512_shuffle_f32x4(v1, w1, 0xDD);
   }
 }
 
