@@ -183,6 +183,7 @@ TEST(OptimizedDepthwiseConv, FloatMatchesReference) {
 // blocks and non-finite weights next to the padding.
 TEST(OptimizedDepthwiseConv, FloatRowsMatchReference) {
   Random rng(2024);
+  int in_place_cases = 0;
   for (int iteration = 0; iteration < 120; ++iteration) {
     const int batches = rng.Int(1, 2);
     const int in_h = rng.Int(1, 12);
@@ -232,8 +233,22 @@ TEST(OptimizedDepthwiseConv, FloatRowsMatchReference) {
                     actual.data(), isa);
       ASSERT_TRUE(BitEqual(expected, actual))
           << "iteration " << iteration << " isa " << IsaName(isa);
+      // Output over input, as the planner may place it.
+      if (DepthwiseInPlaceAllowed(p, input_shape, filter_shape,
+                                  output_shape)) {
+        std::vector<float> shared = input;
+        DepthwiseConv(p, input_shape, shared.data(), filter_shape,
+                      filter.data(), with_bias ? bias.data() : nullptr,
+                      output_shape, shared.data(), isa);
+        shared.resize(expected.size());
+        ASSERT_TRUE(BitEqual(expected, shared))
+            << "iteration " << iteration << " isa " << IsaName(isa)
+            << " (in place)";
+        ++in_place_cases;
+      }
     }
   }
+  EXPECT_GT(in_place_cases, 30);
 }
 
 }  // namespace
