@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include <limits>
 #include <vector>
 
@@ -226,9 +229,17 @@ TEST(OptimizedDepthwiseConv, FloatRowsMatchReference) {
                                  filter.data(), RuntimeShape(),
                                  with_bias ? bias.data() : nullptr,
                                  output_shape, expected.data());
+    // The input at any float offset from a 64-byte line.
+    const int shift = rng.Int(0, 15);
+    std::vector<float> shifted_storage(input.size() + 32);
+    float* shifted = reinterpret_cast<float*>(
+        (reinterpret_cast<uintptr_t>(shifted_storage.data()) + 63) &
+        ~static_cast<uintptr_t>(63)) +
+                     shift;
+    std::copy(input.begin(), input.end(), shifted);
     for (Isa isa : SupportedIsas()) {
       std::vector<float> actual(expected.size(), 55.f);
-      DepthwiseConv(p, input_shape, input.data(), filter_shape, filter.data(),
+      DepthwiseConv(p, input_shape, shifted, filter_shape, filter.data(),
                     with_bias ? bias.data() : nullptr, output_shape,
                     actual.data(), isa);
       ASSERT_TRUE(BitEqual(expected, actual))
