@@ -50,14 +50,36 @@ T* AlignedScratch(void* base, size_t offset) {
 
 // Copies the filter window of output pixel `m` (taps in (ky, kx, channel)
 // order, `pad` where the window leaves the input) to dst[0, K).
+// Output pixel position; tiles step through it without divisions.
+struct PixelPosition {
+  int b, oy, ox;
+};
+
+inline PixelPosition PositionOf(const ConvGeometry& g, int m) {
+  const int pixels = g.output_height * g.output_width;
+  PixelPosition p;
+  p.b = m / pixels;
+  const int rest = m - p.b * pixels;
+  p.oy = rest / g.output_width;
+  p.ox = rest - p.oy * g.output_width;
+  return p;
+}
+
+inline void NextPosition(const ConvGeometry& g, PixelPosition* p) {
+  if (++p->ox < g.output_width) return;
+  p->ox = 0;
+  if (++p->oy < g.output_height) return;
+  p->oy = 0;
+  ++p->b;
+}
+
 template <typename T>
 TFLITE_ALWAYS_INLINE void GatherPatch(const ConvGeometry& g, const T* input,
-                                      int m, T pad, T* dst) {
-  const int pixels = g.output_height * g.output_width;
-  const int b = m / pixels;
-  const int rest = m - b * pixels;
-  const int oy = rest / g.output_width;
-  const int ox = rest - oy * g.output_width;
+                                      const PixelPosition& pos, T pad,
+                                      T* dst) {
+  const int b = pos.b;
+  const int oy = pos.oy;
+  const int ox = pos.ox;
   const int depth = g.input_depth;
   const int row_taps = g.filter_width * depth;
   const int y0 = oy * g.stride_height - g.pad_height;
@@ -105,12 +127,14 @@ TFLITE_ALWAYS_INLINE void GatherTile(const ConvGeometry& g, const T* input,
                 sizeof(T) * rows * k);
     return;
   }
+  PixelPosition pos = PositionOf(g, m0);
   for (int r = 0; r < rows; ++r) {
     T* dst = tile + r * stride;
     if (pointwise) {
       std::memcpy(dst, input + static_cast<size_t>(m0 + r) * k, sizeof(T) * k);
     } else {
-      GatherPatch(g, input, m0 + r, pad, dst);
+      GatherPatch(g, input, pos, pad, dst);
+      NextPosition(g, &pos);
     }
     std::fill(dst + k, dst + stride, T(0));
   }
@@ -723,13 +747,11 @@ TFLITE_TARGET_AVX512 void GatherFloatTileAvx512(const ConvGeometry& g,
   const int depth = g.input_depth;
   const int row_taps = g.filter_width * depth;
   const int k_size = g.filter_height * row_taps;
-  const int pixels = g.output_height * g.output_width;
-  for (int r = 0; r < rows; ++r) {
-    const int m = m0 + r;
-    const int b = m / pixels;
-    const int rest = m - b * pixels;
-    const int oy = rest / g.output_width;
-    const int ox = rest - oy * g.output_width;
+  PixelPosition pos = PositionOf(g, m0);
+  for (int r = 0; r < rows; ++r, NextPosition(g, &pos)) {
+    const int b = pos.b;
+    const int oy = pos.oy;
+    const int ox = pos.ox;
     const int y0 = oy * g.stride_height - g.pad_height;
     const int x0 = ox * g.stride_width - g.pad_width;
     const float* image =
