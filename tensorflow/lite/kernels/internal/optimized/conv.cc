@@ -525,10 +525,77 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniPackBlock(
   }
 }
 
+// Copies n bytes (or n copies of `fill` when src is null) made unsigned
+// (x + 128), 64 at a time: patch rows are short, where memcpy calls
+// dominate.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void CopyFlipAvx512(
+    const int8_t* src, int n, int8_t fill, uint8_t* dst) {
+  const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
+  const __m512i fill_v = _mm512_set1_epi8(fill);
+  int i = 0;
+  for (; i + 64 <= n; i += 64) {
+    const __m512i v = src != nullptr ? _mm512_loadu_si512(src + i) : fill_v;
+    _mm512_storeu_si512(dst + i, _mm512_xor_si512(v, flip));
+  }
+  if (i < n) {
+    const __mmask64 mask = (~static_cast<__mmask64>(0)) >> (64 - (n - i));
+    const __m512i v =
+        src != nullptr ? _mm512_maskz_loadu_epi8(mask, src + i) : fill_v;
+    _mm512_mask_storeu_epi8(dst + i, mask, _mm512_xor_si512(v, flip));
+  }
+}
+
+// VnniGather for patches that are not input rows: each filter row (or tap)
+// copied and made unsigned at once; taps [K, k4) hold 0 (made unsigned).
+TFLITE_TARGET_AVX512 void VnniGatherPatches(const ConvGeometry& g,
+                                            const QuantizedOutput& q,
+                                            const int8_t* input, int m0,
+                                            int rows, int k4, uint8_t* tile) {
+  const int8_t pad = static_cast<int8_t>(-q.input_offset);
+  const int depth = g.input_depth;
+  const int row_taps = g.filter_width * depth;
+  const int k_size = g.filter_height * row_taps;
+  PixelPosition pos = PositionOf(g, m0);
+  for (int r = 0; r < rows; ++r, NextPosition(g, &pos)) {
+    const int y0 = pos.oy * g.stride_height - g.pad_height;
+    const int x0 = pos.ox * g.stride_width - g.pad_width;
+    const int8_t* image = input + static_cast<size_t>(pos.b) * g.input_height *
+                                      g.input_width * depth;
+    uint8_t* dst = tile + static_cast<size_t>(r) * k4;
+    const bool inside_x = g.dilation_width == 1 && x0 >= 0 &&
+                          x0 + g.filter_width <= g.input_width;
+    for (int ky = 0; ky < g.filter_height; ++ky) {
+      const int y = y0 + ky * g.dilation_height;
+      uint8_t* row = dst + ky * row_taps;
+      if (y < 0 || y >= g.input_height) {
+        CopyFlipAvx512(nullptr, row_taps, pad, row);
+        continue;
+      }
+      const int8_t* in_row =
+          image + static_cast<size_t>(y) * g.input_width * depth;
+      if (inside_x) {
+        CopyFlipAvx512(in_row + x0 * depth, row_taps, pad, row);
+        continue;
+      }
+      for (int kx = 0; kx < g.filter_width; ++kx) {
+        const int x = x0 + kx * g.dilation_width;
+        CopyFlipAvx512(x < 0 || x >= g.input_width ? nullptr
+                                                   : in_row + x * depth,
+                       depth, pad, row + kx * depth);
+      }
+    }
+    if (k4 > k_size) CopyFlipAvx512(nullptr, k4 - k_size, 0, dst + k_size);
+  }
+}
+
 // Gathers the patches of rows [m0, m0 + rows) and makes them unsigned.
 TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniGather(
     const ConvGeometry& g, const QuantizedOutput& q, const int8_t* input,
     int m0, int rows, int k4, uint8_t* tile) {
+  if (!IsPointwise(g)) {
+    VnniGatherPatches(g, q, input, m0, rows, k4, tile);
+    return;
+  }
   const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
   int8_t* raw = reinterpret_cast<int8_t*>(tile);
   GatherTile<int8_t>(g, input, m0, rows, static_cast<int8_t>(-q.input_offset),
