@@ -17,6 +17,21 @@ constexpr int kRows = 8;
 constexpr int kInt8Channels = 32;
 constexpr int kFloatChannels = 16;
 
+// Float filters of at most this many packed bytes are packed whole, once
+// per invoke (then every tile of rows is gathered once); larger ones 32
+// output channels at a time.
+constexpr int kFloatPackAllBytes = 16384;
+
+// Output channels of packed float filter held in scratch.
+int FloatPackedLanes(int output_depth, int taps) {
+  const int all = (output_depth + kFloatChannels - 1) / kFloatChannels *
+                  kFloatChannels;
+  if (static_cast<long>(all) * taps * sizeof(float) <= kFloatPackAllBytes) {
+    return all;
+  }
+  return std::min(all, 2 * kFloatChannels);
+}
+
 // In-place pointwise convolutions pack all their filter at once: only when
 // that is at most this many bytes.
 constexpr int kInPlaceMaxPackedBytes = 4096;
@@ -35,14 +50,36 @@ T* AlignedScratch(void* base, size_t offset) {
 
 // Copies the filter window of output pixel `m` (taps in (ky, kx, channel)
 // order, `pad` where the window leaves the input) to dst[0, K).
+// Output pixel position; tiles step through it without divisions.
+struct PixelPosition {
+  int b, oy, ox;
+};
+
+inline PixelPosition PositionOf(const ConvGeometry& g, int m) {
+  const int pixels = g.output_height * g.output_width;
+  PixelPosition p;
+  p.b = m / pixels;
+  const int rest = m - p.b * pixels;
+  p.oy = rest / g.output_width;
+  p.ox = rest - p.oy * g.output_width;
+  return p;
+}
+
+inline void NextPosition(const ConvGeometry& g, PixelPosition* p) {
+  if (++p->ox < g.output_width) return;
+  p->ox = 0;
+  if (++p->oy < g.output_height) return;
+  p->oy = 0;
+  ++p->b;
+}
+
 template <typename T>
 TFLITE_ALWAYS_INLINE void GatherPatch(const ConvGeometry& g, const T* input,
-                                      int m, T pad, T* dst) {
-  const int pixels = g.output_height * g.output_width;
-  const int b = m / pixels;
-  const int rest = m - b * pixels;
-  const int oy = rest / g.output_width;
-  const int ox = rest - oy * g.output_width;
+                                      const PixelPosition& pos, T pad,
+                                      T* dst) {
+  const int b = pos.b;
+  const int oy = pos.oy;
+  const int ox = pos.ox;
   const int depth = g.input_depth;
   const int row_taps = g.filter_width * depth;
   const int y0 = oy * g.stride_height - g.pad_height;
@@ -90,12 +127,14 @@ TFLITE_ALWAYS_INLINE void GatherTile(const ConvGeometry& g, const T* input,
                 sizeof(T) * rows * k);
     return;
   }
+  PixelPosition pos = PositionOf(g, m0);
   for (int r = 0; r < rows; ++r) {
     T* dst = tile + r * stride;
     if (pointwise) {
       std::memcpy(dst, input + static_cast<size_t>(m0 + r) * k, sizeof(T) * k);
     } else {
-      GatherPatch(g, input, m0 + r, pad, dst);
+      GatherPatch(g, input, pos, pad, dst);
+      NextPosition(g, &pos);
     }
     std::fill(dst + k, dst + stride, T(0));
   }
@@ -220,60 +259,102 @@ void ConvInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
                       scratch, in_place);
 }
 
-// ----------------------------------------------------------- float generic
+// ------------------------------------------------------------------ float
+//
+// Per block of 16 output channels: the filter block is packed [K][16], then
+// tiles of up to 8 rows (pointwise convolutions read their input rows in
+// place, others gather patches) are multiplied by it. Every output is summed
+// over k in order from +0, then the bias is added and the result clamped, as
+// in the reference.
 
-TFLITE_ALWAYS_INLINE void ConvFloatGenericBody(
-    const ConvGeometry& g, float act_min, float act_max, const float* input,
+bool IsPointwise(const ConvGeometry& g) {
+  return g.filter_height == 1 && g.filter_width == 1 &&
+         g.stride_height == 1 && g.stride_width == 1 && g.pad_height == 0 &&
+         g.pad_width == 0;
+}
+
+// Rows [0, rows) of `a` (rows `a_stride` apart) times one packed block of 16
+// output channels, nb of them stored.
+TFLITE_ALWAYS_INLINE void FloatPackedTilePortable(
+    const float* a, int a_stride, int rows, int k_size, const float* w16,
+    const float* bias, int nb, float lo, float hi, float* out,
+    int out_stride) {
+  float acc[kRows][kFloatChannels];
+  for (int r = 0; r < kRows; ++r) {
+    for (int j = 0; j < kFloatChannels; ++j) acc[r][j] = 0.f;
+  }
+  for (int k = 0; k < k_size; ++k) {
+    const float* w = w16 + k * kFloatChannels;
+    for (int r = 0; r < rows; ++r) {
+      const float x = a[r * a_stride + k];
+      for (int j = 0; j < kFloatChannels; ++j) {
+        const float product = x * w[j];
+        acc[r][j] = acc[r][j] + product;
+      }
+    }
+  }
+  for (int r = 0; r < rows; ++r) {
+    for (int j = 0; j < nb; ++j) {
+      const float b = bias != nullptr ? bias[j] : 0.f;
+      out[r * out_stride + j] =
+          ActivationFunctionWithMinMax(acc[r][j] + b, lo, hi);
+    }
+  }
+}
+
+// Packs output channels [n0, n0 + nb) as [K][16], zero lanes past nb.
+TFLITE_ALWAYS_INLINE void PackFloatBlockPortable(const float* filter,
+                                                 int k_size, int n0, int nb,
+                                                 float* dst) {
+  for (int j = 0; j < kFloatChannels; ++j) {
+    const float* src = filter + static_cast<size_t>(n0 + j) * k_size;
+    for (int k = 0; k < k_size; ++k) {
+      dst[k * kFloatChannels + j] = j < nb ? src[k] : 0.f;
+    }
+  }
+}
+
+TFLITE_ALWAYS_INLINE void ConvFloatPortableBody(
+    const ConvGeometry& g, float lo, float hi, const float* input,
     const float* filter, const float* bias, float* output, void* scratch) {
   const int k_size = g.filter_height * g.filter_width * g.input_depth;
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
   float* packed = AlignedScratch<float>(scratch, 0);
   float* tile = packed + kFloatChannels * k_size;
+  const bool pointwise = IsPointwise(g);
   for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
     const int nb = std::min(kFloatChannels, n_size - n0);
-    for (int k = 0; k < k_size; ++k) {
-      float* dst = packed + k * kFloatChannels;
-      for (int j = 0; j < kFloatChannels; ++j) {
-        dst[j] =
-            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
-      }
-    }
+    PackFloatBlockPortable(filter, k_size, n0, nb, packed);
     for (int m0 = 0; m0 < m_size; m0 += kRows) {
       const int rows = std::min(kRows, m_size - m0);
-      GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
-      float acc[kRows][kFloatChannels];
-      for (int r = 0; r < kRows; ++r) {
-        for (int j = 0; j < kFloatChannels; ++j) acc[r][j] = 0.f;
+      const float* a = input + static_cast<size_t>(m0) * k_size;
+      if (!pointwise) {
+        GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
+        a = tile;
       }
-      for (int k = 0; k < k_size; ++k) {
-        const float* w = packed + k * kFloatChannels;
-        for (int r = 0; r < kRows; ++r) {
-          const float a = tile[std::min(r, rows - 1) * k_size + k];
-          for (int j = 0; j < kFloatChannels; ++j) {
-            const float product = a * w[j];
-            acc[r][j] = acc[r][j] + product;
-          }
-        }
-      }
-      for (int r = 0; r < rows; ++r) {
-        float* out = output + static_cast<size_t>(m0 + r) * n_size + n0;
-        for (int j = 0; j < nb; ++j) {
-          const float b = bias != nullptr ? bias[n0 + j] : 0.f;
-          out[j] = ActivationFunctionWithMinMax(acc[r][j] + b, act_min,
-                                                act_max);
-        }
-      }
+      FloatPackedTilePortable(a, k_size, rows, k_size, packed,
+                              bias != nullptr ? bias + n0 : nullptr, nb, lo,
+                              hi, output + static_cast<size_t>(m0) * n_size + n0,
+                              n_size);
     }
   }
 }
 
-void ConvFloatGeneric(const ConvGeometry& g, float act_min, float act_max,
+void ConvFloatGeneric(const ConvGeometry& g, float lo, float hi,
                       const float* input, const float* filter,
                       const float* bias, float* output, void* scratch) {
-  ConvFloatGenericBody(g, act_min, act_max, input, filter, bias, output,
-                       scratch);
+  ConvFloatPortableBody(g, lo, hi, input, filter, bias, output, scratch);
 }
+
+#if TFLITE_OPTIMIZED_X86
+TFLITE_TARGET_AVX2 void ConvFloatAvx2(const ConvGeometry& g, float lo,
+                                      float hi, const float* input,
+                                      const float* filter, const float* bias,
+                                      float* output, void* scratch) {
+  ConvFloatPortableBody(g, lo, hi, input, filter, bias, output, scratch);
+}
+#endif  // TFLITE_OPTIMIZED_X86
 
 #if TFLITE_OPTIMIZED_X86
 
@@ -286,12 +367,40 @@ TFLITE_TARGET_AVX2 void ConvInt8Avx2(const ConvGeometry& g,
                       in_place);
 }
 
-TFLITE_TARGET_AVX2 void ConvFloatAvx2(const ConvGeometry& g, float act_min,
-                                      float act_max, const float* input,
-                                      const float* filter, const float* bias,
-                                      float* output, void* scratch) {
-  ConvFloatGenericBody(g, act_min, act_max, input, filter, bias, output,
-                       scratch);
+// Transposes the 16 x 16 floats in r (r[i][j] becomes r[j][i]).
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void Transpose16x16(__m512 r[16]) {
+  // Within 128-bit lanes: pairs of rows, then 4 x 4 blocks, so that u[4g+q]
+  // lane l holds rows 4g..4g+3 of column 4l+q.
+  __m512 t[16];
+  __m512 u[16];
+#pragma GCC unroll 8
+  for (int i = 0; i < 8; ++i) {
+    t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+    t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+  }
+#pragma GCC unroll 4
+  for (int g = 0; g < 4; ++g) {
+    const __m512d a = _mm512_castps_pd(t[4 * g]);
+    const __m512d b = _mm512_castps_pd(t[4 * g + 1]);
+    const __m512d c = _mm512_castps_pd(t[4 * g + 2]);
+    const __m512d d = _mm512_castps_pd(t[4 * g + 3]);
+    u[4 * g] = _mm512_castpd_ps(_mm512_unpacklo_pd(a, c));
+    u[4 * g + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(a, c));
+    u[4 * g + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(b, d));
+    u[4 * g + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(b, d));
+  }
+  // Across lanes: column 4l+q takes lane l of u[q], u[4+q], u[8+q], u[12+q].
+#pragma GCC unroll 4
+  for (int q = 0; q < 4; ++q) {
+    const __m512 v0 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0x88);
+    const __m512 v1 = _mm512_shuffle_f32x4(u[q], u[4 + q], 0xDD);
+    const __m512 w0 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0x88);
+    const __m512 w1 = _mm512_shuffle_f32x4(u[8 + q], u[12 + q], 0xDD);
+    r[q] = _mm512_shuffle_f32x4(v0, w0, 0x88);
+    r[8 + q] = _mm512_shuffle_f32x4(v0, w0, 0xDD);
+    r[4 + q] = _mm512_shuffle_f32x4(v1, w1, 0x88);
+    r[12 + q] = _mm512_shuffle_f32x4(v1, w1, 0xDD);
+  }
 }
 
 // ------------------------------------------------------ int8 AVX-512 VNNI
@@ -360,39 +469,122 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniTile(
 }
 
 // Packs output channels [n0, n0 + nb) (16 or 32 lanes) and their
-// per-channel terms.
+// per-channel terms. Groups of 4 taps are 32-bit words, so packing is a
+// 16 x 16 transpose of words (64 taps of 16 channels at a time); lanes past
+// nb are zero.
 TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniPackBlock(
     const ConvGeometry& g, const QuantizedOutput& q, const int8_t* filter,
     const int32_t* bias, int k_size, int k4, int n0, int nb, int8_t* packed,
     int32_t* correction, int32_t* multiplier, int32_t* shift) {
+  (void)g;
   const uint32_t offset_minus_128 =
       static_cast<uint32_t>(q.input_offset) - 128u;
   const int lanes = nb > 16 ? 32 : 16;
-  for (int j = 0; j < lanes; ++j) {
-    int8_t* dst = packed + 4 * j;
-    uint32_t sum = 0;
-    if (j < nb) {
-      for (int k = 0; k < k4; k += 4) {
-        for (int i = 0; i < 4; ++i) {
-          const int8_t v =
-              k + i < k_size ? FilterAt(g, filter, n0 + j, k + i, k_size) : 0;
-          dst[(k / 4) * 4 * lanes + i] = v;
-          sum += static_cast<uint32_t>(static_cast<int32_t>(v));
-        }
+  const __m512i ones = _mm512_set1_epi8(1);
+  for (int j0 = 0; j0 < lanes; j0 += 16) {
+    const int count = std::max(0, std::min(16, nb - j0));
+    __m512i sums = _mm512_setzero_si512();
+    for (int k = 0; k < k4; k += 64) {
+      const int bytes = std::min(64, k_size - k);
+      const __mmask64 mask =
+          bytes >= 64 ? ~static_cast<__mmask64>(0)
+                      : (static_cast<__mmask64>(1) << bytes) - 1;
+      __m512 r[16];
+#pragma GCC unroll 16
+      for (int j = 0; j < 16; ++j) {
+        r[j] = j < count
+                   ? _mm512_castsi512_ps(_mm512_maskz_loadu_epi8(
+                         mask, filter +
+                                   static_cast<size_t>(n0 + j0 + j) * k_size +
+                                   k))
+                   : _mm512_setzero_ps();
       }
-      correction[j] = static_cast<int32_t>(
-          (bias != nullptr ? static_cast<uint32_t>(bias[n0 + j]) : 0u) +
-          offset_minus_128 * sum);
-      multiplier[j] = q.multiplier[n0 + j];
-      shift[j] = q.shift[n0 + j];
-    } else {
-      for (int k = 0; k < k4; k += 4) {
-        std::memset(dst + (k / 4) * 4 * lanes, 0, 4);
+      Transpose16x16(r);
+      const int groups = std::min(16, (k4 - k) / 4);
+      for (int i = 0; i < groups; ++i) {
+        const __m512i v = _mm512_castps_si512(r[i]);
+        _mm512_storeu_si512(packed + ((k / 4 + i) * lanes + j0) * 4, v);
+        sums = _mm512_dpbusd_epi32(sums, ones, v);
       }
-      correction[j] = 0;
-      multiplier[j] = 0;
-      shift[j] = 0;
     }
+    alignas(64) int32_t sum[16];
+    _mm512_store_si512(sum, sums);
+    for (int j = 0; j < 16; ++j) {
+      if (j < count) {
+        correction[j0 + j] = static_cast<int32_t>(
+            (bias != nullptr ? static_cast<uint32_t>(bias[n0 + j0 + j]) : 0u) +
+            offset_minus_128 * static_cast<uint32_t>(sum[j]));
+        multiplier[j0 + j] = q.multiplier[n0 + j0 + j];
+        shift[j0 + j] = q.shift[n0 + j0 + j];
+      } else {
+        correction[j0 + j] = 0;
+        multiplier[j0 + j] = 0;
+        shift[j0 + j] = 0;
+      }
+    }
+  }
+}
+
+// Copies n bytes (or n copies of `fill` when src is null) made unsigned
+// (x + 128), 64 at a time: patch rows are short, where memcpy calls
+// dominate.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void CopyFlipAvx512(
+    const int8_t* src, int n, int8_t fill, uint8_t* dst) {
+  const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
+  const __m512i fill_v = _mm512_set1_epi8(fill);
+  int i = 0;
+  for (; i + 64 <= n; i += 64) {
+    const __m512i v = src != nullptr ? _mm512_loadu_si512(src + i) : fill_v;
+    _mm512_storeu_si512(dst + i, _mm512_xor_si512(v, flip));
+  }
+  if (i < n) {
+    const __mmask64 mask = (~static_cast<__mmask64>(0)) >> (64 - (n - i));
+    const __m512i v =
+        src != nullptr ? _mm512_maskz_loadu_epi8(mask, src + i) : fill_v;
+    _mm512_mask_storeu_epi8(dst + i, mask, _mm512_xor_si512(v, flip));
+  }
+}
+
+// VnniGather for patches that are not input rows: each filter row (or tap)
+// copied and made unsigned at once; taps [K, k4) hold 0 (made unsigned).
+TFLITE_TARGET_AVX512 void VnniGatherPatches(const ConvGeometry& g,
+                                            const QuantizedOutput& q,
+                                            const int8_t* input, int m0,
+                                            int rows, int k4, uint8_t* tile) {
+  const int8_t pad = static_cast<int8_t>(-q.input_offset);
+  const int depth = g.input_depth;
+  const int row_taps = g.filter_width * depth;
+  const int k_size = g.filter_height * row_taps;
+  PixelPosition pos = PositionOf(g, m0);
+  for (int r = 0; r < rows; ++r, NextPosition(g, &pos)) {
+    const int y0 = pos.oy * g.stride_height - g.pad_height;
+    const int x0 = pos.ox * g.stride_width - g.pad_width;
+    const int8_t* image = input + static_cast<size_t>(pos.b) * g.input_height *
+                                      g.input_width * depth;
+    uint8_t* dst = tile + static_cast<size_t>(r) * k4;
+    const bool inside_x = g.dilation_width == 1 && x0 >= 0 &&
+                          x0 + g.filter_width <= g.input_width;
+    for (int ky = 0; ky < g.filter_height; ++ky) {
+      const int y = y0 + ky * g.dilation_height;
+      uint8_t* row = dst + ky * row_taps;
+      if (y < 0 || y >= g.input_height) {
+        CopyFlipAvx512(nullptr, row_taps, pad, row);
+        continue;
+      }
+      const int8_t* in_row =
+          image + static_cast<size_t>(y) * g.input_width * depth;
+      if (inside_x) {
+        CopyFlipAvx512(in_row + x0 * depth, row_taps, pad, row);
+        continue;
+      }
+      for (int kx = 0; kx < g.filter_width; ++kx) {
+        const int x = x0 + kx * g.dilation_width;
+        CopyFlipAvx512(x < 0 || x >= g.input_width ? nullptr
+                                                   : in_row + x * depth,
+                       depth, pad, row + kx * depth);
+      }
+    }
+    if (k4 > k_size) CopyFlipAvx512(nullptr, k4 - k_size, 0, dst + k_size);
   }
 }
 
@@ -400,6 +592,10 @@ TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniPackBlock(
 TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void VnniGather(
     const ConvGeometry& g, const QuantizedOutput& q, const int8_t* input,
     int m0, int rows, int k4, uint8_t* tile) {
+  if (!IsPointwise(g)) {
+    VnniGatherPatches(g, q, input, m0, rows, k4, tile);
+    return;
+  }
   const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
   int8_t* raw = reinterpret_cast<int8_t*>(tile);
   GatherTile<int8_t>(g, input, m0, rows, static_cast<int8_t>(-q.input_offset),
@@ -491,6 +687,185 @@ TFLITE_TARGET_AVX512 void ConvInt8Vnni(const ConvGeometry& g,
 
 // ---------------------------------------------------------- float AVX-512
 
+// R rows x 16 * V output channels (V packed blocks) with R * V
+// accumulators: each k loads V weight vectors and broadcasts R inputs.
+template <int R, int V>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void FloatPackedTileAvx512(
+    const float* a, int a_stride, int k_size, const float* w16,
+    const float* bias, int nb, __m512 lo, __m512 hi, float* out,
+    int out_stride) {
+  const float* w_second = w16 + (V > 1 ? kFloatChannels * k_size : 0);
+  __m512 acc[R][V];
+#pragma GCC unroll 8
+  for (int r = 0; r < R; ++r) {
+#pragma GCC unroll 2
+    for (int v = 0; v < V; ++v) acc[r][v] = _mm512_setzero_ps();
+  }
+  for (int k = 0; k < k_size; ++k) {
+    __m512 w[V];
+    w[0] = _mm512_load_ps(w16 + k * kFloatChannels);
+    if (V > 1) w[V - 1] = _mm512_load_ps(w_second + k * kFloatChannels);
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+      const __m512 x = _mm512_set1_ps(a[r * a_stride + k]);
+#pragma GCC unroll 2
+      for (int v = 0; v < V; ++v) {
+        acc[r][v] = _mm512_add_ps(acc[r][v], _mm512_mul_ps(x, w[v]));
+      }
+    }
+  }
+  __mmask16 masks[V];
+  __m512 b[V];
+#pragma GCC unroll 2
+  for (int v = 0; v < V; ++v) {
+    const int count = std::max(0, std::min(16, nb - 16 * v));
+    masks[v] = static_cast<__mmask16>((1u << count) - 1);
+    b[v] = bias != nullptr ? _mm512_maskz_loadu_ps(masks[v], bias + 16 * v)
+                           : _mm512_setzero_ps();
+  }
+#pragma GCC unroll 8
+  for (int r = 0; r < R; ++r) {
+#pragma GCC unroll 2
+    for (int v = 0; v < V; ++v) {
+      __m512 y = _mm512_add_ps(acc[r][v], b[v]);
+      y = _mm512_min_ps(hi, _mm512_max_ps(lo, y));
+      _mm512_mask_storeu_ps(out + r * out_stride + 16 * v, masks[v], y);
+    }
+  }
+}
+
+template <int V>
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void FloatPackedRowsAvx512(
+    const float* a, int a_stride, int rows, int k_size, const float* w16,
+    const float* bias, int nb, __m512 lo, __m512 hi, float* out,
+    int out_stride) {
+  switch (rows) {
+#define TFLITE_FLOAT_TILE_CASE(R)                                        \
+  case R:                                                                \
+    FloatPackedTileAvx512<R, V>(a, a_stride, k_size, w16, bias, nb, lo, \
+                                hi, out, out_stride);                    \
+    return;
+    TFLITE_FLOAT_TILE_CASE(1)
+    TFLITE_FLOAT_TILE_CASE(2)
+    TFLITE_FLOAT_TILE_CASE(3)
+    TFLITE_FLOAT_TILE_CASE(4)
+    TFLITE_FLOAT_TILE_CASE(5)
+    TFLITE_FLOAT_TILE_CASE(6)
+    TFLITE_FLOAT_TILE_CASE(7)
+    TFLITE_FLOAT_TILE_CASE(8)
+#undef TFLITE_FLOAT_TILE_CASE
+    default:
+      return;
+  }
+}
+
+// Packs output channels [n0, n0 + nb) of an OHWI filter as [K][16] with
+// 16 x 16 transposes. Lanes past nb repeat the last channel (computed,
+// never stored).
+TFLITE_TARGET_AVX512 void PackFloatBlockAvx512(const float* filter,
+                                               int k_size, int n0, int nb,
+                                               float* dst) {
+  const float* rows[16];
+  for (int j = 0; j < 16; ++j) {
+    rows[j] = filter + static_cast<size_t>(n0 + std::min(j, nb - 1)) * k_size;
+  }
+  __m512 r[16];
+  int k = 0;
+  for (; k + 16 <= k_size; k += 16) {
+#pragma GCC unroll 16
+    for (int j = 0; j < 16; ++j) r[j] = _mm512_loadu_ps(rows[j] + k);
+    Transpose16x16(r);
+#pragma GCC unroll 16
+    for (int i = 0; i < 16; ++i) _mm512_store_ps(dst + (k + i) * 16, r[i]);
+  }
+  if (k < k_size) {
+    const int rest = k_size - k;
+    const __mmask16 mask = static_cast<__mmask16>((1u << rest) - 1);
+#pragma GCC unroll 16
+    for (int j = 0; j < 16; ++j) r[j] = _mm512_maskz_loadu_ps(mask, rows[j] + k);
+    Transpose16x16(r);
+    for (int i = 0; i < rest; ++i) _mm512_store_ps(dst + (k + i) * 16, r[i]);
+  }
+}
+
+// Copies n floats (or zeros them when src is null) 16 at a time: the gather
+// copies are short (a filter row of taps), where a memcpy call dominates.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void CopyFloatsAvx512(
+    const float* src, int n, float* dst) {
+  int i = 0;
+  for (; i + 16 <= n; i += 16) {
+    _mm512_storeu_ps(dst + i,
+                     src != nullptr ? _mm512_loadu_ps(src + i)
+                                    : _mm512_setzero_ps());
+  }
+  if (i < n) {
+    const __mmask16 mask = static_cast<__mmask16>((1u << (n - i)) - 1);
+    _mm512_mask_storeu_ps(dst + i, mask,
+                          src != nullptr ? _mm512_maskz_loadu_ps(mask, src + i)
+                                         : _mm512_setzero_ps());
+  }
+}
+
+// GatherTile<float> (rows of exactly K taps, zeros for the padding) with
+// CopyFloatsAvx512.
+TFLITE_TARGET_AVX512 void GatherFloatTileAvx512(const ConvGeometry& g,
+                                                const float* input, int m0,
+                                                int rows, float* tile) {
+  const int depth = g.input_depth;
+  const int row_taps = g.filter_width * depth;
+  const int k_size = g.filter_height * row_taps;
+  PixelPosition pos = PositionOf(g, m0);
+  for (int r = 0; r < rows; ++r, NextPosition(g, &pos)) {
+    const int b = pos.b;
+    const int oy = pos.oy;
+    const int ox = pos.ox;
+    const int y0 = oy * g.stride_height - g.pad_height;
+    const int x0 = ox * g.stride_width - g.pad_width;
+    const float* image =
+        input + static_cast<size_t>(b) * g.input_height * g.input_width * depth;
+    float* dst = tile + static_cast<size_t>(r) * k_size;
+    const bool inside_x = g.dilation_width == 1 && x0 >= 0 &&
+                          x0 + g.filter_width <= g.input_width;
+    for (int ky = 0; ky < g.filter_height; ++ky) {
+      const int y = y0 + ky * g.dilation_height;
+      float* row = dst + ky * row_taps;
+      if (y < 0 || y >= g.input_height) {
+        CopyFloatsAvx512(nullptr, row_taps, row);
+        continue;
+      }
+      const float* in_row =
+          image + static_cast<size_t>(y) * g.input_width * depth;
+      if (inside_x) {
+        CopyFloatsAvx512(in_row + x0 * depth, row_taps, row);
+        continue;
+      }
+      for (int kx = 0; kx < g.filter_width; ++kx) {
+        const int x = x0 + kx * g.dilation_width;
+        CopyFloatsAvx512(x < 0 || x >= g.input_width ? nullptr
+                                                     : in_row + x * depth,
+                         depth, row + kx * depth);
+      }
+    }
+  }
+}
+
+// A tile of `rows` rows x output channels [n0, n0 + nb), nb <= 32, from
+// consecutive packed blocks.
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE void FloatTileAvx512(
+    const float* a, int a_stride, int rows, int k_size, const float* w16,
+    const float* bias, int nb, __m512 lo, __m512 hi, float* out,
+    int out_stride) {
+  if (nb > kFloatChannels) {
+    FloatPackedRowsAvx512<2>(a, a_stride, rows, k_size, w16, bias, nb, lo, hi,
+                             out, out_stride);
+  } else {
+    FloatPackedRowsAvx512<1>(a, a_stride, rows, k_size, w16, bias, nb, lo, hi,
+                             out, out_stride);
+  }
+}
+
+// Filter packed per invoke, 32 output channels (2 blocks, 16 accumulators
+// for 8 rows) at a time, or all at once when small (see FloatPackedLanes).
 TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
                                           float act_min, float act_max,
                                           const float* input,
@@ -500,48 +875,57 @@ TFLITE_TARGET_AVX512 void ConvFloatAvx512(const ConvGeometry& g,
   const int k_size = g.filter_height * g.filter_width * g.input_depth;
   const int n_size = g.output_depth;
   const int m_size = g.batches * g.output_height * g.output_width;
+  const int lanes = FloatPackedLanes(n_size, k_size);
+  const size_t block = static_cast<size_t>(kFloatChannels) * k_size;
   float* packed = AlignedScratch<float>(scratch, 0);
-  float* tile = packed + kFloatChannels * k_size;
+  float* tile = packed + static_cast<size_t>(lanes) * k_size;
   const __m512 lo = _mm512_set1_ps(act_min);
   const __m512 hi = _mm512_set1_ps(act_max);
-  for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
-    const int nb = std::min(kFloatChannels, n_size - n0);
-    const __mmask16 lanes = static_cast<__mmask16>((1u << nb) - 1);
-    for (int k = 0; k < k_size; ++k) {
-      float* dst = packed + k * kFloatChannels;
-      for (int j = 0; j < kFloatChannels; ++j) {
-        dst[j] =
-            j < nb ? FilterAt(g, filter, n0 + j, k, k_size) : 0.f;
-      }
+  const bool pointwise = IsPointwise(g);
+  constexpr int kStep = 2 * kFloatChannels;
+  if (lanes >= n_size && !pointwise) {
+    // Whole filter packed once; each tile of rows gathered once.
+    for (int n0 = 0; n0 < n_size; n0 += kFloatChannels) {
+      PackFloatBlockAvx512(filter, k_size, n0,
+                           std::min(kFloatChannels, n_size - n0),
+                           packed + (n0 / kFloatChannels) * block);
     }
-    const __m512 b = bias != nullptr
-                         ? _mm512_maskz_loadu_ps(lanes, bias + n0)
-                         : _mm512_setzero_ps();
     for (int m0 = 0; m0 < m_size; m0 += kRows) {
       const int rows = std::min(kRows, m_size - m0);
-      GatherTile<float>(g, input, m0, rows, 0.f, k_size, tile);
-      __m512 acc[kRows];
-      const float* a[kRows];
-#pragma GCC unroll 8
-      for (int r = 0; r < kRows; ++r) {
-        acc[r] = _mm512_setzero_ps();
-        a[r] = tile + (r < rows ? r : 0) * k_size;
+      const float* a = input + static_cast<size_t>(m0) * k_size;
+      if (!pointwise) {
+        GatherFloatTileAvx512(g, input, m0, rows, tile);
+        a = tile;
       }
-      for (int k = 0; k < k_size; ++k) {
-        const __m512 w = _mm512_load_ps(packed + k * kFloatChannels);
-#pragma GCC unroll 8
-        for (int r = 0; r < kRows; ++r) {
-          acc[r] = _mm512_add_ps(acc[r], _mm512_mul_ps(_mm512_set1_ps(a[r][k]), w));
-        }
+      for (int n0 = 0; n0 < n_size; n0 += kStep) {
+        FloatTileAvx512(a, k_size, rows, k_size,
+                        packed + (n0 / kFloatChannels) * block,
+                        bias != nullptr ? bias + n0 : nullptr,
+                        std::min(kStep, n_size - n0), lo, hi,
+                        output + static_cast<size_t>(m0) * n_size + n0,
+                        n_size);
       }
-#pragma GCC unroll 8
-      for (int r = 0; r < kRows; ++r) {
-        if (r >= rows) break;
-        __m512 v = _mm512_add_ps(acc[r], b);
-        v = _mm512_min_ps(hi, _mm512_max_ps(lo, v));
-        _mm512_mask_storeu_ps(output + static_cast<size_t>(m0 + r) * n_size + n0,
-                              lanes, v);
+    }
+    return;
+  }
+  for (int n0 = 0; n0 < n_size; n0 += kStep) {
+    const int nb = std::min(kStep, n_size - n0);
+    PackFloatBlockAvx512(filter, k_size, n0, std::min(kFloatChannels, nb),
+                         packed);
+    if (nb > kFloatChannels) {
+      PackFloatBlockAvx512(filter, k_size, n0 + kFloatChannels,
+                           nb - kFloatChannels, packed + block);
+    }
+    const float* b = bias != nullptr ? bias + n0 : nullptr;
+    for (int m0 = 0; m0 < m_size; m0 += kRows) {
+      const int rows = std::min(kRows, m_size - m0);
+      const float* a = input + static_cast<size_t>(m0) * k_size;
+      if (!pointwise) {
+        GatherFloatTileAvx512(g, input, m0, rows, tile);
+        a = tile;
       }
+      FloatTileAvx512(a, k_size, rows, k_size, packed, b, nb, lo, hi,
+                      output + static_cast<size_t>(m0) * n_size + n0, n_size);
     }
   }
 }
@@ -691,7 +1075,11 @@ size_t ConvScratchBytes(const RuntimeShape& input_shape,
   const int taps =
       filter_shape.Dims(1) * filter_shape.Dims(2) * input_shape.Dims(3);
   // Packed filter block and input tile, 64-byte aligned within the buffer.
-  if (is_float) return sizeof(float) * (kFloatChannels + kRows) * taps + 63;
+  if (is_float) {
+    return sizeof(float) *
+               (FloatPackedLanes(filter_shape.Dims(0), taps) + kRows) * taps +
+           63;
+  }
   return static_cast<size_t>(PackedLanes(filter_shape.Dims(0)) + kRows) *
              RoundUp(taps, 4) +
          63;

@@ -194,6 +194,46 @@ TEST(OptimizedConv, FloatMatchesReference) {
   }
 }
 
+// Pointwise convolutions (inputs read in place), with many rows or channels.
+TEST(OptimizedConv, FloatPointwiseMatchesReference) {
+  Random rng(1234);
+  for (int iteration = 0; iteration < 150; ++iteration) {
+    const int batches = rng.Int(1, 2);
+    const int h = rng.Int(1, 12), w = rng.Int(1, 12);
+    const int in_c = rng.Int(1, 70), out_c = rng.Int(1, 100);
+    ConvParams p = ConvParams();
+    p.stride_height = p.stride_width = 1;
+    p.dilation_height_factor = p.dilation_width_factor = 1;
+    const RuntimeShape input_shape({batches, h, w, in_c});
+    const RuntimeShape filter_shape({out_c, 1, 1, in_c});
+    const RuntimeShape output_shape({batches, h, w, out_c});
+    const int act = rng.Int(0, 2);
+    p.float_activation_min =
+        act == 0 ? std::numeric_limits<float>::lowest() : 0.f;
+    p.float_activation_max =
+        act == 2 ? 6.f : std::numeric_limits<float>::max();
+    auto input = rng.Floats(input_shape.FlatSize(), -3.f, 3.f);
+    auto filter = rng.Floats(filter_shape.FlatSize(), -1.f, 1.f);
+    auto bias = rng.Floats(out_c, -2.f, 2.f);
+    const bool with_bias = rng.Chance(0.8);
+    std::vector<float> expected(output_shape.FlatSize());
+    reference_ops::Conv(p, input_shape, input.data(), filter_shape,
+                        filter.data(), RuntimeShape(),
+                        with_bias ? bias.data() : nullptr, output_shape,
+                        expected.data());
+    std::vector<uint8_t> scratch(
+        ConvScratchBytes(input_shape, filter_shape, true));
+    for (Isa isa : SupportedIsas()) {
+      std::vector<float> actual(expected.size(), 55.f);
+      Conv(p, input_shape, input.data(), filter_shape, filter.data(),
+           with_bias ? bias.data() : nullptr, output_shape, actual.data(),
+           scratch.data(), isa);
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " isa " << IsaName(isa);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace optimized_ops
 }  // namespace tflite

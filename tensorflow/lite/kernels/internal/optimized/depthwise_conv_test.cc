@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include <limits>
 #include <vector>
 
@@ -176,6 +179,160 @@ TEST(OptimizedDepthwiseConv, FloatMatchesReference) {
           << "iteration " << iteration << " isa " << IsaName(isa);
     }
   }
+}
+
+// MobileNet-like layers (depth multiplier 1, 3 x 3 windows, stride 1 or 2,
+// wide rows): the row-blocked float paths, with full and partial 16-channel
+// blocks and non-finite weights next to the padding.
+TEST(OptimizedDepthwiseConv, FloatRowsMatchReference) {
+  Random rng(2024);
+  int in_place_cases = 0;
+  for (int iteration = 0; iteration < 120; ++iteration) {
+    const int batches = rng.Int(1, 2);
+    const int in_h = rng.Int(1, 12);
+    const int in_w = rng.Int(1, 40);
+    const int in_c = rng.Chance(0.5) ? 16 * rng.Int(1, 5) : rng.Int(1, 70);
+    const int f_h = std::min(in_h, rng.Chance(0.8) ? 3 : rng.Int(1, 5));
+    const int f_w = std::min(in_w, rng.Chance(0.8) ? 3 : rng.Int(1, 5));
+    DepthwiseParams p = DepthwiseParams();
+    p.depth_multiplier = 1;
+    p.stride_height = static_cast<int16_t>(rng.Int(1, 2));
+    p.stride_width = static_cast<int16_t>(rng.Int(1, 2));
+    p.dilation_height_factor = 1;
+    p.dilation_width_factor =
+        static_cast<int16_t>(rng.Chance(0.1) && 2 * f_w - 1 <= in_w ? 2 : 1);
+    const int eff_w = (f_w - 1) * p.dilation_width_factor + 1;
+    p.padding_values.height = static_cast<int16_t>(rng.Int(0, f_h - 1));
+    p.padding_values.width = static_cast<int16_t>(rng.Int(0, eff_w - 1));
+    const int out_h =
+        (in_h + 2 * p.padding_values.height - f_h) / p.stride_height + 1;
+    const int out_w =
+        (in_w + 2 * p.padding_values.width - eff_w) / p.stride_width + 1;
+    const RuntimeShape input_shape({batches, in_h, in_w, in_c});
+    const RuntimeShape filter_shape({1, f_h, f_w, in_c});
+    const RuntimeShape output_shape({batches, out_h, out_w, in_c});
+    const int act = rng.Int(0, 2);
+    p.float_activation_min =
+        act == 0 ? std::numeric_limits<float>::lowest() : 0.f;
+    p.float_activation_max =
+        act == 2 ? 6.f : std::numeric_limits<float>::max();
+    auto input = rng.Floats(input_shape.FlatSize(), -3.f, 3.f);
+    auto filter = rng.Floats(filter_shape.FlatSize(), -1.f, 1.f);
+    if (rng.Chance(0.1)) {
+      filter[rng.Int(0, filter.size() - 1)] =
+          -std::numeric_limits<float>::infinity();
+    }
+    auto bias = rng.Floats(in_c, -2.f, 2.f);
+    const bool with_bias = rng.Chance(0.8);
+    std::vector<float> expected(output_shape.FlatSize());
+    reference_ops::DepthwiseConv(p, input_shape, input.data(), filter_shape,
+                                 filter.data(), RuntimeShape(),
+                                 with_bias ? bias.data() : nullptr,
+                                 output_shape, expected.data());
+    // The input at any float offset from a 64-byte line.
+    const int shift = rng.Int(0, 15);
+    std::vector<float> shifted_storage(input.size() + 32);
+    float* shifted = reinterpret_cast<float*>(
+        (reinterpret_cast<uintptr_t>(shifted_storage.data()) + 63) &
+        ~static_cast<uintptr_t>(63)) +
+                     shift;
+    std::copy(input.begin(), input.end(), shifted);
+    for (Isa isa : SupportedIsas()) {
+      std::vector<float> actual(expected.size(), 55.f);
+      DepthwiseConv(p, input_shape, shifted, filter_shape, filter.data(),
+                    with_bias ? bias.data() : nullptr, output_shape,
+                    actual.data(), isa);
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " isa " << IsaName(isa);
+      // Output over input, as the planner may place it.
+      if (DepthwiseInPlaceAllowed(p, input_shape, filter_shape,
+                                  output_shape)) {
+        std::vector<float> shared = input;
+        DepthwiseConv(p, input_shape, shared.data(), filter_shape,
+                      filter.data(), with_bias ? bias.data() : nullptr,
+                      output_shape, shared.data(), isa);
+        shared.resize(expected.size());
+        ASSERT_TRUE(BitEqual(expected, shared))
+            << "iteration " << iteration << " isa " << IsaName(isa)
+            << " (in place)";
+        ++in_place_cases;
+      }
+    }
+  }
+  EXPECT_GT(in_place_cases, 30);
+}
+
+// The int8 row-blocked paths on MobileNet-like layers, also in place.
+TEST(OptimizedDepthwiseConv, Int8RowsMatchReference) {
+  Random rng(5150);
+  int in_place_cases = 0;
+  for (int iteration = 0; iteration < 120; ++iteration) {
+    const int batches = rng.Int(1, 2);
+    const int in_h = rng.Int(1, 12);
+    const int in_w = rng.Int(1, 40);
+    const int in_c = rng.Chance(0.5) ? 16 * rng.Int(1, 5) : rng.Int(1, 70);
+    const int f_h = std::min(in_h, rng.Chance(0.8) ? 3 : rng.Int(1, 5));
+    const int f_w = std::min(in_w, rng.Chance(0.8) ? 3 : rng.Int(1, 5));
+    DepthwiseParams p = DepthwiseParams();
+    p.depth_multiplier = 1;
+    p.stride_height = static_cast<int16_t>(rng.Int(1, 2));
+    p.stride_width = static_cast<int16_t>(rng.Int(1, 3));
+    p.dilation_height_factor = 1;
+    p.dilation_width_factor =
+        static_cast<int16_t>(rng.Chance(0.1) && 2 * f_w - 1 <= in_w ? 2 : 1);
+    const int eff_w = (f_w - 1) * p.dilation_width_factor + 1;
+    p.padding_values.height = static_cast<int16_t>(rng.Int(0, f_h - 1));
+    p.padding_values.width = static_cast<int16_t>(rng.Int(0, eff_w - 1));
+    const int out_h =
+        (in_h + 2 * p.padding_values.height - f_h) / p.stride_height + 1;
+    const int out_w =
+        (in_w + 2 * p.padding_values.width - eff_w) / p.stride_width + 1;
+    const RuntimeShape input_shape({batches, in_h, in_w, in_c});
+    const RuntimeShape filter_shape({1, f_h, f_w, in_c});
+    const RuntimeShape output_shape({batches, out_h, out_w, in_c});
+    p.input_offset = rng.Int(-127, 128);
+    p.output_offset = rng.Int(-128, 127);
+    const bool clamp = rng.Chance(0.5);
+    p.quantized_activation_min = clamp ? rng.Int(-128, 0) : -128;
+    p.quantized_activation_max = clamp ? rng.Int(0, 127) : 127;
+    std::vector<int32_t> multiplier(in_c), shift(in_c), bias(in_c);
+    for (int i = 0; i < in_c; ++i) {
+      multiplier[i] = rng.Multiplier();
+      shift[i] = rng.Int(-9, 1);
+      bias[i] = rng.Int(-30000, 30000);
+    }
+    const bool with_bias = rng.Chance(0.8);
+    auto input = rng.Ints<int8_t>(input_shape.FlatSize(), -128, 127);
+    auto filter = rng.Ints<int8_t>(filter_shape.FlatSize(), -128, 127);
+    std::vector<int8_t> expected(output_shape.FlatSize());
+    reference_integer_ops::DepthwiseConvPerChannel(
+        p, multiplier.data(), shift.data(), input_shape, input.data(),
+        filter_shape, filter.data(), RuntimeShape(),
+        with_bias ? bias.data() : nullptr, output_shape, expected.data());
+    for (Isa isa : SupportedIsas()) {
+      std::vector<int8_t> actual(expected.size(), 55);
+      optimized_integer_ops::DepthwiseConvPerChannel(
+          p, multiplier.data(), shift.data(), input_shape, input.data(),
+          filter_shape, filter.data(), with_bias ? bias.data() : nullptr,
+          output_shape, actual.data(), isa);
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " isa " << IsaName(isa);
+      if (DepthwiseInPlaceAllowed(p, input_shape, filter_shape,
+                                  output_shape)) {
+        std::vector<int8_t> shared = input;
+        optimized_integer_ops::DepthwiseConvPerChannel(
+            p, multiplier.data(), shift.data(), input_shape, shared.data(),
+            filter_shape, filter.data(), with_bias ? bias.data() : nullptr,
+            output_shape, shared.data(), isa);
+        shared.resize(expected.size());
+        ASSERT_TRUE(BitEqual(expected, shared))
+            << "iteration " << iteration << " isa " << IsaName(isa)
+            << " (in place)";
+        ++in_place_cases;
+      }
+    }
+  }
+  EXPECT_GT(in_place_cases, 30);
 }
 
 }  // namespace
