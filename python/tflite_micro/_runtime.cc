@@ -20,7 +20,11 @@ int64_t ToIndex(const py::handle& value) {
                           std::string(py::repr(value)));
   } else {
     number = py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()));
-    if (!number) throw py::error_already_set();
+    if (!number) {
+      PyErr_Clear();
+      throw py::value_error("index must be an int, got " +
+                            std::string(py::repr(value)));
+    }
   }
   int overflow = 0;
   const long long index = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
@@ -73,6 +77,8 @@ PYBIND11_MODULE(_runtime, m) {
       .def("profiling", &tflite::InterpreterWrapper::profiling)
       .def("reset_profile", &tflite::InterpreterWrapper::ResetProfile)
       .def("get_profile", &tflite::InterpreterWrapper::GetProfile);
+  m.def("to_index", &ToIndex, py::arg("value"),
+        "An index argument checked as the interpreter's methods check it.");
   m.def("builtin_ops", &tflite::BuiltinOpNames,
         "Names of the builtin operators this runtime has kernels for.");
 }

@@ -226,17 +226,6 @@ def builtin_ops():
   return list(_runtime.builtin_ops())
 
 
-def _index(value):
-  if type(value) is int and -2**63 <= value < 2**63:  # pylint: disable=unidiomatic-typecheck
-    return value
-  if isinstance(value, bool) or not isinstance(value, int):
-    try:
-      import numpy as np  # pylint: disable=g-import-not-at-top
-      if isinstance(value, np.integer):
-        return _index(int(value))
-    except ImportError:
-      pass
-    raise ValueError(f"index must be an int, got {value!r}")
-  if not -2**63 <= value < 2**63:
-    raise ValueError(f"index {value} is out of range")
-  return value
+# An int (or numpy integer, not a bool) within int64, else ValueError: the
+# check checked_set_input/checked_get_output make in C++.
+_index = _runtime.to_index

@@ -165,29 +165,18 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   OpData* data = static_cast<OpData*>(node->user_data);
   const auto& params = *static_cast<const TfLiteConvParams*>(node->builtin_data);
 
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* input =
-      micro_context->AllocateTempInputTensor(node, kInputTensor);
-  TfLiteTensor* filter =
-      micro_context->AllocateTempInputTensor(node, kFilterTensor);
+  micro::ScopedTempTensors temps(context);
+  TfLiteTensor* input = temps.Input(node, kInputTensor);
+  TfLiteTensor* filter = temps.Input(node, kFilterTensor);
   TfLiteTensor* bias =
-      NumInputs(node) == 3
-          ? micro_context->AllocateTempInputTensor(node, kBiasTensor)
-          : nullptr;
-  TfLiteTensor* output =
-      micro_context->AllocateTempOutputTensor(node, kOutputTensor);
-  TfLiteStatus status = kTfLiteError;
+      NumInputs(node) == 3 ? temps.Input(node, kBiasTensor) : nullptr;
+  TfLiteTensor* output = temps.Output(node, kOutputTensor);
   if (input == nullptr || filter == nullptr || output == nullptr) {
     MicroPrintf("input, weights and output are required");
-  } else {
-    status = PrepareWithTensors(context, params, input, filter, bias, output,
-                                data);
+    return kTfLiteError;
   }
-  if (output != nullptr) micro_context->DeallocateTempTfLiteTensor(output);
-  if (bias != nullptr) micro_context->DeallocateTempTfLiteTensor(bias);
-  if (filter != nullptr) micro_context->DeallocateTempTfLiteTensor(filter);
-  if (input != nullptr) micro_context->DeallocateTempTfLiteTensor(input);
-  return status;
+  return PrepareWithTensors(context, params, input, filter, bias, output,
+                            data);
 }
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {

@@ -141,17 +141,13 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
     return kTfLiteError;
   }
 
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* input =
-      micro_context->AllocateTempInputTensor(node, kInputTensor);
-  TfLiteTensor* filter =
-      micro_context->AllocateTempInputTensor(node, kWeightsTensor);
+  // Released on every return, also the early ones of TF_LITE_ENSURE.
+  micro::ScopedTempTensors temps(context);
+  TfLiteTensor* input = temps.Input(node, kInputTensor);
+  TfLiteTensor* filter = temps.Input(node, kWeightsTensor);
   TfLiteTensor* bias =
-      NumInputs(node) == 3
-          ? micro_context->AllocateTempInputTensor(node, kBiasTensor)
-          : nullptr;
-  TfLiteTensor* output =
-      micro_context->AllocateTempOutputTensor(node, kOutputTensor);
+      NumInputs(node) == 3 ? temps.Input(node, kBiasTensor) : nullptr;
+  TfLiteTensor* output = temps.Output(node, kOutputTensor);
   TF_LITE_ENSURE(context, input != nullptr && filter != nullptr &&
                               output != nullptr);
   TF_LITE_ENSURE_STATUS(CheckTypes(context, input, filter, bias, output));
@@ -187,21 +183,15 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   }
   TF_LITE_ENSURE_STATUS(micro::SetOutputShape(context, output, output_shape));
 
-  TfLiteStatus status = kTfLiteOk;
-  if (input->type == kTfLiteFloat32) {
-    CalculateActivationRange(params->activation, &data->float_activation_min,
-                             &data->float_activation_max);
-    data->per_channel_multiplier = nullptr;
-    data->per_channel_shift = nullptr;
-  } else {
-    status = PrepareQuantized(context, data, params, input, filter, bias,
-                              output, num_units);
+  if (input->type != kTfLiteFloat32) {
+    return PrepareQuantized(context, data, params, input, filter, bias, output,
+                            num_units);
   }
-  micro_context->DeallocateTempTfLiteTensor(output);
-  if (bias != nullptr) micro_context->DeallocateTempTfLiteTensor(bias);
-  micro_context->DeallocateTempTfLiteTensor(filter);
-  micro_context->DeallocateTempTfLiteTensor(input);
-  return status;
+  CalculateActivationRange(params->activation, &data->float_activation_min,
+                           &data->float_activation_max);
+  data->per_channel_multiplier = nullptr;
+  data->per_channel_shift = nullptr;
+  return kTfLiteOk;
 }
 
 FullyConnectedParams QuantizedParams(const OpData& data) {

@@ -174,35 +174,20 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   const auto& params =
       *static_cast<const TfLiteTransposeConvParams*>(node->builtin_data);
 
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* shape_tensor =
-      micro_context->AllocateTempInputTensor(node, kOutputShapeTensor);
-  TfLiteTensor* filter =
-      micro_context->AllocateTempInputTensor(node, kFilterTensor);
-  TfLiteTensor* input =
-      micro_context->AllocateTempInputTensor(node, kInputTensor);
+  micro::ScopedTempTensors temps(context);
+  TfLiteTensor* shape_tensor = temps.Input(node, kOutputShapeTensor);
+  TfLiteTensor* filter = temps.Input(node, kFilterTensor);
+  TfLiteTensor* input = temps.Input(node, kInputTensor);
   TfLiteTensor* bias =
-      NumInputs(node) == 4
-          ? micro_context->AllocateTempInputTensor(node, kBiasTensor)
-          : nullptr;
-  TfLiteTensor* output =
-      micro_context->AllocateTempOutputTensor(node, kOutputTensor);
-  TfLiteStatus status = kTfLiteError;
+      NumInputs(node) == 4 ? temps.Input(node, kBiasTensor) : nullptr;
+  TfLiteTensor* output = temps.Output(node, kOutputTensor);
   if (shape_tensor == nullptr || input == nullptr || filter == nullptr ||
       output == nullptr) {
     MicroPrintf("output_shape, weights, input and output are required");
-  } else {
-    status = PrepareWithTensors(context, params, shape_tensor, input, filter,
-                                bias, output, data);
+    return kTfLiteError;
   }
-  if (output != nullptr) micro_context->DeallocateTempTfLiteTensor(output);
-  if (bias != nullptr) micro_context->DeallocateTempTfLiteTensor(bias);
-  if (input != nullptr) micro_context->DeallocateTempTfLiteTensor(input);
-  if (filter != nullptr) micro_context->DeallocateTempTfLiteTensor(filter);
-  if (shape_tensor != nullptr) {
-    micro_context->DeallocateTempTfLiteTensor(shape_tensor);
-  }
-  return status;
+  return PrepareWithTensors(context, params, shape_tensor, input, filter, bias,
+                            output, data);
 }
 
 // A run-time output_shape must ask for the shape prepared from the model.
