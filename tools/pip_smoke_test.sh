@@ -5,7 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # A fresh build: setuptools would reuse objects compiled with other flags.
-rm -rf build
+# (Only setuptools' directories: build/fuzz keeps the fuzzers' crash inputs.)
+rm -rf build/lib.* build/temp.* build/bdist.* build/generated
 venv=$(mktemp -d /tmp/tflite_micro_pip.XXXXXX)
 trap 'rm -rf "$venv"' EXIT
 # System site-packages provide numpy and the build tools set-up installed.

@@ -49,14 +49,15 @@ TfLiteStatus ReadPaddings(const char* op, const void* data, TfLiteType type,
           mirror_limit == 1 ? "REFLECT" : "SYMMETRIC", static_cast<int>(size));
       return kTfLiteError;
     }
-    const int64_t padded = size + before + after;
-    if (padded > INT32_MAX) {
+    // Each term is checked first, so the sum cannot overflow int64.
+    if (before > INT32_MAX || after > INT32_MAX ||
+        size + before + after > INT32_MAX) {
       MicroPrintf("%s: padded dimension %d is too large", op, d);
       return kTfLiteError;
     }
     spec->before[d] = static_cast<int32_t>(before);
     spec->after[d] = static_cast<int32_t>(after);
-    output_shape->SetDim(d, static_cast<int32_t>(padded));
+    output_shape->SetDim(d, static_cast<int32_t>(size + before + after));
   }
   return kTfLiteOk;
 }
