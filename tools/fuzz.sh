@@ -53,6 +53,11 @@ run_one() {
   if ((jobs > 1)); then
     args+=(-fork="$jobs")
   fi
+  # FUZZ_SEED fixes libFuzzer's random choices (tools/test.sh: the same
+  # mutations on every CI run); unset, every run explores anew.
+  if [[ -n "${FUZZ_SEED:-}" ]]; then
+    args+=(-seed="$FUZZ_SEED")
+  fi
   "$OUT/$fuzzer" "${args[@]}" "$corpus" "$@" >"$log" 2>&1 || status=$?
   local executions
   # Fork mode reports totals in its status lines; a single process in its
