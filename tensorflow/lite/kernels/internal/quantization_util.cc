@@ -75,8 +75,10 @@ void PreprocessLogSoftmaxScalingExp(double beta, double input_scale,
                                     int* reverse_scaling_left_shift) {
   PreprocessSoftmaxScaling(beta, input_scale, input_integer_bits,
                            quantized_multiplier, left_shift);
+  // ldexp: a broken model's tiny scales give a negative left shift.
   const double real_reverse_scaling_divisor =
-      (1 << (31 - *left_shift)) / static_cast<double>(*quantized_multiplier);
+      std::ldexp(1.0, 31 - *left_shift) /
+      static_cast<double>(*quantized_multiplier);
   QuantizeMultiplierSmallerThanOneExp(real_reverse_scaling_divisor,
                                       reverse_scaling_divisor,
                                       reverse_scaling_left_shift);

@@ -90,6 +90,15 @@ TfLiteStatus PrepareInt8(TfLiteContext* context, const TfLiteTensor* input,
                            static_cast<double>(input->params.scale),
                            kScaledDiffIntegerBits, &op_data->input_multiplier,
                            &input_left_shift);
+  // The fixed-point rescaling shifts left by 0..31 bits: beta * input scale
+  // must lie between about 2^-26 and 2^5.
+  if (input_left_shift < 0 || input_left_shift > 31) {
+    MicroPrintf("SOFTMAX: beta %g times input scale %g is out of the "
+                "supported range",
+                static_cast<double>(params->beta),
+                static_cast<double>(input->params.scale));
+    return kTfLiteError;
+  }
   op_data->input_left_shift = input_left_shift;
   op_data->diff_min =
       -1 * CalculateInputRadius(kScaledDiffIntegerBits, input_left_shift);
