@@ -39,11 +39,11 @@ template <typename T>
 inline void ReluX(const ReluQuantParams& params, const T* input, int size,
                   T* output) {
   for (int i = 0; i < size; ++i) {
-    int32_t value =
-        params.output_offset +
+    int32_t value = SaturatingAddInt32(
+        params.output_offset,
         MultiplyByQuantizedMultiplier(
             static_cast<int32_t>(input[i]) - params.input_offset,
-            params.output_multiplier, params.output_shift);
+            params.output_multiplier, params.output_shift));
     value = std::max(value, params.quantized_activation_min);
     value = std::min(value, params.quantized_activation_max);
     output[i] = static_cast<T>(value);
@@ -90,7 +90,8 @@ inline void QuantizeLeakyRelu(const LeakyReluParams& params, const T* input,
                      x, params.output_multiplier_alpha,
                      params.output_shift_alpha);
     output[i] = static_cast<T>(
-        std::min(kMax, std::max(kMin, params.output_offset + scaled)));
+        std::min(kMax, std::max(kMin, SaturatingAddInt32(params.output_offset,
+                                                         scaled))));
   }
 }
 

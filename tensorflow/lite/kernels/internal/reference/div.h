@@ -82,15 +82,16 @@ inline int32_t QuantizedDivide(const ArithmeticParams& params, int32_t a,
       fixed_point::SaturatingRoundingDoublingHighMul(normalised, reciprocal);
   const int total_shift = params.output_shift - reciprocal_shift - headroom;
   if (total_shift > 0) {
-    return MultiplyByQuantizedMultiplier(quotient, params.output_multiplier,
-                                         total_shift) +
-           params.output_offset;
+    return SaturatingAddInt32(
+        MultiplyByQuantizedMultiplier(quotient, params.output_multiplier,
+                                      total_shift),
+        params.output_offset);
   }
-  return DivideByPowerOfTwoAsTFLite(
-             fixed_point::SaturatingRoundingDoublingHighMul(
-                 quotient, params.output_multiplier),
-             -total_shift) +
-         params.output_offset;
+  return SaturatingAddInt32(
+      DivideByPowerOfTwoAsTFLite(fixed_point::SaturatingRoundingDoublingHighMul(
+                                     quotient, params.output_multiplier),
+                                 -total_shift),
+      params.output_offset);
 }
 
 template <typename T>

@@ -41,10 +41,10 @@ inline void Mul(const ArithmeticParams& params,
       output_data, [&params](T a, T b) {
         const int32_t product = (params.input1_offset + a) *
                                 (params.input2_offset + b);
-        const int32_t result =
+        const int32_t result = SaturatingAddInt32(
             MultiplyByQuantizedMultiplier(product, params.output_multiplier,
-                                          params.output_shift) +
-            params.output_offset;
+                                          params.output_shift),
+            params.output_offset);
         return static_cast<T>(ClampToQuantizedActivationRange(result, params));
       });
 }

@@ -56,10 +56,10 @@ inline void Requantize(const InputT* input_data, int32_t size,
   constexpr int32_t kMax = std::numeric_limits<OutputT>::max();
   for (int i = 0; i < size; ++i) {
     const int32_t input = static_cast<int32_t>(input_data[i]) - input_zeropoint;
-    const int32_t output =
+    const int32_t output = SaturatingAddInt32(
         MultiplyByQuantizedMultiplier(input, effective_scale_multiplier,
-                                      effective_scale_shift) +
-        output_zeropoint;
+                                      effective_scale_shift),
+        output_zeropoint);
     output_data[i] = static_cast<OutputT>(std::max(std::min(output, kMax), kMin));
   }
 }

@@ -206,10 +206,10 @@ void QuantizedReduceProd(const ReduceLayout& layout, const T* input,
   const int32_t low = std::numeric_limits<T>::min();
   const int32_t high = std::numeric_limits<T>::max();
   for (int i = 0; i < output_count; ++i) {
-    int32_t value = MultiplyByQuantizedMultiplier(
-                        static_cast<int64_t>(accumulator[i]), multiplier,
-                        shift) +
-                    output_zero_point;
+    int32_t value = SaturatingAddInt32(
+        MultiplyByQuantizedMultiplier(static_cast<int64_t>(accumulator[i]),
+                                      multiplier, shift),
+        output_zero_point);
     output[i] = static_cast<T>(std::min(std::max(value, low), high));
   }
 }

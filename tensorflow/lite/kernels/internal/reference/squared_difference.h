@@ -51,11 +51,11 @@ inline void SquaredDifference(const ArithmeticParams& params,
             b, params.input2_offset, params.left_shift,
             params.input2_multiplier, params.input2_shift);
         const int32_t difference = a_scaled - b_scaled;
-        const int32_t result =
+        const int32_t result = SaturatingAddInt32(
             MultiplyByQuantizedMultiplier(difference * difference,
                                           params.output_multiplier,
-                                          params.output_shift) +
-            params.output_offset;
+                                          params.output_shift),
+            params.output_offset);
         return static_cast<int8_t>(
             ClampToQuantizedActivationRange(result, params));
       });
