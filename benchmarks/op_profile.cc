@@ -12,7 +12,8 @@
 #include <vector>
 
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
-#include "tensorflow/lite/micro/all_ops_resolver.h"
+#include "python/tflite_micro/python_ops_resolver.h"
+#include "signal/micro/kernels/signal_ops.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
 #include "tensorflow/lite/micro/micro_profiler_interface.h"
 
@@ -71,7 +72,9 @@ int main(int argc, char** argv) {
   std::printf("model %s, isa %s\n", argv[1],
               tflite::optimized_ops::IsaName(
                   tflite::optimized_ops::ActiveIsa()));
-  static tflite::AllOpsResolver resolver;
+  // Every builtin plus the signal ops (the audio preprocessor models).
+  static tflite::PythonOpsResolver resolver;
+  if (!SignalOpsRegisterer(&resolver)) return 1;
   std::vector<uint8_t> arena(64 << 20);
   Profiler profiler;
   tflite::MicroInterpreter interpreter(model.data(), model.size(), resolver,

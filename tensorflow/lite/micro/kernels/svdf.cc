@@ -4,8 +4,11 @@
 // Inputs: input [batch, input_size], weights_feature [filters, input_size],
 // weights_time [filters, memory], bias [units] (optional), state (a variable
 // tensor) [batch, memory * filters]. Output [batch, units], with
-// units = filters / rank.
+// units = filters / rank. Integer SVDF runs the optimized kernel, which
+// computes exactly what the reference computes.
 #include "tensorflow/lite/kernels/internal/reference/svdf.h"
+
+#include "tensorflow/lite/kernels/internal/optimized/svdf.h"
 
 #include <cmath>
 
@@ -171,36 +174,26 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
                 NumInputs(node), NumOutputs(node));
     return kTfLiteError;
   }
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* input = micro_context->AllocateTempInputTensor(node, kInputTensor);
-  TfLiteTensor* weights_feature =
-      micro_context->AllocateTempInputTensor(node, kWeightsFeatureTensor);
-  TfLiteTensor* weights_time =
-      micro_context->AllocateTempInputTensor(node, kWeightsTimeTensor);
-  TfLiteTensor* bias = micro_context->AllocateTempInputTensor(node, kBiasTensor);
-  TfLiteTensor* state = micro_context->AllocateTempInputTensor(node, kStateTensor);
-  TfLiteTensor* output =
-      micro_context->AllocateTempOutputTensor(node, kOutputTensor);
-  TfLiteStatus status = kTfLiteOk;
+  micro::ScopedTempTensors temps(context);
+  TfLiteTensor* input = temps.Input(node, kInputTensor);
+  TfLiteTensor* weights_feature = temps.Input(node, kWeightsFeatureTensor);
+  TfLiteTensor* weights_time = temps.Input(node, kWeightsTimeTensor);
+  TfLiteTensor* bias = temps.Input(node, kBiasTensor);
+  TfLiteTensor* state = temps.Input(node, kStateTensor);
+  TfLiteTensor* output = temps.Output(node, kOutputTensor);
   if (input == nullptr || weights_feature == nullptr ||
       weights_time == nullptr || state == nullptr || output == nullptr) {
     MicroPrintf("SVDF: input, weights, state and output must all be given");
-    status = kTfLiteError;
+    return kTfLiteError;
   }
-  if (status == kTfLiteOk) {
-    status = CheckShapes(params, input, weights_feature, weights_time, bias,
-                         state, &data->shape);
-  }
-  if (status == kTfLiteOk) {
-    status = CheckTypes(params, input, weights_feature, weights_time, bias,
-                        state, output);
-  }
-  if (status == kTfLiteOk) {
-    status = micro::SetOutputShape(
-        context, output,
-        RuntimeShape({data->shape.batches, data->shape.num_units}));
-  }
-  if (status == kTfLiteOk && input->type == kTfLiteInt8) {
+  TF_LITE_ENSURE_STATUS(CheckShapes(params, input, weights_feature,
+                                    weights_time, bias, state, &data->shape));
+  TF_LITE_ENSURE_STATUS(CheckTypes(params, input, weights_feature,
+                                   weights_time, bias, state, output));
+  TF_LITE_ENSURE_STATUS(micro::SetOutputShape(
+      context, output,
+      RuntimeShape({data->shape.batches, data->shape.num_units})));
+  if (input->type == kTfLiteInt8) {
     // Formed in float, as TFLite and TFLM do.
     const float feature_scale = input->params.scale *
                                 weights_feature->params.scale /
@@ -217,25 +210,12 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
     q.state_zero_point = state->params.zero_point;
     q.output_zero_point = output->params.zero_point;
   }
-  if (status == kTfLiteOk) {
-    // float or int32 per filter and batch.
-    status = context->RequestScratchBufferInArena(
-        context,
-        sizeof(int32_t) * static_cast<size_t>(data->shape.batches) *
-            static_cast<size_t>(data->shape.num_filters),
-        &data->scratch_index);
-  }
-  if (output != nullptr) micro_context->DeallocateTempTfLiteTensor(output);
-  if (state != nullptr) micro_context->DeallocateTempTfLiteTensor(state);
-  if (bias != nullptr) micro_context->DeallocateTempTfLiteTensor(bias);
-  if (weights_time != nullptr) {
-    micro_context->DeallocateTempTfLiteTensor(weights_time);
-  }
-  if (weights_feature != nullptr) {
-    micro_context->DeallocateTempTfLiteTensor(weights_feature);
-  }
-  if (input != nullptr) micro_context->DeallocateTempTfLiteTensor(input);
-  return status;
+  // float or int32 per filter and batch.
+  return context->RequestScratchBufferInArena(
+      context,
+      sizeof(int32_t) * static_cast<size_t>(data->shape.batches) *
+          static_cast<size_t>(data->shape.num_filters),
+      &data->scratch_index);
 }
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
@@ -264,7 +244,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
         micro::GetTensorData<float>(state), static_cast<float*>(scratch),
         micro::GetTensorData<float>(output));
   } else if (state->type == kTfLiteInt16) {
-    reference_ops::SvdfInteger<int16_t>(
+    optimized_integer_ops::SvdfInteger<int16_t>(
         data.shape, data.quantized, micro::GetTensorData<int8_t>(input),
         micro::GetTensorData<int8_t>(weights_feature),
         micro::GetTensorData<int16_t>(weights_time),
@@ -272,7 +252,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
         micro::GetTensorData<int16_t>(state), static_cast<int32_t*>(scratch),
         micro::GetTensorData<int8_t>(output));
   } else {
-    reference_ops::SvdfInteger<int8_t>(
+    optimized_integer_ops::SvdfInteger<int8_t>(
         data.shape, data.quantized, micro::GetTensorData<int8_t>(input),
         micro::GetTensorData<int8_t>(weights_feature),
         micro::GetTensorData<int8_t>(weights_time),

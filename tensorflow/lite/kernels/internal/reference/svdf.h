@@ -122,44 +122,73 @@ inline int32_t SvdfFeatureRescale(int32_t x, int32_t multiplier, int shift) {
       right_shift);
 }
 
+// The state value of one filter's feature sum: rescaled, clamped to StateT,
+// then offset by the state's zero point (0 for int16 state). The offset is
+// added after the clamp and wraps around in StateT, as the TFLM release this
+// project is checked against does for int8 state (later TFLM versions add it
+// before the clamp and saturate instead).
+template <typename StateT>
+inline StateT SvdfStateValue(int32_t feature_sum,
+                             const SvdfQuantizedParams& params) {
+  int32_t value = SvdfFeatureRescale(feature_sum, params.feature_multiplier,
+                                     params.feature_shift);
+  value = std::min<int32_t>(
+      std::max<int32_t>(value, std::numeric_limits<StateT>::min()),
+      std::numeric_limits<StateT>::max());
+  const uint32_t wrapped = static_cast<uint32_t>(value + params.state_zero_point);
+  return static_cast<StateT>(
+      static_cast<typename std::make_unsigned<StateT>::type>(wrapped));
+}
+
+// output[b][u] from the time sums in `scratch` ([batch][filter]): bias plus
+// the unit's rank filters, rescaled to int8.
+inline void SvdfIntegerOutput(const SvdfShape& shape,
+                              const SvdfQuantizedParams& params,
+                              const int32_t* bias, const int32_t* scratch,
+                              int8_t* output) {
+  for (int b = 0; b < shape.batches; ++b) {
+    for (int u = 0; u < shape.num_units; ++u) {
+      int32_t acc = bias != nullptr ? bias[u] : 0;
+      const int32_t* filters =
+          scratch + b * shape.num_filters + u * shape.rank;
+      for (int r = 0; r < shape.rank; ++r) acc = WrappingAdd(acc, filters[r]);
+      const int64_t value =
+          static_cast<int64_t>(MultiplyByQuantizedMultiplier(
+              acc, params.output_multiplier, params.output_shift)) +
+          params.output_zero_point;
+      const int64_t clamped =
+          std::min<int64_t>(std::max<int64_t>(value, -128), 127);
+      output[b * shape.num_units + u] = static_cast<int8_t>(clamped);
+    }
+  }
+}
+
 // int8 input and output, int8 feature weights, int32 bias; the state and the
 // time weights are StateT: int16 (TFLite's integer SVDF, state zero point 0)
 // or int8 (a TFLM extension, any state zero point). `scratch` holds
-// batches * num_filters int32 values. TFLite applies no activation function here (its kernel only
-// accepts RELU, and the output's quantized range stands in for it).
+// batches * num_filters int32 values. TFLite applies no activation function
+// here (its kernel only accepts RELU, and the output's quantized range stands
+// in for it). Sums of hostile data wrap (two's complement) instead of
+// overflowing; valid models stay far from the limits.
 template <typename StateT>
 inline void SvdfInteger(const SvdfShape& shape,
                         const SvdfQuantizedParams& params, const int8_t* input,
                         const int8_t* weights_feature,
                         const StateT* weights_time, const int32_t* bias,
                         StateT* state, int32_t* scratch, int8_t* output) {
-  const int32_t state_min = std::numeric_limits<StateT>::min();
-  const int32_t state_max = std::numeric_limits<StateT>::max();
   SvdfShiftState(shape, state);
   for (int b = 0; b < shape.batches; ++b) {
     const int8_t* in = input + b * shape.input_size;
     for (int f = 0; f < shape.num_filters; ++f) {
       const int8_t* w = weights_feature + f * shape.input_size;
       int32_t acc = 0;
-      // Sums of hostile data wrap (two's complement) instead of
-      // overflowing; valid models stay far from the limits.
       for (int i = 0; i < shape.input_size; ++i) {
         acc = WrappingAdd(
             acc, static_cast<int32_t>(w[i]) *
                      (static_cast<int32_t>(in[i]) - params.input_zero_point));
       }
-      int32_t value = SvdfFeatureRescale(acc, params.feature_multiplier,
-                                         params.feature_shift);
-      value = std::min(std::max(value, state_min), state_max);
-      // The state's zero point (0 for int16 state) is added after the clamp
-      // and the sum wraps around in StateT, as the TFLM release this project
-      // is checked against does for int8 state (later TFLM versions add it
-      // before the clamp and saturate instead).
-      const uint32_t wrapped =
-          static_cast<uint32_t>(value + params.state_zero_point);
       state[(b * shape.num_filters + f) * shape.memory_size +
-            shape.memory_size - 1] = static_cast<StateT>(
-          static_cast<typename std::make_unsigned<StateT>::type>(wrapped));
+            shape.memory_size - 1] = SvdfStateValue<StateT>(acc, params);
     }
   }
   for (int b = 0; b < shape.batches; ++b) {
@@ -176,21 +205,7 @@ inline void SvdfInteger(const SvdfShape& shape,
       scratch[b * shape.num_filters + f] = acc;
     }
   }
-  for (int b = 0; b < shape.batches; ++b) {
-    for (int u = 0; u < shape.num_units; ++u) {
-      int32_t acc = bias != nullptr ? bias[u] : 0;
-      const int32_t* filters =
-          scratch + b * shape.num_filters + u * shape.rank;
-      for (int r = 0; r < shape.rank; ++r) acc = WrappingAdd(acc, filters[r]);
-      const int64_t value =
-          static_cast<int64_t>(MultiplyByQuantizedMultiplier(
-              acc, params.output_multiplier, params.output_shift)) +
-          params.output_zero_point;
-      const int64_t clamped =
-          std::min<int64_t>(std::max<int64_t>(value, -128), 127);
-      output[b * shape.num_units + u] = static_cast<int8_t>(clamped);
-    }
-  }
+  SvdfIntegerOutput(shape, params, bias, scratch, output);
 }
 
 }  // namespace reference_ops
