@@ -102,14 +102,21 @@ def make(runtime, path):
   return LiteRT(path, reference=runtime == "litert_ref")
 
 
-def latency(runner, warmup, repeats, fn):
+def latency(warmup, repeats, fn, min_sample_seconds=2e-4):
+  """Median seconds * 1e3 of one call of fn. A sample times a batch of calls
+  lasting at least min_sample_seconds: a single microsecond call would
+  measure mostly the clock and the scheduler."""
+  start = time.perf_counter()
   for _ in range(warmup):
     fn()
+  per_call = (time.perf_counter() - start) / max(warmup, 1)
+  batch = max(1, int(min_sample_seconds / max(per_call, 1e-9)))
   times = []
   for _ in range(repeats):
     start = time.perf_counter()
-    fn()
-    times.append(time.perf_counter() - start)
+    for _ in range(batch):
+      fn()
+    times.append((time.perf_counter() - start) / batch)
   return statistics.median(times) * 1e3
 
 
@@ -163,7 +170,7 @@ def main():
     else:
       runner = make(args.runtime, args.model)
       fn = runner.call if args.mode == "overhead" else runner.run
-      result["ms"] = latency(runner, args.warmup, args.repeats, fn)
+      result["ms"] = latency(args.warmup, args.repeats, fn)
       runner.report()
       if args.runtime == "ours":
         result["arena_inputs_reused"] = (

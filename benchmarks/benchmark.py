@@ -8,13 +8,14 @@ Runs every model in ../shared/models plus generated MobileNetV2-style CNNs
   TFLM            the PyPI tflite-micro wheel, in its own venv (--tflm_python)
   LiteRT ref      ai-edge-litert with OpResolverType.BUILTIN_REF, 1 thread
   LiteRT default  ai-edge-litert's default kernels (XNNPACK), 1 thread
-each model and runtime in a fresh process: warm-up runs, then timed runs of
-set_input + invoke, median. Arena bytes are the "Arena allocation total" of
-print_allocations() in both micro runtimes; the last column is ours with
-preserve_inputs=False (same total), which lets the planner reuse input
-memory as TFLM does. Then: Python call overhead on a
-tiny model (set_input + invoke + get_output) and the throughput of N threads
-each running its own interpreter.
+each model and runtime in a fresh process: warm-up runs, then timed samples
+of set_input + invoke, median (a sample is a batch of runs lasting at least
+0.2 ms, so that microsecond models are not timed by the clock). Arena bytes
+are the "Arena allocation total" of print_allocations() in both micro
+runtimes; the last column is ours with preserve_inputs=False (same total),
+which lets the planner reuse input memory as TFLM does. Then: Python call
+overhead on a tiny model (set_input + invoke + get_output) and the
+throughput of N threads each running its own interpreter.
 
 Prints markdown tables and writes benchmark.md, benchmark.json and
 benchmark.png (bar chart, needs matplotlib) to --out.
@@ -191,7 +192,9 @@ def main():
   lines.append(f"Machine: {os.cpu_count()} cores; load average "
                f"{load_before[0]:.2f} before, {load_after[0]:.2f} after; "
                f"{time.strftime('%Y-%m-%d %H:%M', time.localtime(started))}; "
-               f"{args.warmup} warm-up + {args.repeats} timed runs, median.")
+               f"{args.warmup} warm-up runs, then the median of {args.repeats} "
+               f"samples (a sample times a batch of runs lasting at least "
+               f"0.2 ms; one run each for models slower than that).")
   lines.append("")
   lines.append("| model | ours ms | TFLM ms | LiteRT ref ms | LiteRT XNNPACK ms "
                "| ours/TFLM | ours/XNNPACK | arena ours / TFLM bytes "
@@ -210,7 +213,7 @@ def main():
     o = extras["overhead"]
     lines.append("")
     lines.append(f"Python call overhead ({args.overhead_model}: set_input + "
-                 f"invoke + get_output, median of 2000): ours "
+                 f"invoke + get_output, median): ours "
                  f"{fmt_ms(o['ours'])} ms, TFLM {fmt_ms(o['tflm'])} ms "
                  f"(ours/TFLM {ratio(o['ours'], o['tflm'])}).")
   if "threads" in extras:

@@ -1,4 +1,5 @@
-// Times each operator of a model: op_profile MODEL.tflite [RUNS]
+// Times each operator of a model: op_profile MODEL.tflite [RUNS [ISA]]
+// (ISA: 0 generic, 1 AVX2, 2 AVX-512 VNNI; at most what the CPU runs)
 // Prints, per node, the median microseconds of its invoke over RUNS runs
 // (default 200) after 10 warm-up runs, and the total. For development: the
 // timing table of the README comes from benchmark.py.
@@ -69,6 +70,10 @@ int main(int argc, char** argv) {
   std::vector<uint8_t> model((std::istreambuf_iterator<char>(file)),
                              std::istreambuf_iterator<char>());
   const int runs = argc > 2 ? std::atoi(argv[2]) : 200;
+  if (argc > 3) {
+    tflite::optimized_ops::SetMaxIsa(
+        static_cast<tflite::optimized_ops::Isa>(std::atoi(argv[3])));
+  }
   std::printf("model %s, isa %s\n", argv[1],
               tflite::optimized_ops::IsaName(
                   tflite::optimized_ops::ActiveIsa()));

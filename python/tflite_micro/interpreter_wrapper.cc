@@ -163,7 +163,8 @@ void InterpreterWrapper::CreateInterpreter(size_t arena_size) {
   arena_ = AllocateAligned(arena_size_);
   interpreter_ = std::make_unique<MicroInterpreter>(
       model_.get(), model_size_, *resolver_, arena_.get(), arena_size_,
-      nullptr, &profiler_, preserve_all_tensors_);
+      nullptr, profiler_.enabled() ? &profiler_ : nullptr,
+      preserve_all_tensors_);
   profiler_.set_interpreter(interpreter_.get());
   interpreter_->set_log_errors(false);
   interpreter_->SetArithmetic(arithmetic_);
@@ -288,13 +289,19 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
                           expected_text() +
                           " (resize_input changes the expected shape)");
   }
-  // A C-contiguous, native-order copy when the array is not one already.
-  if (given.attr("byteorder").cast<std::string>() == ">") {
-    array = array.attr("astype")(py::dtype(expected->name));
+  // A C-contiguous, native-order copy when the array is not one already
+  // (checked on the array's own fields: this runs on every call).
+  py::array contiguous = array;
+  const bool c_contiguous =
+      (array.flags() & py::array::c_style) == py::array::c_style;
+  if (given.byteorder() == '>' || !c_contiguous) {
+    if (given.byteorder() == '>') {
+      array = array.attr("astype")(py::dtype(expected->name));
+    }
+    contiguous = py::array::ensure(array,
+                                   py::array::c_style | py::array::forcecast);
+    if (!contiguous) throw py::error_already_set();
   }
-  py::array contiguous = py::array::ensure(
-      array, py::array::c_style | py::array::forcecast);
-  if (!contiguous) throw py::error_already_set();
   const size_t bytes = TensorBytes(tensor);
   if (static_cast<size_t>(contiguous.nbytes()) != bytes) {
     throw py::value_error("Input " + std::to_string(index) + " holds " +

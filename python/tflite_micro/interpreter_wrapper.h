@@ -91,7 +91,12 @@ class InterpreterWrapper {
   std::string FormatAllocations() const;
 
   // Per-node timing of invoke (see NodeProfiler); off until enabled.
-  void SetProfiling(bool enabled) { profiler_.set_enabled(enabled); }
+  // The profiler is attached only while enabled: otherwise invoke would
+  // still name every node and read the clock.
+  void SetProfiling(bool enabled) {
+    profiler_.set_enabled(enabled);
+    interpreter_->SetProfiler(enabled ? &profiler_ : nullptr);
+  }
   bool profiling() const { return profiler_.enabled(); }
   void ResetProfile() { profiler_.Clear(); }
   // A list of dicts: subgraph, node, op, count, time_us, self_time_us.

@@ -301,6 +301,20 @@ class ErrorTest(absltest.TestCase):
     np.testing.assert_allclose(self.interpreter.get_output(0),
                                numpy_two_layer(self.model, strided), rtol=1e-5)
 
+  def test_big_endian_inputs_are_accepted(self):
+    native = np.array([[0.5, -1.25, 2.0, 3.5]], np.float32)
+    expected = numpy_two_layer(self.model, native)
+    for variant in (native.astype(">f4"), native.astype(">f4")[:, ::-1]):
+      self.interpreter.set_input(variant, 0)
+      self.interpreter.invoke()
+      np.testing.assert_allclose(self.interpreter.get_output(0),
+                                 numpy_two_layer(self.model, variant),
+                                 rtol=1e-5)
+    self.interpreter.set_input(native.astype(">f4"), 0)
+    self.interpreter.invoke()
+    np.testing.assert_allclose(self.interpreter.get_output(0), expected,
+                               rtol=1e-5)
+
   def test_invalid_model_bytes(self):
     with self.assertRaisesRegex(ValueError, r"not a well-formed \.tflite"):
       runtime.Interpreter.from_bytes(b"\x00" * 64)

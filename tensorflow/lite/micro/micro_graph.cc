@@ -184,6 +184,8 @@ TfLiteStatus MicroGraph::InvokeSubgraph(int subgraph_idx) {
   NodeAndRegistration* nodes =
       subgraphs_[subgraph_idx].node_and_registrations;
   const int node_count = subgraphs_[subgraph_idx].nodes_size;
+  // The capture (thread-local) stays the same for the whole invoke.
+  const MicroErrorBuffer* capture = CurrentErrorCapture();
   for (int n = 0; n < node_count; ++n) {
     const TfLiteRegistration* registration = nodes[n].registration;
     if (registration->invoke == nullptr) {
@@ -193,9 +195,7 @@ TfLiteStatus MicroGraph::InvokeSubgraph(int subgraph_idx) {
       break;
     }
     current_node_index_ = n;
-    const size_t mark = CurrentErrorCapture() != nullptr
-                            ? CurrentErrorCapture()->length()
-                            : 0;
+    const size_t mark = capture != nullptr ? capture->length() : 0;
     uint32_t event = 0;
     if (profiler_ != nullptr) {
       event = profiler_->BeginEvent(NodeName(subgraph_idx, n));
