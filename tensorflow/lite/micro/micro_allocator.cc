@@ -228,6 +228,25 @@ TfLiteIntArray* MicroAllocator::AllocateDims(int capacity) {
   return dims;
 }
 
+bool MicroAllocator::CanUseModelShape(
+    const flatbuffers::Vector<int32_t>* shape) const {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // The flatbuffer's little-endian int32s are the host's only there, and
+  // only an aligned array may be read as a TfLiteIntArray.
+  return shape == nullptr ||
+         reinterpret_cast<uintptr_t>(shape) % alignof(TfLiteIntArray) == 0;
+#else
+  (void)shape;
+  return false;
+#endif
+}
+
+bool MicroAllocator::IsModelShape(const TfLiteIntArray* dims) const {
+  const uint8_t* bytes = reinterpret_cast<const uint8_t*>(dims);
+  return dims == EmptyIntArray() ||
+         (bytes >= file_data_ && bytes < file_data_ + file_size_);
+}
+
 bool MicroAllocator::IsConstantTensor(int subgraph, int tensor_index) const {
   const Tensor* tensor = GetTensor(model_, subgraph, tensor_index);
   return GetBufferData(model_, tensor->buffer(), file_data_, file_size_)
@@ -271,10 +290,16 @@ TfLiteStatus MicroAllocator::InitEvalTensor(int subgraph, int index,
   }
   const int rank =
       tensor->shape() == nullptr ? 0 : static_cast<int>(tensor->shape()->size());
-  out->dims = AllocateDims(rank);
-  if (out->dims == nullptr) return kTfLiteError;
-  out->dims->size = rank;
-  for (int i = 0; i < rank; ++i) out->dims->data[i] = tensor->shape()->Get(i);
+  if (CanUseModelShape(tensor->shape())) {
+    // Read in place, as for constants; a resize to another shape gives the
+    // tensor an arena copy (ResizeEvalTensor).
+    out->dims = AsIntArray(tensor->shape());
+  } else {
+    out->dims = AllocateDims(rank);
+    if (out->dims == nullptr) return kTfLiteError;
+    out->dims->size = rank;
+    for (int i = 0; i < rank; ++i) out->dims->data[i] = tensor->shape()->Get(i);
+  }
 
   if (ElementSize(out->type) == 0 && out->type != kTfLiteResource) {
     MicroPrintf(
@@ -315,7 +340,6 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
   node.inputs = AsIntArray(op->inputs());
   node.outputs = AsIntArray(op->outputs());
   node.intermediates = AsIntArray(op->intermediates());
-  node.temporaries = EmptyIntArray();
   node.user_data = nullptr;
   node.builtin_data = nullptr;
   node.custom_initial_data = nullptr;
@@ -714,6 +738,15 @@ TfLiteStatus MicroAllocator::ResizeEvalTensor(TfLiteEvalTensor* tensor,
       MicroPrintf("Tensor shape is too large");
       return kTfLiteError;
     }
+  }
+  if (IsModelShape(tensor->dims)) {
+    // The model's (read-only) array: unchanged or replaced by an arena copy.
+    bool same = tensor->dims->size == rank;
+    for (int i = 0; same && i < rank; ++i) same = tensor->dims->data[i] == dims[i];
+    if (same) return kTfLiteOk;
+    TfLiteIntArray* copy = AllocateDims(rank);
+    if (copy == nullptr) return kTfLiteError;
+    tensor->dims = copy;
   }
   // Arena-owned shapes carry their capacity just before the array.
   const int32_t capacity = reinterpret_cast<int32_t*>(tensor->dims)[-1];

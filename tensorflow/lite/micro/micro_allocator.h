@@ -142,6 +142,10 @@ class MicroAllocator {
   uint8_t* AllocatePersistent(size_t size, size_t alignment,
                               RecordedAllocationType type);
   TfLiteIntArray* AllocateDims(int capacity);
+  // Shapes are read from the model in place when its layout allows; they
+  // are copied into the arena when a tensor is resized to another shape.
+  bool CanUseModelShape(const flatbuffers::Vector<int32_t>* shape) const;
+  bool IsModelShape(const TfLiteIntArray* dims) const;
   TfLiteStatus InitEvalTensor(int subgraph, int index, TfLiteEvalTensor* out);
   TfLiteStatus InitNode(const MicroOpResolver& resolver, int subgraph,
                         int index, NodeAndRegistration* out);

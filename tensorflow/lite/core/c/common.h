@@ -162,7 +162,8 @@ typedef struct TfLiteNode {
   TfLiteIntArray* inputs;   // tensor indices; -1 marks an omitted input
   TfLiteIntArray* outputs;
   TfLiteIntArray* intermediates;
-  TfLiteIntArray* temporaries;
+  // No `temporaries` (as in TFLM's static-memory build): micro kernels get
+  // scratch memory from the arena instead.
   void* user_data;          // what the kernel's init returned
   void* builtin_data;       // parsed builtin options (e.g. TfLiteConvParams)
   const void* custom_initial_data;  // custom options bytes
