@@ -174,8 +174,13 @@ class GeneratedModelTest(absltest.TestCase):
   def test_resize_input_runs_a_batch(self):
     model = two_layer_model()
     interpreter = runtime.Interpreter.from_bytes(model)
+    # Shapes are read from the model until a resize changes them.
+    self.assertNotIn("Tensor shape data",
+                     interpreter._interpreter.format_allocations())
     x = np.random.default_rng(1).uniform(-1, 1, (5, 4)).astype(np.float32)
     interpreter.resize_input(0, [5, 4])
+    self.assertIn("Tensor shape data",
+                  interpreter._interpreter.format_allocations())
     np.testing.assert_array_equal(interpreter.get_input_details(0)["shape"],
                                   [5, 4])
     interpreter.set_input(x, 0)
