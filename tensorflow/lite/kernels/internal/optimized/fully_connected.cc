@@ -122,8 +122,10 @@ void FcInt8Generic(const Int8Fc& p, const FcSizes& s, const int8_t* input,
 
 // -------------------------------------------------------------------- float
 
+// With `raw`, the plain sum (FloatRowDots): no bias, no clamp.
 TFLITE_ALWAYS_INLINE float FinishFloat(float total, const float* bias, int o,
-                                       float lo, float hi) {
+                                       float lo, float hi, bool raw) {
+  if (raw) return total;
   const float b = bias != nullptr ? bias[o] : 0.f;
   return ActivationFunctionWithMinMax(total + b, lo, hi);
 }
@@ -132,7 +134,7 @@ TFLITE_ALWAYS_INLINE float FinishFloat(float total, const float* bias, int o,
 TFLITE_ALWAYS_INLINE void FcFloatScalar(const float* x, const float* weights,
                                         int depth, int o0, int o1,
                                         const float* bias, float lo, float hi,
-                                        float* out) {
+                                        bool raw, float* out) {
   for (int o = o0; o < o1; ++o) {
     const float* w = weights + static_cast<size_t>(o) * depth;
     float total = 0.f;
@@ -140,12 +142,13 @@ TFLITE_ALWAYS_INLINE void FcFloatScalar(const float* x, const float* weights,
       const float product = x[d] * w[d];
       total = total + product;
     }
-    out[o] = FinishFloat(total, bias, o, lo, hi);
+    out[o] = FinishFloat(total, bias, o, lo, hi, raw);
   }
 }
 
 TFLITE_ALWAYS_INLINE void FcFloatGenericBody(const FcSizes& s, float lo,
-                                             float hi, const float* input,
+                                             float hi, bool raw,
+                                             const float* input,
                                              const float* weights,
                                              const float* bias,
                                              float* output) {
@@ -164,16 +167,17 @@ TFLITE_ALWAYS_INLINE void FcFloatGenericBody(const FcSizes& s, float lo,
         }
       }
       for (int j = 0; j < kLanes; ++j) {
-        out[o0 + j] = FinishFloat(acc[j], bias, o0 + j, lo, hi);
+        out[o0 + j] = FinishFloat(acc[j], bias, o0 + j, lo, hi, raw);
       }
     }
-    FcFloatScalar(x, weights, s.depth, o0, s.outputs, bias, lo, hi, out);
+    FcFloatScalar(x, weights, s.depth, o0, s.outputs, bias, lo, hi, raw, out);
   }
 }
 
-void FcFloatGeneric(const FcSizes& s, float lo, float hi, const float* input,
+void FcFloatGeneric(const FcSizes& s, float lo, float hi, bool raw,
+                    const float* input,
                     const float* weights, const float* bias, float* output) {
-  FcFloatGenericBody(s, lo, hi, input, weights, bias, output);
+  FcFloatGenericBody(s, lo, hi, raw, input, weights, bias, output);
 }
 
 #if TFLITE_OPTIMIZED_X86
@@ -281,7 +285,7 @@ TFLITE_TARGET_AVX2 TFLITE_ALWAYS_INLINE void Transpose8x8(__m256 r[8]) {
 
 // Lanes are 8 outputs; two blocks of 8 at a time for two independent sums.
 TFLITE_TARGET_AVX2 void FcFloatAvx2(const FcSizes& s, float lo, float hi,
-                                    const float* input, const float* weights,
+                                    bool raw, const float* input, const float* weights,
                                     const float* bias, float* output) {
   const int depth = s.depth;
   const int full = depth - depth % 8;
@@ -322,10 +326,10 @@ TFLITE_TARGET_AVX2 void FcFloatAvx2(const FcSizes& s, float lo, float hi,
           const float product = x[d] * wj[d];
           total = total + product;
         }
-        out[o0 + j] = FinishFloat(total, bias, o0 + j, lo, hi);
+        out[o0 + j] = FinishFloat(total, bias, o0 + j, lo, hi, raw);
       }
     }
-    FcFloatScalar(x, weights, depth, o0, s.outputs, bias, lo, hi, out);
+    FcFloatScalar(x, weights, depth, o0, s.outputs, bias, lo, hi, raw, out);
   }
 }
 
@@ -345,11 +349,25 @@ void FullyConnected(const FullyConnectedParams& params,
   const float hi = params.float_activation_max;
 #if TFLITE_OPTIMIZED_X86
   if (isa != Isa::kGeneric) {
-    FcFloatAvx2(s, lo, hi, input_data, weights_data, bias_data, output_data);
+    FcFloatAvx2(s, lo, hi, /*raw=*/false, input_data, weights_data, bias_data,
+                output_data);
     return;
   }
 #endif
-  FcFloatGeneric(s, lo, hi, input_data, weights_data, bias_data, output_data);
+  FcFloatGeneric(s, lo, hi, /*raw=*/false, input_data, weights_data, bias_data,
+                 output_data);
+}
+
+void FloatRowDots(const float* x, const float* weights, int rows, int depth,
+                  float* out, Isa isa) {
+  const FcSizes s = {1, rows, depth};
+#if TFLITE_OPTIMIZED_X86
+  if (isa != Isa::kGeneric) {
+    FcFloatAvx2(s, 0.f, 0.f, /*raw=*/true, x, weights, nullptr, out);
+    return;
+  }
+#endif
+  FcFloatGeneric(s, 0.f, 0.f, /*raw=*/true, x, weights, nullptr, out);
 }
 
 }  // namespace optimized_ops

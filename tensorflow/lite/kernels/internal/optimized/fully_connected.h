@@ -25,6 +25,12 @@ void FullyConnected(const FullyConnectedParams& params,
                     const RuntimeShape& output_shape, float* output_data,
                     Isa isa = ActiveIsa());
 
+// out[r] = the sum over d of x[d] * weights[r][d], accumulated from 0.f in
+// the order of d with separate multiplies and adds: bit for bit what a
+// reference dot-product loop gives (e.g. the float LSTM's gates).
+void FloatRowDots(const float* x, const float* weights, int rows, int depth,
+                  float* out, Isa isa = ActiveIsa());
+
 }  // namespace optimized_ops
 
 namespace optimized_integer_ops {

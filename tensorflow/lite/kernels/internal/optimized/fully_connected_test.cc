@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 #include <vector>
 
 #include "tensorflow/lite/kernels/internal/optimized/test_util.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
+#include "tensorflow/lite/kernels/internal/reference/lstm.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -105,6 +107,31 @@ TEST(OptimizedFullyConnected, FloatMatchesReference) {
       FullyConnected(p, input_shape, input.data(), weights_shape,
                      weights.data(), with_bias ? bias.data() : nullptr,
                      output_shape, actual.data(), isa);
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " isa " << IsaName(isa);
+    }
+  }
+}
+
+// The row dots behind the optimized float LSTM: the reference loop's sums.
+TEST(OptimizedFloatRowDots, MatchReferenceLoop) {
+  Random rng(91);
+  for (int iteration = 0; iteration < 300; ++iteration) {
+    const int rows = rng.Int(1, 70);
+    const int depth = rng.Int(1, 90);
+    auto x = rng.Floats(depth, -2.f, 2.f);
+    auto weights = rng.Floats(static_cast<size_t>(rows) * depth, -1.f, 1.f);
+    if (rng.Chance(0.3)) {
+      // Zero input against negative weights: -0.f products, +0.f sums.
+      for (auto& v : x) v = 0.f;
+      for (auto& v : weights) v = -std::abs(v);
+    }
+    std::vector<float> expected(rows);
+    reference_ops::LstmRowDotsReference(x.data(), weights.data(), rows, depth,
+                                        expected.data());
+    for (Isa isa : SupportedIsas()) {
+      std::vector<float> actual(rows, 7.f);
+      FloatRowDots(x.data(), weights.data(), rows, depth, actual.data(), isa);
       ASSERT_TRUE(BitEqual(expected, actual))
           << "iteration " << iteration << " isa " << IsaName(isa);
     }

@@ -73,11 +73,25 @@ inline float LstmActivation(TfLiteFusedActivation activation, float x) {
   }
 }
 
-inline float LstmDot(const float* a, const float* b, int size) {
-  float sum = 0.0f;
-  for (int i = 0; i < size; ++i) sum += a[i] * b[i];
-  return sum;
+// out[r] = sum over d of x[d] * weights[r][d], from 0.0f in the order of d.
+// The float LSTM takes its dot products through this signature so that an
+// optimized kernel can supply the same sums faster.
+using LstmRowDots = void (*)(const float* x, const float* weights, int rows,
+                             int depth, float* out);
+
+inline void LstmRowDotsReference(const float* x, const float* weights,
+                                 int rows, int depth, float* out) {
+  for (int r = 0; r < rows; ++r) {
+    const float* w = weights + r * depth;
+    float sum = 0.0f;
+    for (int d = 0; d < depth; ++d) sum += w[d] * x[d];
+    out[r] = sum;
+  }
 }
+
+// Rows of a gate or projection handled per call of the row dots (their sums
+// wait on the stack).
+constexpr int kLstmDotBlock = 64;
 
 // gate[batches][cell] for one gate.
 inline void LstmFloatGate(const LstmSizes& sizes, const float* input_weights,
@@ -85,21 +99,30 @@ inline void LstmFloatGate(const LstmSizes& sizes, const float* input_weights,
                           const float* cell_weights, const float* layer_norm,
                           const float* bias, const float* input,
                           const float* output_state, const float* cell_state,
-                          TfLiteFusedActivation activation, float* gate) {
+                          TfLiteFusedActivation activation, float* gate,
+                          LstmRowDots row_dots = LstmRowDotsReference) {
   const int cells = sizes.cell_size;
   for (int b = 0; b < sizes.batches; ++b) {
     float* row = gate + b * cells;
     const float* x = input + b * sizes.input_size;
     const float* h = output_state + b * sizes.output_size;
     const float* c = cell_state + b * cells;
-    for (int i = 0; i < cells; ++i) {
-      float value = layer_norm != nullptr ? 0.0f : bias[i];
-      value += LstmDot(input_weights + i * sizes.input_size, x,
-                       sizes.input_size);
-      value += LstmDot(recurrent_weights + i * sizes.output_size, h,
-                       sizes.output_size);
-      if (cell_weights != nullptr) value += cell_weights[i] * c[i];
-      row[i] = value;
+    for (int i0 = 0; i0 < cells; i0 += kLstmDotBlock) {
+      const int count = std::min(kLstmDotBlock, cells - i0);
+      float from_input[kLstmDotBlock];
+      float from_state[kLstmDotBlock];
+      row_dots(x, input_weights + i0 * sizes.input_size, count,
+               sizes.input_size, from_input);
+      row_dots(h, recurrent_weights + i0 * sizes.output_size, count,
+               sizes.output_size, from_state);
+      for (int j = 0; j < count; ++j) {
+        const int i = i0 + j;
+        float value = layer_norm != nullptr ? 0.0f : bias[i];
+        value += from_input[j];
+        value += from_state[j];
+        if (cell_weights != nullptr) value += cell_weights[i] * c[i];
+        row[i] = value;
+      }
     }
     if (layer_norm != nullptr) {
       // Normalise to zero mean and unit variance, then scale and shift.
@@ -127,7 +150,8 @@ inline void LstmStepFloat(const LstmSizes& sizes, const LstmFloatWeights& w,
                           TfLiteFusedActivation activation, float cell_clip,
                           float proj_clip, const float* input,
                           float* output_state, float* cell_state,
-                          float* scratch, float* output) {
+                          float* scratch, float* output,
+                          LstmRowDots row_dots = LstmRowDotsReference) {
   const int n = sizes.batches * sizes.cell_size;
   float* input_gate = scratch;
   float* forget_gate = scratch + n;
@@ -139,17 +163,17 @@ inline void LstmStepFloat(const LstmSizes& sizes, const LstmFloatWeights& w,
                   w.recurrent_to_gate[kLstmInputGate],
                   w.cell_to_gate[kLstmInputGate], w.layer_norm[kLstmInputGate],
                   w.bias[kLstmInputGate], input, output_state, cell_state,
-                  kTfLiteActSigmoid, input_gate);
+                  kTfLiteActSigmoid, input_gate, row_dots);
   }
   LstmFloatGate(sizes, w.input_to_gate[kLstmForgetGate],
                 w.recurrent_to_gate[kLstmForgetGate],
                 w.cell_to_gate[kLstmForgetGate], w.layer_norm[kLstmForgetGate],
                 w.bias[kLstmForgetGate], input, output_state, cell_state,
-                kTfLiteActSigmoid, forget_gate);
+                kTfLiteActSigmoid, forget_gate, row_dots);
   LstmFloatGate(sizes, w.input_to_gate[kLstmCellGate],
                 w.recurrent_to_gate[kLstmCellGate], nullptr,
                 w.layer_norm[kLstmCellGate], w.bias[kLstmCellGate], input,
-                output_state, cell_state, activation, cell_gate);
+                output_state, cell_state, activation, cell_gate, row_dots);
   for (int i = 0; i < n; ++i) {
     const float in = cifg ? 1.0f - forget_gate[i] : input_gate[i];
     float c = forget_gate[i] * cell_state[i];
@@ -161,7 +185,7 @@ inline void LstmStepFloat(const LstmSizes& sizes, const LstmFloatWeights& w,
                 w.recurrent_to_gate[kLstmOutputGate],
                 w.cell_to_gate[kLstmOutputGate], w.layer_norm[kLstmOutputGate],
                 w.bias[kLstmOutputGate], input, output_state, cell_state,
-                kTfLiteActSigmoid, output_gate);
+                kTfLiteActSigmoid, output_gate, row_dots);
   // h before projection, in the input gate's scratch.
   float* hidden = input_gate;
   for (int i = 0; i < n; ++i) {
@@ -170,15 +194,22 @@ inline void LstmStepFloat(const LstmSizes& sizes, const LstmFloatWeights& w,
   const int outputs = sizes.batches * sizes.output_size;
   if (w.projection_weights != nullptr) {
     for (int b = 0; b < sizes.batches; ++b) {
-      for (int o = 0; o < sizes.output_size; ++o) {
-        float value =
-            w.projection_bias != nullptr ? w.projection_bias[o] : 0.0f;
-        value += LstmDot(w.projection_weights + o * sizes.cell_size,
-                         hidden + b * sizes.cell_size, sizes.cell_size);
-        if (proj_clip > 0.0f) {
-          value = std::min(proj_clip, std::max(-proj_clip, value));
+      for (int o0 = 0; o0 < sizes.output_size; o0 += kLstmDotBlock) {
+        const int count = std::min(kLstmDotBlock, sizes.output_size - o0);
+        float sums[kLstmDotBlock];
+        row_dots(hidden + b * sizes.cell_size,
+                 w.projection_weights + o0 * sizes.cell_size, count,
+                 sizes.cell_size, sums);
+        for (int j = 0; j < count; ++j) {
+          const int o = o0 + j;
+          float value =
+              w.projection_bias != nullptr ? w.projection_bias[o] : 0.0f;
+          value += sums[j];
+          if (proj_clip > 0.0f) {
+            value = std::min(proj_clip, std::max(-proj_clip, value));
+          }
+          output_state[b * sizes.output_size + o] = value;
         }
-        output_state[b * sizes.output_size + o] = value;
       }
     }
   } else {
