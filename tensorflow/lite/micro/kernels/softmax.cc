@@ -18,8 +18,19 @@
 namespace tflite {
 namespace {
 
+// int8 input: exp of a difference to the row maximum, diff in [-255, 0],
+// for rows long enough that looking it up beats computing it twice per
+// element (what the reference does). The table costs 1 KB of the tail.
+constexpr int kExpTableSize = 256;
+constexpr int kExpTableMinDepth = 256;
+
+struct OpData {
+  SoftmaxParams params;
+  const int32_t* exp_table;  // [-diff], or nullptr
+};
+
 void* Init(TfLiteContext* context, const char*, size_t) {
-  return micro::AllocateOpData<SoftmaxParams>(context);
+  return micro::AllocateOpData<OpData>(context);
 }
 
 double Exp(double x) { return std::exp(x); }
@@ -110,7 +121,9 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TF_LITE_ENSURE(context, node->builtin_data != nullptr);
   TF_LITE_ENSURE_EQ(context, NumInputs(node), 1);
   TF_LITE_ENSURE_EQ(context, NumOutputs(node), 1);
-  auto* op_data = static_cast<SoftmaxParams*>(node->user_data);
+  auto* data = static_cast<OpData*>(node->user_data);
+  SoftmaxParams* op_data = &data->params;
+  data->exp_table = nullptr;
   const auto* params =
       static_cast<const TfLiteSoftmaxParams*>(node->builtin_data);
   micro::ScopedTempTensors temps(context);
@@ -126,8 +139,24 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
       TF_LITE_ENSURE_TYPES_EQ(context, output->type, kTfLiteFloat32);
       op_data->beta = static_cast<double>(params->beta);
       return kTfLiteOk;
-    case kTfLiteInt8:
-      return PrepareInt8(context, input, output, params, op_data);
+    case kTfLiteInt8: {
+      TF_LITE_ENSURE_STATUS(
+          PrepareInt8(context, input, output, params, op_data));
+      if (SizeOfDimension(input, NumDimensions(input) - 1) <
+          kExpTableMinDepth) {
+        return kTfLiteOk;
+      }
+      int32_t* table = static_cast<int32_t*>(context->AllocatePersistentBuffer(
+          context, sizeof(int32_t) * kExpTableSize));
+      TF_LITE_ENSURE(context, table != nullptr);
+      for (int d = 0; d < kExpTableSize; ++d) {
+        table[d] = -d >= op_data->diff_min
+                       ? reference_ops::SoftmaxExpRaw(*op_data, -d)
+                       : 0;  // never read
+      }
+      data->exp_table = table;
+      return kTfLiteOk;
+    }
     case kTfLiteInt16:
       return PrepareInt16(context, input, output, params, op_data);
     default:
@@ -137,9 +166,28 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   }
 }
 
+// The reference computation with the exponentials looked up (exactly the
+// values SoftmaxExpRaw computes).
+void EvalInt8WithTable(const SoftmaxParams& params, const int32_t* table,
+                       const TfLiteEvalTensor* input,
+                       TfLiteEvalTensor* output) {
+  const auto lookup = [table](int32_t diff) { return table[-diff]; };
+  if (output->type == kTfLiteInt16) {
+    reference_ops::SoftmaxWithExp(
+        params, micro::GetTensorShape(input),
+        micro::GetTensorData<int8_t>(input), micro::GetTensorShape(output),
+        micro::GetTensorData<int16_t>(output), lookup);
+  } else {
+    reference_ops::SoftmaxWithExp(
+        params, micro::GetTensorShape(input),
+        micro::GetTensorData<int8_t>(input), micro::GetTensorShape(output),
+        micro::GetTensorData<int8_t>(output), lookup);
+  }
+}
+
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
-  const SoftmaxParams& op_data =
-      *static_cast<const SoftmaxParams*>(node->user_data);
+  const OpData& data = *static_cast<const OpData*>(node->user_data);
+  const SoftmaxParams& op_data = data.params;
   const TfLiteEvalTensor* input = micro::GetEvalInput(context, node, 0);
   TfLiteEvalTensor* output = micro::GetEvalOutput(context, node, 0);
   const RuntimeShape input_shape = micro::GetTensorShape(input);
@@ -151,7 +199,9 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                              micro::GetTensorData<float>(output));
       return kTfLiteOk;
     case kTfLiteInt8:
-      if (output->type == kTfLiteInt16) {
+      if (data.exp_table != nullptr) {
+        EvalInt8WithTable(op_data, data.exp_table, input, output);
+      } else if (output->type == kTfLiteInt16) {
         reference_ops::Softmax(op_data, input_shape,
                                micro::GetTensorData<int8_t>(input),
                                output_shape,

@@ -36,7 +36,8 @@ class SoftmaxTest(parameterized.TestCase):
     util.compare_with_reference(self, build_model(shape, np.float32, beta),
                                 [x])
 
-  @parameterized.product(shape=[[1, 10], [2, 3, 7], [4, 256]],
+  # Rows of 256 or more take the kernel's exp table path.
+  @parameterized.product(shape=[[1, 10], [2, 3, 7], [4, 256], [2, 300]],
                          beta=[1.0, 0.3],
                          in_scale=[0.05, 0.5, 0.0039])
   def test_int8(self, shape, beta, in_scale):
@@ -45,10 +46,11 @@ class SoftmaxTest(parameterized.TestCase):
     model = build_model(shape, np.int8, beta, in_scale=in_scale)
     util.compare_with_reference(self, model, [x])
 
-  def test_int8_to_int16(self):
+  @parameterized.parameters([3, 20], [2, 400])
+  def test_int8_to_int16(self, rows, depth):
     rng = np.random.default_rng(4)
-    x = util.random_array(rng, [3, 20], np.int8)
-    model = build_model([3, 20], np.int8, 1.0, out_dtype=np.int16)
+    x = util.random_array(rng, [rows, depth], np.int8)
+    model = build_model([rows, depth], np.int8, 1.0, out_dtype=np.int16)
     util.compare_with_reference(self, model, [x])
 
   @parameterized.product(shape=[[1, 10], [2, 3, 7], [3, 300], [40]],

@@ -41,19 +41,31 @@ inline void Softmax(const SoftmaxParams& params,
   }
 }
 
-// Differences to the row maximum are scaled into Q5.26, exponentiated in
-// fixed point, summed in Q12.19 and normalized by a fixed-point reciprocal.
-template <typename InputT, typename OutputT>
-inline void Softmax(const SoftmaxParams& params,
-                    const RuntimeShape& input_shape, const InputT* input_data,
-                    const RuntimeShape& output_shape, OutputT* output_data) {
+// exp(beta * input_scale * diff) for a difference to the row maximum
+// (diff_min <= diff <= 0): diff scaled into Q5.26, exponentiated in fixed
+// point; the raw value of the Q0.31 result.
+inline int32_t SoftmaxExpRaw(const SoftmaxParams& params, int32_t diff) {
   constexpr int kScaledDiffIntegerBits = 5;
-  constexpr int kAccumulationIntegerBits = 12;
   using ScaledDiff = fixed_point::FixedPoint<int32_t, kScaledDiffIntegerBits>;
+  const int32_t rescaled = MultiplyByQuantizedMultiplierGreaterThanOne(
+      diff, params.input_multiplier, params.input_left_shift);
+  return fixed_point::exp_on_negative_values(ScaledDiff::FromRaw(rescaled))
+      .raw();
+}
+
+// The fixed-point softmax with the exponentials from exp_raw(diff), which
+// must equal SoftmaxExpRaw(params, diff) (a kernel may look them up in a
+// table instead): summed in Q12.19 and normalized by a fixed-point
+// reciprocal.
+template <typename InputT, typename OutputT, typename ExpRaw>
+inline void SoftmaxWithExp(const SoftmaxParams& params,
+                           const RuntimeShape& input_shape,
+                           const InputT* input_data,
+                           const RuntimeShape& output_shape,
+                           OutputT* output_data, ExpRaw exp_raw) {
+  constexpr int kAccumulationIntegerBits = 12;
   using Accum = fixed_point::FixedPoint<int32_t, kAccumulationIntegerBits>;
   using F0 = fixed_point::FixedPoint<int32_t, 0>;
-  const int32_t beta_multiplier = params.input_multiplier;
-  const int32_t beta_left_shift = params.input_left_shift;
   const int diff_min = params.diff_min;
   const int last = input_shape.DimensionsCount() - 1;
   const int outer = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
@@ -71,13 +83,9 @@ inline void Softmax(const SoftmaxParams& params,
     for (int c = 0; c < depth; ++c) {
       const int32_t diff = static_cast<int32_t>(in[c]) - max_in_row;
       if (diff >= diff_min) {
-        const int32_t rescaled = MultiplyByQuantizedMultiplierGreaterThanOne(
-            diff, beta_multiplier, beta_left_shift);
-        sum_of_exps =
-            sum_of_exps +
-            fixed_point::Rescale<kAccumulationIntegerBits>(
-                fixed_point::exp_on_negative_values(
-                    ScaledDiff::FromRaw(rescaled)));
+        sum_of_exps = sum_of_exps +
+                      fixed_point::Rescale<kAccumulationIntegerBits>(
+                          F0::FromRaw(exp_raw(diff)));
       }
     }
 
@@ -88,10 +96,7 @@ inline void Softmax(const SoftmaxParams& params,
     for (int c = 0; c < depth; ++c) {
       const int32_t diff = static_cast<int32_t>(in[c]) - max_in_row;
       if (diff >= diff_min) {
-        const int32_t rescaled = MultiplyByQuantizedMultiplierGreaterThanOne(
-            diff, beta_multiplier, beta_left_shift);
-        const F0 exp_in_0 =
-            fixed_point::exp_on_negative_values(ScaledDiff::FromRaw(rescaled));
+        const F0 exp_in_0 = F0::FromRaw(exp_raw(diff));
         const int32_t unsaturated = fixed_point::RoundingDivideByPOT(
             (shifted_scale * exp_in_0).raw(),
             num_bits_over_unit + 31 - static_cast<int>(sizeof(OutputT) * 8));
@@ -103,6 +108,16 @@ inline void Softmax(const SoftmaxParams& params,
       }
     }
   }
+}
+
+template <typename InputT, typename OutputT>
+inline void Softmax(const SoftmaxParams& params,
+                    const RuntimeShape& input_shape, const InputT* input_data,
+                    const RuntimeShape& output_shape, OutputT* output_data) {
+  SoftmaxWithExp(params, input_shape, input_data, output_shape, output_data,
+                 [&params](int32_t diff) {
+                   return SoftmaxExpRaw(params, diff);
+                 });
 }
 
 // int16 input and output, both symmetric, output scale 2^-15. Differences
