@@ -241,8 +241,8 @@ TFLITE_TARGET_AVX512 void FcInt8Vnni(const Int8Fc& p, const FcSizes& s,
 #pragma GCC unroll 4
       for (int r = 0; r < 4; ++r) {
         DotSums sums;
-        sums.w = static_cast<uint32_t>(_mm512_reduce_add_epi32(ws[r]));
-        sums.wx = static_cast<uint32_t>(_mm512_reduce_add_epi32(uw[r])) -
+        sums.w = ReduceAddWrapping512(ws[r]);
+        sums.wx = ReduceAddWrapping512(uw[r]) -
                   128u * sums.w;
         out[o + r] = FinishInt8(p, sums, x_sum, depth, bias, o + r);
       }

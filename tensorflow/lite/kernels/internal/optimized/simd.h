@@ -40,6 +40,25 @@
 namespace tflite {
 namespace optimized_ops {
 
+#if TFLITE_OPTIMIZED_X86
+// Sums of the int32 lanes, wrapping (in vector registers: the compilers'
+// _mm512_reduce_add_epi32 adds in C ints, which overflow is undefined).
+TFLITE_TARGET_AVX2 TFLITE_ALWAYS_INLINE uint32_t
+ReduceAddWrapping256(__m256i v) {
+  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v),
+                            _mm256_extracti128_si256(v, 1));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
+  return static_cast<uint32_t>(_mm_cvtsi128_si32(s));
+}
+
+TFLITE_TARGET_AVX512 TFLITE_ALWAYS_INLINE uint32_t
+ReduceAddWrapping512(__m512i v) {
+  return ReduceAddWrapping256(_mm256_add_epi32(
+      _mm512_castsi512_si256(v), _mm512_extracti64x4_epi64(v, 1)));
+}
+#endif  // TFLITE_OPTIMIZED_X86
+
 inline int RoundUp(int value, int multiple) {
   return (value + multiple - 1) / multiple * multiple;
 }

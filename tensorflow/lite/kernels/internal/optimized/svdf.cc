@@ -47,14 +47,6 @@ TFLITE_TARGET_AVX2 TFLITE_ALWAYS_INLINE __m256i Load16Avx2(const int16_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
 
-TFLITE_TARGET_AVX2 TFLITE_ALWAYS_INLINE uint32_t ReduceAvx2(__m256i v) {
-  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v),
-                            _mm256_extracti128_si256(v, 1));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
-  return static_cast<uint32_t>(_mm_cvtsi128_si32(s));
-}
-
 template <typename A, typename B>
 TFLITE_TARGET_AVX2 void SumsAvx2(const A* a, int a_rows, const B* b,
                                  int b_stride, int rows, int n,
@@ -71,8 +63,8 @@ TFLITE_TARGET_AVX2 void SumsAvx2(const A* a, int a_rows, const B* b,
       xy = _mm256_add_epi32(xy, _mm256_madd_epi16(x16, Load16Avx2(y + i)));
       x_sum = _mm256_add_epi32(x_sum, _mm256_madd_epi16(x16, ones));
     }
-    uint32_t total = ReduceAvx2(xy);
-    uint32_t total_x = ReduceAvx2(x_sum);
+    uint32_t total = ReduceAddWrapping256(xy);
+    uint32_t total_x = ReduceAddWrapping256(x_sum);
     for (; i < n; ++i) {
       total += static_cast<uint32_t>(static_cast<int32_t>(x[i]) * y[i]);
       total_x += static_cast<uint32_t>(x[i]);
@@ -119,9 +111,9 @@ TFLITE_TARGET_AVX512 void SumsAvx512(const A* a, int a_rows, const B* b,
           xy, _mm512_madd_epi16(x16, Load32Avx512(y + i, tail_mask)));
       x_sum = _mm512_add_epi32(x_sum, _mm512_madd_epi16(x16, ones));
     }
-    const uint32_t total = static_cast<uint32_t>(_mm512_reduce_add_epi32(xy));
+    const uint32_t total = ReduceAddWrapping512(xy);
     const uint32_t total_x =
-        static_cast<uint32_t>(_mm512_reduce_add_epi32(x_sum));
+        ReduceAddWrapping512(x_sum);
     out[r] =
         static_cast<int32_t>(total - static_cast<uint32_t>(zero_point) * total_x);
   }
