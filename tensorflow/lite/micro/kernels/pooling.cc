@@ -1,7 +1,8 @@
 // AVERAGE_POOL_2D and MAX_POOL_2D (float32, int8, int16) and L2_POOL_2D
 // (float32). Quantized pools keep the input's scale and zero point: the
-// output must have the same ones (int16: zero point 0).
-#include "tensorflow/lite/kernels/internal/reference/pooling.h"
+// output must have the same ones (int16: zero point 0). The optimized pools
+// compute exactly what reference/pooling.h computes.
+#include "tensorflow/lite/kernels/internal/optimized/pooling.h"
 
 #include <cmath>
 #include <limits>
@@ -154,22 +155,22 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       const float* in = micro::GetTensorData<float>(input);
       float* out = micro::GetTensorData<float>(output);
       if (kType == PoolType::kAverage) {
-        reference_ops::AveragePool(params, input_shape, in, output_shape, out);
+        optimized_ops::AveragePool(params, input_shape, in, output_shape, out);
       } else if (kType == PoolType::kMax) {
-        reference_ops::MaxPool(params, input_shape, in, output_shape, out);
+        optimized_ops::MaxPool(params, input_shape, in, output_shape, out);
       } else {
-        reference_ops::L2Pool(params, input_shape, in, output_shape, out);
+        optimized_ops::L2Pool(params, input_shape, in, output_shape, out);
       }
       return kTfLiteOk;
     }
     case kTfLiteInt8:
       if (kType == PoolType::kAverage) {
-        reference_integer_ops::AveragePool(
+        optimized_integer_ops::AveragePool(
             params, input_shape, micro::GetTensorData<int8_t>(input),
             output_shape, micro::GetTensorData<int8_t>(output));
         return kTfLiteOk;
       } else if (kType == PoolType::kMax) {
-        reference_integer_ops::MaxPool(
+        optimized_integer_ops::MaxPool(
             params, input_shape, micro::GetTensorData<int8_t>(input),
             output_shape, micro::GetTensorData<int8_t>(output));
         return kTfLiteOk;
@@ -177,12 +178,12 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       break;
     case kTfLiteInt16:
       if (kType == PoolType::kAverage) {
-        reference_integer_ops::AveragePool(
+        optimized_integer_ops::AveragePool(
             params, input_shape, micro::GetTensorData<int16_t>(input),
             output_shape, micro::GetTensorData<int16_t>(output));
         return kTfLiteOk;
       } else if (kType == PoolType::kMax) {
-        reference_integer_ops::MaxPool(
+        optimized_integer_ops::MaxPool(
             params, input_shape, micro::GetTensorData<int16_t>(input),
             output_shape, micro::GetTensorData<int16_t>(output));
         return kTfLiteOk;

@@ -1,0 +1,115 @@
+#include "tensorflow/lite/kernels/internal/optimized/pooling.h"
+
+#include <algorithm>
+
+#include "tensorflow/lite/kernels/internal/reference/pooling.h"
+
+namespace tflite {
+namespace optimized_ops {
+namespace {
+
+// reference_ops::Pool with the channel loop innermost, kBlock channels at a
+// time (one reducer each).
+template <typename T, typename OutT, typename Reducer>
+void PoolChannelBlocks(const PoolParams& params,
+                       const RuntimeShape& input_shape, const T* input_data,
+                       const RuntimeShape& output_shape, OutT* output_data,
+                       Reducer prototype) {
+  constexpr int kBlock = 64;
+  const int batches = input_shape.Dims(0);
+  const int input_height = input_shape.Dims(1);
+  const int input_width = input_shape.Dims(2);
+  const int depth = input_shape.Dims(3);
+  const int output_height = output_shape.Dims(1);
+  const int output_width = output_shape.Dims(2);
+  Reducer reducers[kBlock];
+  for (int j = 0; j < kBlock; ++j) reducers[j] = prototype;
+  for (int b = 0; b < batches; ++b) {
+    for (int out_y = 0; out_y < output_height; ++out_y) {
+      int y_start, y_end;
+      reference_ops::PoolWindow(out_y, params.stride_height,
+                                params.padding_values.height,
+                                params.filter_height, input_height, &y_start,
+                                &y_end);
+      for (int out_x = 0; out_x < output_width; ++out_x) {
+        int x_start, x_end;
+        reference_ops::PoolWindow(out_x, params.stride_width,
+                                  params.padding_values.width,
+                                  params.filter_width, input_width, &x_start,
+                                  &x_end);
+        OutT* out = output_data + Offset(output_shape, b, out_y, out_x, 0);
+        for (int c0 = 0; c0 < depth; c0 += kBlock) {
+          const int count = std::min(kBlock, depth - c0);
+          for (int j = 0; j < count; ++j) reducers[j].Start();
+          for (int y = y_start; y < y_end; ++y) {
+            for (int x = x_start; x < x_end; ++x) {
+              const T* in = input_data + Offset(input_shape, b, y, x, c0);
+              for (int j = 0; j < count; ++j) reducers[j].Add(in[j]);
+            }
+          }
+          for (int j = 0; j < count; ++j) {
+            out[c0 + j] = reducers[j].Finish(params);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void AveragePool(const PoolParams& params, const RuntimeShape& input_shape,
+                 const float* input_data, const RuntimeShape& output_shape,
+                 float* output_data) {
+  PoolChannelBlocks(params, input_shape, input_data, output_shape,
+                    output_data, reference_ops::FloatAverage());
+}
+
+void MaxPool(const PoolParams& params, const RuntimeShape& input_shape,
+             const float* input_data, const RuntimeShape& output_shape,
+             float* output_data) {
+  PoolChannelBlocks(params, input_shape, input_data, output_shape,
+                    output_data, reference_ops::FloatMax());
+}
+
+void L2Pool(const PoolParams& params, const RuntimeShape& input_shape,
+            const float* input_data, const RuntimeShape& output_shape,
+            float* output_data) {
+  PoolChannelBlocks(params, input_shape, input_data, output_shape,
+                    output_data, reference_ops::FloatL2());
+}
+
+}  // namespace optimized_ops
+
+namespace optimized_integer_ops {
+
+template <typename T>
+void AveragePool(const PoolParams& params, const RuntimeShape& input_shape,
+                 const T* input_data, const RuntimeShape& output_shape,
+                 T* output_data) {
+  optimized_ops::PoolChannelBlocks(
+      params, input_shape, input_data, output_shape, output_data,
+      reference_integer_ops::QuantizedAverage<T>());
+}
+
+template <typename T>
+void MaxPool(const PoolParams& params, const RuntimeShape& input_shape,
+             const T* input_data, const RuntimeShape& output_shape,
+             T* output_data) {
+  optimized_ops::PoolChannelBlocks(params, input_shape, input_data,
+                                   output_shape, output_data,
+                                   reference_integer_ops::QuantizedMax<T>());
+}
+
+template void AveragePool<int8_t>(const PoolParams&, const RuntimeShape&,
+                                  const int8_t*, const RuntimeShape&, int8_t*);
+template void AveragePool<int16_t>(const PoolParams&, const RuntimeShape&,
+                                   const int16_t*, const RuntimeShape&,
+                                   int16_t*);
+template void MaxPool<int8_t>(const PoolParams&, const RuntimeShape&,
+                              const int8_t*, const RuntimeShape&, int8_t*);
+template void MaxPool<int16_t>(const PoolParams&, const RuntimeShape&,
+                               const int16_t*, const RuntimeShape&, int16_t*);
+
+}  // namespace optimized_integer_ops
+}  // namespace tflite
