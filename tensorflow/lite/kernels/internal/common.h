@@ -151,9 +151,13 @@ inline int32_t GetReciprocal(int32_t x, int x_integer_digits,
                              int* num_bits_over_unit) {
   const int headroom_plus_one = CountLeadingZeros(static_cast<uint32_t>(x));
   *num_bits_over_unit = x_integer_digits - headroom_plus_one;
-  const int32_t shifted_sum_minus_one = static_cast<int32_t>(
-      (static_cast<uint32_t>(x) << headroom_plus_one) -
-      (static_cast<uint32_t>(1) << 31));
+  // x == 0 (e.g. a softmax row of no elements) has 32 leading zeros: a
+  // shift the language leaves undefined, of a value that stays 0.
+  const uint32_t shifted =
+      headroom_plus_one < 32 ? static_cast<uint32_t>(x) << headroom_plus_one
+                             : 0u;
+  const int32_t shifted_sum_minus_one =
+      static_cast<int32_t>(shifted - (static_cast<uint32_t>(1) << 31));
   using F0 = fixed_point::FixedPoint<int32_t, 0>;
   return fixed_point::one_over_one_plus_x_for_x_in_0_1(
              F0::FromRaw(shifted_sum_minus_one))
