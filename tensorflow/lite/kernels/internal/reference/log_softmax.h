@@ -112,6 +112,7 @@ namespace reference_ops {
 
 inline void LogSoftmax(const float* input, int outer, int depth,
                        float* output) {
+  if (depth == 0) return;  // rows of no elements
   for (int i = 0; i < outer; ++i) {
     const float* in = input + i * depth;
     float* out = output + i * depth;

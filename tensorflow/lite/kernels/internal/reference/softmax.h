@@ -23,6 +23,8 @@ inline void Softmax(const SoftmaxParams& params,
   const int last = input_shape.DimensionsCount() - 1;
   const int outer = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
   const int depth = MatchingDim(input_shape, last, output_shape, last);
+  // Rows of no elements: nothing to write (however many rows there are).
+  if (depth == 0) return;
   const float beta = static_cast<float>(params.beta);
   for (int i = 0; i < outer; ++i) {
     const float* in = input_data + i * depth;
@@ -70,6 +72,8 @@ inline void SoftmaxWithExp(const SoftmaxParams& params,
   const int last = input_shape.DimensionsCount() - 1;
   const int outer = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
   const int depth = MatchingDim(input_shape, last, output_shape, last);
+  // Rows of no elements: nothing to write (however many rows there are).
+  if (depth == 0) return;
   constexpr int32_t kOutMin = std::numeric_limits<OutputT>::min();
   constexpr int32_t kOutMax = std::numeric_limits<OutputT>::max();
 
@@ -135,6 +139,8 @@ inline void SoftmaxInt16(const SoftmaxParams& params,
   const int last = input_shape.DimensionsCount() - 1;
   const int outer = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
   const int depth = MatchingDim(input_shape, last, output_shape, last);
+  // Rows of no elements: nothing to write (however many rows there are).
+  if (depth == 0) return;
   if (depth == 0) return;  // empty rows have no sum to normalize by
   for (int i = 0; i < outer; ++i) {
     const int16_t* in = input_data + i * depth;
