@@ -132,6 +132,19 @@ def chart(results, models, path):
   return True
 
 
+def best_of_rounds(args, runtimes, run, cost):
+  """{runtime: result} with the lowest cost(result) over args.rounds rounds,
+  each running every runtime once (interleaved, so that a burst on a shared
+  host spoils one round rather than one runtime's figure)."""
+  best = {}
+  for _ in range(max(args.rounds, 1)):
+    for runtime in runtimes:
+      result = run(runtime)
+      if runtime not in best or cost(result) < cost(best[runtime]):
+        best[runtime] = result
+  return best
+
+
 def main():
   parser = argparse.ArgumentParser(description=__doc__,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -173,44 +186,30 @@ def main():
   started = time.time()
   results = {}
   for model in models:
-    results[model] = {}
-    for _ in range(max(args.rounds, 1)):
-      for runtime in RUNTIMES:
-        result = run_anchor(runtime, paths[model], args)
-        best = results[model].get(runtime)
-        if best is None or ("ms" in result and
-                            result["ms"] < best.get("ms", float("inf"))):
-          results[model][runtime] = result
+    results[model] = best_of_rounds(
+        args, RUNTIMES, lambda rt: run_anchor(rt, paths[model], args),
+        cost=lambda r: r.get("ms", float("inf")))
     r = results[model]
     print(f"{model:28s} " + "  ".join(
         f"{LABELS[k]}={fmt_ms(r[k])}" for k in RUNTIMES), flush=True)
 
   extras = {}
   if args.overhead_model in paths:
-    overhead = {}
-    for _ in range(max(args.rounds, 1)):
-      for rt in ("ours", "tflm"):
-        result = run_anchor(rt, paths[args.overhead_model], args,
-                            mode="overhead",
-                            extra=["--repeats", "2000", "--warmup", "200"])
-        if rt not in overhead or result.get("ms", float("inf")) < overhead[
-            rt].get("ms", float("inf")):
-          overhead[rt] = result
-    extras["overhead"] = overhead
+    extras["overhead"] = best_of_rounds(
+        args, ("ours", "tflm"),
+        lambda rt: run_anchor(rt, paths[args.overhead_model], args,
+                              mode="overhead",
+                              extra=["--repeats", "2000", "--warmup", "200"]),
+        cost=lambda r: r.get("ms", float("inf")))
   if args.thread_model in paths:
-    # Per runtime, the round with the most invokes per second on N threads
-    # (its 1-thread figure from the same round).
-    threads = {}
-    for _ in range(max(args.rounds, 1)):
-      for rt in ("ours", "tflm"):
-        result = run_anchor(rt, paths[args.thread_model], args,
-                            mode="threads",
-                            extra=["--threads", str(args.threads)])
-        def best_rate(r):
-          return (r.get("per_second") or {}).get(str(args.threads), 0)
-        if rt not in threads or best_rate(result) > best_rate(threads[rt]):
-          threads[rt] = result
-    extras["threads"] = threads
+    # The round with the most invokes per second on N threads (its 1-thread
+    # figure from the same round).
+    extras["threads"] = best_of_rounds(
+        args, ("ours", "tflm"),
+        lambda rt: run_anchor(rt, paths[args.thread_model], args,
+                              mode="threads",
+                              extra=["--threads", str(args.threads)]),
+        cost=lambda r: -(r.get("per_second") or {}).get(str(args.threads), 0))
   load_after = os.getloadavg()
 
   lines = []

@@ -292,12 +292,9 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
   // A C-contiguous, native-order copy when the array is not one already
   // (checked on the array's own fields: this runs on every call).
   py::array contiguous = array;
-  const bool c_contiguous =
-      (array.flags() & py::array::c_style) == py::array::c_style;
-  if (given.byteorder() == '>' || !c_contiguous) {
-    if (given.byteorder() == '>') {
-      array = array.attr("astype")(py::dtype(expected->name));
-    }
+  const bool big_endian = given.byteorder() == '>';
+  if (big_endian || !(array.flags() & py::array::c_style)) {
+    if (big_endian) array = array.attr("astype")(py::dtype(expected->name));
     contiguous = py::array::ensure(array,
                                    py::array::c_style | py::array::forcecast);
     if (!contiguous) throw py::error_already_set();

@@ -741,9 +741,7 @@ TfLiteStatus MicroAllocator::ResizeEvalTensor(TfLiteEvalTensor* tensor,
   }
   if (IsModelShape(tensor->dims)) {
     // The model's (read-only) array: unchanged or replaced by an arena copy.
-    bool same = tensor->dims->size == rank;
-    for (int i = 0; same && i < rank; ++i) same = tensor->dims->data[i] == dims[i];
-    if (same) return kTfLiteOk;
+    if (TfLiteIntArrayEqualsArray(tensor->dims, rank, dims)) return kTfLiteOk;
     TfLiteIntArray* copy = AllocateDims(rank);
     if (copy == nullptr) return kTfLiteError;
     tensor->dims = copy;
