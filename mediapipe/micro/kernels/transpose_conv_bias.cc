@@ -153,8 +153,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
     MicroPrintf("%s: output must be FLOAT32", kOp);
     return kTfLiteError;
   }
-  const int32_t* in = input->dims->data;
-  const int32_t* w = weights->dims->data;
+  const int* in = input->dims->data;
+  const int* w = weights->dims->data;
   if (w[3] != in[3]) {
     MicroPrintf("%s: the weights' input depth (dimension 3) is %d, the "
                 "input's depth %d",

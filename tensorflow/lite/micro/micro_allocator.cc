@@ -741,7 +741,7 @@ TfLiteStatus MicroAllocator::ResizeEvalTensor(TfLiteEvalTensor* tensor,
   }
   if (IsModelShape(tensor->dims)) {
     // The model's (read-only) array: unchanged or replaced by an arena copy.
-    if (TfLiteIntArrayEqualsArray(tensor->dims, rank, dims)) return kTfLiteOk;
+    if (DimsEqual(tensor->dims, rank, dims)) return kTfLiteOk;
     TfLiteIntArray* copy = AllocateDims(rank);
     if (copy == nullptr) return kTfLiteError;
     tensor->dims = copy;

@@ -30,6 +30,19 @@ struct SubgraphAllocations {
   bool preparing;
 };
 
+// True when `dims` holds exactly `rank` values equal to `data`'s. Shapes come
+// as int (TfLiteIntArray) and as int32_t (flatbuffers, RuntimeShape), which
+// are distinct types on arm-none-eabi (int32_t is long there).
+template <typename Int>
+inline bool DimsEqual(const TfLiteIntArray* dims, int rank, const Int* data) {
+  if (dims == nullptr) return rank == 0;
+  if (dims->size != rank) return false;
+  for (int i = 0; i < rank; ++i) {
+    if (dims->data[i] != data[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace tflite
 
 #endif  // TENSORFLOW_LITE_MICRO_MICRO_COMMON_H_

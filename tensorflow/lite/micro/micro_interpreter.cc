@@ -297,7 +297,7 @@ TfLiteStatus MicroInterpreter::ResizeInputTensor(size_t index,
     }
   }
   TfLiteEvalTensor* eval = &subgraphs_[0].tensors[tensor_index];
-  if (TfLiteIntArrayEqualsArray(eval->dims, rank, dims)) return kTfLiteOk;
+  if (DimsEqual(eval->dims, rank, dims)) return kTfLiteOk;
   // The shape lives in the arena's tail; the re-allocation keeps it.
   micro_context_.SetState(MicroContext::State::kPrepare);
   const TfLiteStatus status = micro_context_.ResizeEvalTensor(eval, rank, dims);

@@ -6,9 +6,12 @@
 namespace tflite {
 namespace {
 
-// One capture per thread: separate interpreters on separate threads do not
-// see each other's messages.
-thread_local MicroErrorBuffer* current_capture = nullptr;
+MicroErrorBuffer* single_slot = nullptr;
+ErrorCaptureSlot installed_slot = nullptr;
+
+MicroErrorBuffer*& CaptureSlot() {
+  return installed_slot != nullptr ? *installed_slot() : single_slot;
+}
 
 }  // namespace
 
@@ -34,13 +37,15 @@ void MicroErrorBuffer::Append(const char* format, ...) {
 }
 
 ScopedErrorCapture::ScopedErrorCapture(MicroErrorBuffer* buffer)
-    : previous_(current_capture) {
-  current_capture = buffer;
+    : previous_(CaptureSlot()) {
+  CaptureSlot() = buffer;
 }
 
-ScopedErrorCapture::~ScopedErrorCapture() { current_capture = previous_; }
+ScopedErrorCapture::~ScopedErrorCapture() { CaptureSlot() = previous_; }
 
-MicroErrorBuffer* CurrentErrorCapture() { return current_capture; }
+MicroErrorBuffer* CurrentErrorCapture() { return CaptureSlot(); }
+
+void SetErrorCaptureSlot(ErrorCaptureSlot slot) { installed_slot = slot; }
 
 }  // namespace tflite
 

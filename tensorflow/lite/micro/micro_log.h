@@ -42,7 +42,7 @@ class MicroErrorBuffer {
   size_t length_ = 0;
 };
 
-// Routes MicroPrintf to `buffer` on this thread for the scope's lifetime.
+// Routes MicroPrintf to `buffer` for the scope's lifetime.
 class ScopedErrorCapture {
  public:
   explicit ScopedErrorCapture(MicroErrorBuffer* buffer);
@@ -52,8 +52,17 @@ class ScopedErrorCapture {
   MicroErrorBuffer* previous_;
 };
 
-// The buffer capturing messages on this thread, or nullptr.
+// The buffer capturing messages, or nullptr.
 MicroErrorBuffer* CurrentErrorCapture();
+
+// Where the current capture is kept. The core has one slot for the whole
+// program (a microcontroller runs its interpreters on one thread and the
+// core uses no thread_local); hosts that run interpreters on several
+// threads install a per-thread slot before the first interpreter runs
+// (tensorflow/lite/micro/host:thread_error_capture does, and the Python and
+// Java bindings link it). nullptr restores the single slot.
+using ErrorCaptureSlot = MicroErrorBuffer** (*)();
+void SetErrorCaptureSlot(ErrorCaptureSlot slot);
 
 }  // namespace tflite
 

@@ -76,8 +76,7 @@ TfLiteStatus MicroResourceVariables::Allocate(int id, TfLiteContext* context,
   const int rank = tensor->dims == nullptr ? 0 : tensor->dims->size;
   if (variable.data != nullptr) {
     if (variable.type != tensor->type ||
-        !TfLiteIntArrayEqualsArray(tensor->dims, variable.rank,
-                                   variable.dims)) {
+        !DimsEqual(tensor->dims, variable.rank, variable.dims)) {
       MicroPrintf(
           "Resource variable '%s' holds a %s tensor of rank %d with %u "
           "bytes; it cannot take a %s tensor of rank %d with %u bytes",

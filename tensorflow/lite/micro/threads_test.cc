@@ -1,5 +1,6 @@
 // Separate interpreters in separate threads (one shared, read-only copy of
 // the model; one arena each) compute exactly what serial runs compute.
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <thread>
@@ -92,6 +93,42 @@ TEST(ThreadsTest, GeneratedModels) {
   std::vector<ModelFile> some;
   for (size_t i = 0; i < models.size(); i += 10) some.push_back(models[i]);
   CheckParallelMatchesSerial(some);
+}
+
+// Each thread's failing calls report their own messages: the host layer
+// (host:thread_error_capture) gives every thread its own capture slot.
+TEST(ThreadsTest, EachThreadGetsItsOwnErrors) {
+  std::vector<ModelFile> models = testing::ReadModelDirectory(
+      testing::RunfilesPath("tflite_micro", "tensorflow/lite/micro/fuzz/seeds"));
+  ASSERT_FALSE(models.empty());
+  const AlignedModel model(models[0].bytes);
+  MicroMutableOpResolver<kAllBuiltinOpsCount> resolver;
+  AddAllBuiltinOps(resolver);
+  std::vector<int> mismatches(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Arenas too small by a different amount in each thread.
+      alignas(16) static thread_local uint8_t arena[256];
+      const size_t size = 64 + 16 * static_cast<size_t>(t);
+      char expected[64];
+      std::snprintf(expected, sizeof(expected), "(arena %u bytes usable",
+                    static_cast<unsigned>(size));
+      for (int i = 0; i < 200; ++i) {
+        MicroInterpreter interpreter(model.data(), model.size(), resolver,
+                                     arena, size);
+        interpreter.set_log_errors(false);
+        if (interpreter.AllocateTensors() == kTfLiteOk ||
+            std::strstr(interpreter.error_message(), expected) == nullptr) {
+          ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+  }
 }
 
 }  // namespace

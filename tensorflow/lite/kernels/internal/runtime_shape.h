@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <type_traits>
 
 #include "tensorflow/lite/kernels/internal/compatibility.h"
 
@@ -27,7 +28,12 @@ class RuntimeShape {
     for (int i = 0; i < size_; ++i) dims_[i] = value;
   }
 
-  RuntimeShape(int dimensions_count, const int32_t* dims_data)
+  // Takes int (TfLiteIntArray's element) and int32_t arrays alike: on
+  // arm-none-eabi int32_t is long, a distinct type of the same width.
+  template <typename Int, typename = typename std::enable_if<
+                              std::is_integral<Int>::value &&
+                              sizeof(Int) == sizeof(int32_t)>::type>
+  RuntimeShape(int dimensions_count, const Int* dims_data)
       : size_(dimensions_count) {
     TFLITE_DCHECK_LE(dimensions_count, kMaxDims);
     for (int i = 0; i < size_; ++i) dims_[i] = dims_data[i];
@@ -95,7 +101,10 @@ class RuntimeShape {
     size_ = dimensions_count;
   }
 
-  void ReplaceWith(int dimensions_count, const int32_t* dims_data) {
+  template <typename Int, typename = typename std::enable_if<
+                              std::is_integral<Int>::value &&
+                              sizeof(Int) == sizeof(int32_t)>::type>
+  void ReplaceWith(int dimensions_count, const Int* dims_data) {
     Resize(dimensions_count);
     for (int i = 0; i < size_; ++i) dims_[i] = dims_data[i];
   }

@@ -109,8 +109,9 @@ TfLiteStatus PrepareSubgraphWithInputs(TfLiteContext* context, const char* op,
             op, i, role, subgraph);
         return kTfLiteError;
       }
+      const RuntimeShape shape(from->dims->size, from->dims->data);
       TF_LITE_ENSURE_STATUS(micro_context->ResizeEvalTensor(
-          to, from->dims->size, from->dims->data));
+          to, shape.DimensionsCount(), shape.DimsData()));
     }
     if (from->type == kTfLiteResource) {
       // Handles are known while preparing; kernels in the subgraph need them.

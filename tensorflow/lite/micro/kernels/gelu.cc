@@ -11,15 +11,20 @@ namespace {
 
 constexpr char kName[] = "GELU";
 
+// sqrt(1/2) and 2/sqrt(pi); newlib declares no M_SQRT1_2 / M_2_SQRTPI under
+// strict C++17.
+constexpr double kSqrtHalf = 0.70710678118654752440;
+constexpr double kTwoOverSqrtPi = 1.12837916709551257390;
+
 // 0.5 * x * (1 + erf(x / sqrt(2))), written with erfc so that large
 // negative inputs do not cancel.
 float GeluExact(float x) {
-  return 0.5f * x * std::erfc(x * static_cast<float>(-M_SQRT1_2));
+  return 0.5f * x * std::erfc(x * static_cast<float>(-kSqrtHalf));
 }
 
 // 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))).
 float GeluApproximate(float x) {
-  constexpr float kSqrtTwoOverPi = static_cast<float>(M_2_SQRTPI * M_SQRT1_2);
+  constexpr float kSqrtTwoOverPi = static_cast<float>(kTwoOverSqrtPi * kSqrtHalf);
   return 0.5f * x *
          (1.0f + std::tanh(kSqrtTwoOverPi * (x + 0.044715f * x * x * x)));
 }

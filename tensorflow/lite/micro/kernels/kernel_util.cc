@@ -46,8 +46,13 @@ PaddingType RuntimePaddingType(TfLitePadding padding) {
   }
 }
 
-const char* FormatShape(const int32_t* dims, int rank, char* buffer,
-                        size_t size, const char* separator) {
+namespace {
+
+// Shapes come as int32_t and as TfLiteIntArray's int (long and int on
+// arm-none-eabi).
+template <typename Int>
+const char* FormatDims(const Int* dims, int rank, char* buffer, size_t size,
+                       const char* separator) {
   size_t used = static_cast<size_t>(MicroSnprintf(buffer, size, "["));
   for (int i = 0; i < rank && used < size; ++i) {
     used += static_cast<size_t>(MicroSnprintf(buffer + used, size - used, "%s%d",
@@ -58,6 +63,20 @@ const char* FormatShape(const int32_t* dims, int rank, char* buffer,
   return buffer;
 }
 
+}  // namespace
+
+const char* FormatShape(const int32_t* dims, int rank, char* buffer,
+                        size_t size, const char* separator) {
+  return FormatDims(dims, rank, buffer, size, separator);
+}
+
+const char* FormatShape(const TfLiteIntArray* dims, char* buffer, size_t size,
+                        const char* separator) {
+  return dims == nullptr ? FormatDims<int>(nullptr, 0, buffer, size, separator)
+                         : FormatDims(dims->data, dims->size, buffer, size,
+                                      separator);
+}
+
 TfLiteStatus SetOutputShape(TfLiteContext* context, TfLiteTensor* output,
                             const RuntimeShape& shape) {
   return GetMicroContext(context)->ResizeTensor(
@@ -66,8 +85,9 @@ TfLiteStatus SetOutputShape(TfLiteContext* context, TfLiteTensor* output,
 
 TfLiteStatus SetOutputShape(TfLiteContext* context, TfLiteTensor* output,
                             const TfLiteIntArray* shape) {
-  return GetMicroContext(context)->ResizeTensor(output, shape->size,
-                                                shape->data);
+  const RuntimeShape dims(shape->size, shape->data);
+  return GetMicroContext(context)->ResizeTensor(output, dims.DimensionsCount(),
+                                                dims.DimsData());
 }
 
 }  // namespace micro

@@ -87,12 +87,8 @@ inline bool HasQuantization(const TfLiteTensor* tensor) {
 // them) into `buffer` for messages, and returns `buffer`.
 const char* FormatShape(const int32_t* dims, int rank, char* buffer,
                         size_t size, const char* separator = ", ");
-inline const char* FormatShape(const TfLiteIntArray* dims, char* buffer,
-                               size_t size, const char* separator = ", ") {
-  return dims == nullptr
-             ? FormatShape(nullptr, 0, buffer, size, separator)
-             : FormatShape(dims->data, dims->size, buffer, size, separator);
-}
+const char* FormatShape(const TfLiteIntArray* dims, char* buffer, size_t size,
+                        const char* separator = ", ");
 inline const char* FormatShape(const RuntimeShape& shape, char* buffer,
                                size_t size, const char* separator = ", ") {
   return FormatShape(shape.DimsData(), shape.DimensionsCount(), buffer, size,

@@ -24,6 +24,8 @@ using reference_ops::LstmSizes;
 // of 16 columns on the stack; longer rows take the reference.
 constexpr int kMaxChunks = 16;
 
+#if TFLITE_OPTIMIZED_X86  // The vector path's helpers.
+
 bool ShiftOk(int32_t multiplier, int shift) {
   return multiplier >= 0 && shift >= -31 && shift <= 30;
 }
@@ -53,6 +55,8 @@ bool VectorSupported(const LstmSizes& sizes, const LstmIntegerWeights& w,
          p.cell_exponent >= -15 && p.cell_exponent <= -9;
 }
 
+#endif  // TFLITE_OPTIMIZED_X86
+
 void SequenceReference(const LstmSizes& sizes, const LstmIntegerWeights& w,
                        const LstmIntegerParams& p, int steps,
                        const int8_t* input, int input_stride, int8_t* output,
@@ -68,6 +72,7 @@ void SequenceReference(const LstmSizes& sizes, const LstmIntegerWeights& w,
   }
 }
 
+#if TFLITE_OPTIMIZED_X86
 // The projection, as the reference computes it (scalar; rarely used).
 void Projection(const LstmSizes& sizes, const LstmIntegerWeights& w,
                 const LstmIntegerParams& p, const int8_t* hidden,
@@ -91,6 +96,7 @@ void Projection(const LstmSizes& sizes, const LstmIntegerWeights& w,
     output_state[o] = static_cast<int8_t>(acc);
   }
 }
+#endif  // TFLITE_OPTIMIZED_X86
 
 // RescaleConstant<int16_t> (RoundingDivideByPOT by 16), usable as a
 // compile-time constant.

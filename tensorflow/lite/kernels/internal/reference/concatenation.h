@@ -47,7 +47,7 @@ inline void ConcatenationRescaleInput(int outer_size, int input_row,
       const float rounded =
           std::min(512.f, std::max(-512.f, std::round(in[i] * scale + bias)));
       const int32_t value = static_cast<int32_t>(rounded) + output_zero_point;
-      out[i] = static_cast<uint8_t>(std::min(255, std::max(0, value)));
+      out[i] = static_cast<uint8_t>(std::min<int32_t>(255, std::max<int32_t>(0, value)));
     }
   }
 }

@@ -101,7 +101,7 @@ inline void Rsqrt(const ElementwiseQuantParams& params, const int8_t* input,
     GetInvSqrtQuantizedMultiplierExp(value, kReverseShift,
                                      &inv_sqrt_multiplier, &inv_sqrt_shift);
     const int32_t inv_sqrt = MultiplyByQuantizedMultiplier(
-        1, inv_sqrt_multiplier, inv_sqrt_shift + kHeadroomBits);
+        int32_t{1}, inv_sqrt_multiplier, inv_sqrt_shift + kHeadroomBits);
     const int32_t result =
         MultiplyByQuantizedMultiplier(inv_sqrt, params.multiplier,
                                       params.shift - kHeadroomBits) +

@@ -170,7 +170,7 @@ inline void LogSoftmax(const LogSoftmaxQuantParams& params, int outer,
     // of the sum is subtracted.
     const int32_t shifted_log_sum =
         fixed_point::Add(log_sum_q5, std::numeric_limits<int32_t>::min());
-    const int32_t adjusted_diff_min = std::max(
+    const int32_t adjusted_diff_min = std::max<int32_t>(
         params.diff_min - 1,
         MultiplyByQuantizedMultiplier(shifted_log_sum,
                                       params.reverse_multiplier,

@@ -71,9 +71,9 @@ inline BilinearSample<int64_t> BilinearSourceFixed(int out, int32_t scale,
   const int32_t position =
       half_pixel_centers ? out * scale + scale / 2 - (1 << 9) : out * scale;
   // Division truncates toward zero: a position in (-1, 0) gives 0.
-  const int low = std::max(position / (1 << 10), 0);
+  const int low = std::max<int32_t>(position / (1 << 10), 0);
   const int high =
-      std::min((position + (1 << 10) - 1) / (1 << 10), input_size - 1);
+      std::min<int32_t>((position + (1 << 10) - 1) / (1 << 10), input_size - 1);
   return {low, high, position - (1 << 10) * low};
 }
 
