@@ -118,7 +118,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   return kTfLiteOk;
 }
 
-TfLiteStatus Reset(TfLiteContext* context, void* buffer) {
+TfLiteStatus Reset(TfLiteContext* /*context*/, void* buffer) {
   if (buffer != nullptr) ResetState(static_cast<OpData*>(buffer));
   return kTfLiteOk;
 }

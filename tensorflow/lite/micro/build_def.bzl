@@ -5,8 +5,10 @@ def micro_copts():
     return [
         "-fno-exceptions",
         "-fno-rtti",
+        # Warning-free on GCC and clang, host and arm-none-eabi alike.
         "-Wall",
-        "-Wno-unused-parameter",
+        "-Wextra",
+        "-Werror",
         # Float sums are never fused into multiply-adds, so that optimized
         # and reference kernels round identically on every target.
         "-ffp-contract=off",

@@ -71,7 +71,8 @@ TfLiteStatus ZeroPointInRange(TfLiteType type, int32_t zero_point) {
   return zero_point >= low && zero_point <= high ? kTfLiteOk : kTfLiteError;
 }
 
-TfLiteStatus CheckConstantValues(TfLiteContext* context, const OpData& data,
+TfLiteStatus CheckConstantValues(TfLiteContext* /*context*/,
+                                 const OpData& data,
                                  const TfLiteTensor* input,
                                  const TfLiteTensor* values,
                                  const TfLiteTensor* output) {

@@ -61,6 +61,7 @@ TFLITE_TARGET_AVX512 int AddAvx512(const ArithmeticParams& p, int size,
 void AddElementwise(const ArithmeticParams& params, int size,
                     const int8_t* input1, const int8_t* input2,
                     int8_t* output, Isa isa) {
+  (void)isa;  // Only the x86 paths choose by it.
   int done = 0;
 #if TFLITE_OPTIMIZED_X86
   const int32_t shifts[3] = {params.input1_shift, params.input2_shift,

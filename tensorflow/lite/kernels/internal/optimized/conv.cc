@@ -996,6 +996,7 @@ void RequantizeRow(Isa isa, const int32_t* acc, int count,
                    const int32_t* multiplier, const int32_t* shift,
                    int32_t offset, int32_t act_min, int32_t act_max,
                    int8_t* out) {
+  (void)isa;  // Only the x86 paths choose by it.
   int i = 0;
 #if TFLITE_OPTIMIZED_X86
   if (isa != Isa::kGeneric && ShiftsFitVectorRequantize(shift, count)) {

@@ -344,6 +344,7 @@ void FullyConnected(const FullyConnectedParams& params,
                     const RuntimeShape& output_shape, float* output_data,
                     Isa isa) {
   (void)input_shape;
+  (void)isa;  // Only the x86 paths choose by it.
   const FcSizes s = Sizes(weights_shape, output_shape);
   const float lo = params.float_activation_min;
   const float hi = params.float_activation_max;
@@ -360,6 +361,7 @@ void FullyConnected(const FullyConnectedParams& params,
 
 void FloatRowDots(const float* x, const float* weights, int rows, int depth,
                   float* out, Isa isa) {
+  (void)isa;  // Only the x86 paths choose by it.
   const FcSizes s = {1, rows, depth};
 #if TFLITE_OPTIMIZED_X86
   if (isa != Isa::kGeneric) {
