@@ -31,6 +31,10 @@ const char* MachineName();
 // the MPS3 AN547 (QEMU's models; measured with -icount shift=0).
 uint32_t CoreClockHz();
 
+// Writes text to stderr through semihosting: the DebugLog callback the
+// startup registers (for re-registering after installing another).
+void WriteToStderr(const char* text);
+
 }  // namespace cortex_m_qemu
 
 #endif  // TENSORFLOW_LITE_MICRO_CORTEX_M_QEMU_BOARD_H_

@@ -13,6 +13,7 @@
 
 extern "C" {
 extern char __stack_limit[];
+extern char __stack_guard_size[];  // an absolute symbol: its address
 void ReportFault(const uint32_t* frame, uint32_t exc_return);
 extern char cortex_m_qemu_fault_stack[];
 }
@@ -29,25 +30,32 @@ constexpr uintptr_t kCfsr = 0xE000ED28;
 constexpr uintptr_t kHfsr = 0xE000ED2C;
 constexpr uintptr_t kMmfar = 0xE000ED34;
 constexpr uintptr_t kBfar = 0xE000ED38;
+constexpr uintptr_t kMpuCtrl = 0xE000ED94;
 constexpr uintptr_t kSfsr = 0xE000EDE4;
 constexpr uintptr_t kSfar = 0xE000EDE8;
 
 void PrintHex(const char* label, uint32_t value) {
-  char text[24];
-  size_t n = 0;
-  while (label[n] != '\0' && n < 10) {
-    text[n] = label[n];
-    ++n;
+  sh::Write0(label);
+  char text[12] = {'0', 'x'};
+  for (int i = 0; i < 8; ++i) {
+    const uint32_t digit = (value >> (28 - 4 * i)) & 0xF;
+    text[2 + i] = static_cast<char>(digit < 10 ? '0' + digit : 'a' + digit - 10);
   }
-  text[n++] = '0';
-  text[n++] = 'x';
-  for (int shift = 28; shift >= 0; shift -= 4) {
-    const uint32_t digit = (value >> shift) & 0xF;
-    text[n++] = static_cast<char>(digit < 10 ? '0' + digit : 'a' + digit - 10);
-  }
-  text[n++] = ' ';
-  text[n] = '\0';
+  text[10] = ' ';
+  text[11] = '\0';
   sh::Write0(text);
+}
+
+void PrintDecimal(int value) {
+  char text[12];
+  char* p = text + sizeof(text) - 1;
+  *p = '\0';
+  unsigned magnitude = static_cast<unsigned>(value);
+  do {
+    *--p = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  sh::Write0(p);
 }
 
 const char* ExceptionName(uint32_t number) {
@@ -111,6 +119,7 @@ void PrintFaultBits(uint32_t cfsr, uint32_t hfsr) {
 }
 
 int StatusFor(uint32_t exception, uint32_t cfsr) {
+  if (cfsr & (1u << 20)) return 128 + 11;            // SIGSEGV: STKOF
   if (cfsr & (1u << 25)) return 128 + 8;             // SIGFPE
   if (cfsr & ((1u << 16) | (1u << 17) | (1u << 18) | (1u << 19))) {
     return 128 + 4;                                  // SIGILL
@@ -138,14 +147,26 @@ void ReportFault(const uint32_t* frame, uint32_t exc_return) {
   const bool has_status = ((Register(kCpuid) >> 16) & 0xF) == 0xF;
   const uint32_t cfsr = has_status ? Register(kCfsr) : 0;
   const uint32_t hfsr = has_status ? Register(kHfsr) : 0;
+  // The MPU's stack guard must not fault us again while we look around.
+  if (has_status) Register(kMpuCtrl) = 0;
+  // A frame that could not be stacked (MSTKERR, STKERR, STKOF) holds no
+  // registers of the faulting code.
+  const bool frame_lost = (cfsr & ((1u << 4) | (1u << 12) | (1u << 20))) != 0;
 
   sh::Write0("\n*** firmware fault: ");
   sh::Write0(ExceptionName(exception));
-  if (exception >= 16) PrintHex(" IRQ number ", exception - 16);
+  if (exception >= 16) {
+    sh::Write0(" ");
+    PrintDecimal(static_cast<int>(exception - 16));
+  }
   sh::Write0(" ***\n");
-  PrintHex("pc ", frame[6]);
-  PrintHex("lr ", frame[5]);
-  PrintHex("xpsr ", frame[7]);
+  if (frame_lost) {
+    sh::Write0("(the exception frame could not be stacked: pc and lr unknown)\n");
+  } else {
+    PrintHex("pc ", frame[6]);
+    PrintHex("lr ", frame[5]);
+    PrintHex("xpsr ", frame[7]);
+  }
   PrintHex("sp ", static_cast<uint32_t>(reinterpret_cast<uintptr_t>(frame)));
   PrintHex("exc_return ", exc_return);
   sh::Write0("\n");
@@ -164,14 +185,26 @@ void ReportFault(const uint32_t* frame, uint32_t exc_return) {
     PrintFaultBits(cfsr, hfsr);
     sh::Write0("\n");
   }
+  // Overflow shows as STKOF (MSPLIM), as an access to the MPU guard at the
+  // stack's base, or as a frame that could not be stacked near there.
   const uintptr_t sp = reinterpret_cast<uintptr_t>(frame);
   const uintptr_t limit = reinterpret_cast<uintptr_t>(__stack_limit);
-  if ((cfsr & (1u << 20)) || (sp >= limit - 64 && sp < limit + 64)) {
-    sh::Write0("the stack pointer is at the stack's limit: stack overflow?\n");
+  const uintptr_t guard = reinterpret_cast<uintptr_t>(__stack_guard_size);
+  const bool guard_hit = (cfsr & (1u << 7)) && Register(kMmfar) >= limit &&
+                         Register(kMmfar) < limit + guard;
+  const bool near_limit = sp >= limit - 64 && sp < limit + guard + 64;
+  if ((cfsr & (1u << 20)) || guard_hit ||
+      (near_limit && (cfsr & ((1u << 4) | (1u << 12))))) {
+    sh::Write0(
+        "*** stack overflow: the stack ran past its base; raise "
+        "__stack_size (-Wl,--defsym=__stack_size=...) ***\n");
   }
   const int status = StatusFor(exception, cfsr);
-  PrintHex("exiting with status ", static_cast<uint32_t>(status));
-  sh::Write0("\n");
+  sh::Write0("exiting with status ");
+  PrintDecimal(status);
+  sh::Write0(" (as if killed by signal ");
+  PrintDecimal(status - 128);
+  sh::Write0(")\n");
   sh::Exit(status);
 }
 
@@ -183,6 +216,7 @@ void ReportFault(const uint32_t* frame, uint32_t exc_return) {
 // Thumb-1 instructions only, so Armv6-M builds can use it too.
 __attribute__((naked)) void Fault_Entry() {
   __asm__ volatile(
+      ".syntax unified\n"  // Armv6-M builds read inline asm as divided
       "movs r0, #4\n"
       "mov r1, lr\n"
       "tst r0, r1\n"

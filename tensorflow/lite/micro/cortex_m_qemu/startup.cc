@@ -20,6 +20,7 @@ extern "C" {
 // Linker-script symbols (see cortex_m_qemu_sections.ld).
 extern char __stack_limit[];
 extern char __stack_top[];
+extern char __stack_guard_size[];  // an absolute symbol: its address
 extern char __heap_start[];
 extern char __heap_end[];
 extern char __data_load[];
@@ -135,9 +136,13 @@ namespace {
 constexpr uint32_t kStackPaint = 0x5AC0FFEE;
 // Reset leaves this many bytes under its own frame unpainted.
 constexpr size_t kPaintMargin = 256;
-// The lowest bytes of the stack: if these lose their paint, the stack has
-// (almost certainly) overflowed.
-constexpr size_t kGuardBytes = 32;
+// The lowest usable bytes of the stack: if these lose their paint, the
+// stack has (almost certainly) overflowed.
+constexpr size_t kCanaryBytes = 32;
+
+// The stack's lowest usable address: above the MPU guard region when
+// there is one.
+char* stack_floor = __stack_limit;
 
 volatile uint32_t& Register(uintptr_t address) {
   return *reinterpret_cast<volatile uint32_t*>(address);
@@ -175,12 +180,44 @@ __attribute__((noinline)) void PaintStack() {
             kStackPaint);
 }
 
-bool StackGuardIntact() {
-  const uint32_t* guard = reinterpret_cast<const uint32_t*>(__stack_limit);
-  for (size_t i = 0; i < kGuardBytes / 4; ++i) {
-    if (guard[i] != kStackPaint) return false;
+bool StackCanaryIntact() {
+  const uint32_t* canary = reinterpret_cast<const uint32_t*>(stack_floor);
+  for (size_t i = 0; i < kCanaryBytes / 4; ++i) {
+    if (canary[i] != kStackPaint) return false;
   }
   return true;
+}
+
+// Armv7-M (and Armv6-M images, which QEMU runs on its Cortex-M3): an MPU
+// region that forbids all access to the stack's lowest __stack_guard_size
+// bytes, so running off the stack is a MemManage fault rather than a
+// silent overwrite of whatever lies below. (Armv8-M uses MSPLIM instead;
+// its MPU also has another register layout.)
+void ConfigureStackGuard() {
+#if !defined(__ARM_ARCH_8M_MAIN__) && !defined(__ARM_ARCH_8M_BASE__)
+  constexpr uintptr_t kMpuType = 0xE000ED90;
+  constexpr uintptr_t kMpuCtrl = 0xE000ED94;
+  constexpr uintptr_t kMpuRnr = 0xE000ED98;
+  constexpr uintptr_t kMpuRbar = 0xE000ED9C;
+  constexpr uintptr_t kMpuRasr = 0xE000EDA0;
+  const uintptr_t base = reinterpret_cast<uintptr_t>(__stack_limit);
+  const uintptr_t size = reinterpret_cast<uintptr_t>(__stack_guard_size);
+  int size_log2 = 0;
+  while ((uintptr_t{1} << size_log2) < size) ++size_log2;
+  const bool usable = ((Register(kCpuid) >> 16) & 0xF) == 0xF &&
+                      ((Register(kMpuType) >> 8) & 0xFF) != 0 &&
+                      size >= 32 && (uintptr_t{1} << size_log2) == size &&
+                      base % size == 0;
+  if (!usable) return;
+  Register(kMpuRnr) = 0;
+  Register(kMpuRbar) = static_cast<uint32_t>(base);
+  // XN, no access for anyone (AP 0), SIZE = log2(size) - 1, enabled.
+  Register(kMpuRasr) = (1u << 28) | (static_cast<uint32_t>(size_log2 - 1) << 1) | 1u;
+  // PRIVDEFENA: everything else keeps the default memory map.
+  Register(kMpuCtrl) = (1u << 2) | 1u;
+  __asm__ volatile("dsb\n isb" ::: "memory");
+  stack_floor = __stack_limit + size;
+#endif
 }
 
 // The core's fault and trap settings, once per reset.
@@ -221,16 +258,16 @@ int SplitCommandLine(char* text, char** argv, int max_args) {
   return argc;
 }
 
-void WriteToStderr(const char* text) { write(2, text, std::strlen(text)); }
-
 }  // namespace
 
+void WriteToStderr(const char* text) { write(2, text, std::strlen(text)); }
+
 size_t StackSizeBytes() {
-  return static_cast<size_t>(__stack_top - __stack_limit);
+  return static_cast<size_t>(__stack_top - stack_floor);
 }
 
 size_t StackHighWaterBytes() {
-  const uint32_t* word = reinterpret_cast<const uint32_t*>(__stack_limit);
+  const uint32_t* word = reinterpret_cast<const uint32_t*>(stack_floor);
   const uint32_t* top = reinterpret_cast<const uint32_t*>(__stack_top);
   while (word < top && *word == kStackPaint) ++word;
   return static_cast<size_t>(reinterpret_cast<const char*>(top) -
@@ -308,6 +345,7 @@ void Reset_Handler() {
   cortex_m_qemu::FillWords(__tbss_start, __tbss_end, 0);
   cortex_m_qemu::PaintStack();
   cortex_m_qemu::ConfigureTraps();
+  cortex_m_qemu::ConfigureStackGuard();
 
   for (auto* f = __preinit_array_start; f < __preinit_array_end; ++f) (*f)();
   for (auto* f = __init_array_start; f < __init_array_end; ++f) (*f)();
@@ -338,7 +376,7 @@ void Reset_Handler() {
 // The end of every run: report an overflowed stack, then hand the status
 // to QEMU, which exits with it.
 void _exit(int status) {
-  if (!cortex_m_qemu::StackGuardIntact()) {
+  if (!cortex_m_qemu::StackCanaryIntact()) {
     cortex_m_qemu::semihosting::Write0(
         "firmware: the stack overflowed its region (its lowest bytes were "
         "overwritten); raise __stack_size\n");
