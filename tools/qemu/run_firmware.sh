@@ -62,11 +62,18 @@ if [[ -z "$machine" ]]; then
   machine="${machine:-mps2-an386}"
 fi
 
+# Bazel's --test_filter arrives as TESTBRIDGE_TEST_ONLY, which the firmware
+# cannot read (it has no environment): hand it over as GoogleTest's flag.
+args=("${@:2}")
+if [[ -n "${TESTBRIDGE_TEST_ONLY:-}" ]] && [[ " ${args[*]} " != *" --gtest_filter="* ]]; then
+  args+=("--gtest_filter=$TESTBRIDGE_TEST_ONLY")
+fi
+
 # QEMU joins the arg= values with single spaces, and the firmware splits
 # its command line at spaces, so an argument can hold neither a space nor
 # be empty. Commas are doubled: QEMU's option syntax escapes them so.
 semihosting="enable=on,target=native"
-for arg in "$elf" "${@:2}"; do
+for arg in "$elf" ${args[@]+"${args[@]}"}; do
   if [[ -z "$arg" || "$arg" =~ [[:space:]] ]]; then
     die "cannot pass the argument '$arg' through semihosting (empty or contains whitespace)"
   fi

@@ -549,7 +549,8 @@ int RunAllTests() {
   }
   if (disabled > 0) {
     Print(std::string(failed_names.empty() ? "\n" : "") + "  YOU HAVE " +
-          Plural(disabled, "DISABLED TEST") + "\n\n");
+          FormatUnsigned(disabled) +
+          (disabled == 1 ? " DISABLED TEST\n\n" : " DISABLED TESTS\n\n"));
   }
   return failed_names.empty() && !failure_outside_tests ? 0 : 1;
 }
