@@ -40,21 +40,24 @@ while [[ $# -gt 0 ]]; do
   esac
   shift
 done
-[[ $# -ge 1 ]] || die "usage: run_firmware.sh [--machine=NAME] [--icount] [--timeout=SECONDS] ELF [ARG...]"
+usage="run_firmware.sh [--machine=NAME] [--icount] [--timeout=SECONDS] ELF [ARG...]"
+[[ $# -ge 1 ]] || die "usage: $usage"
 elf="$1"
 [[ -f "$elf" ]] || die "no such firmware file: $elf"
 [[ "$timeout_seconds" =~ ^[0-9]+$ ]] || die "bad timeout: $timeout_seconds"
 
-# The CPU the compiler recorded in the ELF's build attributes.
+# The machine for the CPU the ELF's build attributes name. Linked images
+# carry the merged architecture, not -mcpu: an FPv5 FPU marks the M7.
 machine_for_elf() {
   local readelf attributes
   readelf=$(command -v arm-none-eabi-readelf || command -v readelf) || return
   attributes=$("$readelf" -A "$1" 2>/dev/null) || return
   case "$attributes" in
-    *'Tag_CPU_name: "cortex-m55"'* | *'Tag_CPU_arch: v8.1-M.mainline'*) echo mps3-an547 ;;
-    *'Tag_CPU_name: "cortex-m7"'*) echo mps2-an500 ;;
-    *'Tag_CPU_name: "cortex-m4"'* | *'Tag_CPU_arch: v7E-M'*) echo mps2-an386 ;;
-    *'Tag_CPU_arch: v7'* | *'Tag_CPU_arch: v6S-M'* | *'Tag_CPU_arch: v6-M'*) echo mps2-an385 ;;
+    *'Tag_CPU_arch: v8.1-M.mainline'*) echo mps3-an547 ;;
+    *'Tag_CPU_arch: v7E-M'*'Tag_FP_arch: FPv5'*) echo mps2-an500 ;;
+    *'Tag_CPU_arch: v7E-M'*) echo mps2-an386 ;;
+    *'Tag_CPU_arch: v7'* | *'Tag_CPU_arch: v6S-M'* | *'Tag_CPU_arch: v6-M'*)
+      echo mps2-an385 ;;
   esac
 }
 if [[ -z "$machine" ]]; then
@@ -65,7 +68,8 @@ fi
 # Bazel's --test_filter arrives as TESTBRIDGE_TEST_ONLY, which the firmware
 # cannot read (it has no environment): hand it over as GoogleTest's flag.
 args=("${@:2}")
-if [[ -n "${TESTBRIDGE_TEST_ONLY:-}" ]] && [[ " ${args[*]} " != *" --gtest_filter="* ]]; then
+if [[ -n "${TESTBRIDGE_TEST_ONLY:-}" &&
+  " ${args[*]-} " != *" --gtest_filter="* ]]; then
   args+=("--gtest_filter=$TESTBRIDGE_TEST_ONLY")
 fi
 
@@ -75,13 +79,14 @@ fi
 semihosting="enable=on,target=native"
 for arg in "$elf" ${args[@]+"${args[@]}"}; do
   if [[ -z "$arg" || "$arg" =~ [[:space:]] ]]; then
-    die "cannot pass the argument '$arg' through semihosting (empty or contains whitespace)"
+    die "cannot pass '$arg' through semihosting (empty or has whitespace)"
   fi
   semihosting+=",arg=${arg//,/,,}"
 done
 
 qemu="${QEMU_SYSTEM_ARM:-qemu-system-arm}"
-command -v "$qemu" >/dev/null || die "$qemu not found (apt-get install qemu-system-arm)"
+command -v "$qemu" >/dev/null ||
+  die "$qemu not found (apt-get install qemu-system-arm)"
 qemu_args=(-M "$machine" -nographic -monitor none -serial none
   -semihosting-config "$semihosting" -kernel "$elf")
 if [[ "$icount" == 1 ]]; then
@@ -121,7 +126,9 @@ status=$?
 kill -TERM "$watchdog_pid" 2>/dev/null
 wait "$watchdog_pid"
 if [[ $? -eq 1 ]]; then
-  echo "run_firmware.sh: $elf did not finish within ${timeout_seconds}s on $machine: the firmware hung (or is too slow; raise QEMU_TIMEOUT_SECONDS). QEMU was killed." >&2
+  echo "run_firmware.sh: $elf did not finish within ${timeout_seconds}s on" \
+    "$machine: the firmware hung (or is too slow: raise" \
+    "QEMU_TIMEOUT_SECONDS). QEMU was killed." >&2
   exit 124
 fi
 exit "$status"

@@ -15,10 +15,11 @@
 //  - The 32-bit count wraps after 2^32 cycles (172 s at 25 MHz); intervals
 //    up to that long are right when computed as uint32_t differences.
 //  - Resolution is one core cycle (QEMU: one SysTick tick).
+#include "tensorflow/lite/micro/micro_time.h"
+
 #include <cstdint>
 
 #include "tensorflow/lite/micro/cortex_m_generic/core_clock.h"
-#include "tensorflow/lite/micro/micro_time.h"
 
 // Tests may shorten the SysTick period to exercise the wrap handling.
 #ifndef CORTEX_M_SYSTICK_PERIOD_BITS
@@ -55,8 +56,9 @@ bool StartDwt() {
 #else
   // CPUID's architecture field is 0xF where the DWT is architected.
   if (((Register(kCpuid) >> 16) & 0xF) != 0xF) return false;
-  Register(kDemcr) |= 1u << 24;  // TRCENA: power the DWT
-  if (Register(kDwtCtrl) & (1u << 25)) return false;  // NOCYCCNT
+  // TRCENA powers the DWT; NOCYCCNT says it has no cycle counter.
+  Register(kDemcr) |= 1u << 24;
+  if (Register(kDwtCtrl) & (1u << 25)) return false;
   Register(kDwtCyccnt) = 0;
   Register(kDwtCtrl) |= 1u;  // CYCCNTENA
   // A counter that does not move is not there (QEMU: reads as zero).
@@ -109,8 +111,7 @@ uint32_t ReadSysTick() {
   }
   // The handler runs as the count reaches 0, which is the period's first
   // cycle; then the reload value, 2^bits - 1, is the second.
-  uint32_t ticks =
-      (wraps << kPeriodBits) + ((kPeriod - value) & (kPeriod - 1));
+  uint32_t ticks = (wraps << kPeriodBits) + ((kPeriod - value) & (kPeriod - 1));
   // A count that wrapped before its interrupt was even pended looks like
   // time going back by up to a period. Hardware pends at once, but QEMU
   // (without -icount) pends from its timer thread some time later.

@@ -39,7 +39,8 @@ void PrintHex(const char* label, uint32_t value) {
   char text[12] = {'0', 'x'};
   for (int i = 0; i < 8; ++i) {
     const uint32_t digit = (value >> (28 - 4 * i)) & 0xF;
-    text[2 + i] = static_cast<char>(digit < 10 ? '0' + digit : 'a' + digit - 10);
+    text[2 + i] =
+        static_cast<char>(digit < 10 ? '0' + digit : 'a' + digit - 10);
   }
   text[10] = ' ';
   text[11] = '\0';
@@ -119,16 +120,16 @@ void PrintFaultBits(uint32_t cfsr, uint32_t hfsr) {
 }
 
 int StatusFor(uint32_t exception, uint32_t cfsr) {
-  if (cfsr & (1u << 20)) return 128 + 11;            // SIGSEGV: STKOF
-  if (cfsr & (1u << 25)) return 128 + 8;             // SIGFPE
+  if (cfsr & (1u << 20)) return 128 + 11;  // SIGSEGV: STKOF
+  if (cfsr & (1u << 25)) return 128 + 8;   // SIGFPE
   if (cfsr & ((1u << 16) | (1u << 17) | (1u << 18) | (1u << 19))) {
-    return 128 + 4;                                  // SIGILL
+    return 128 + 4;  // SIGILL
   }
   if (cfsr & ((1u << 24) | 0xFF00u)) return 128 + 7;  // SIGBUS
   if (exception == 3 || exception == 4 || exception == 7) {
-    return 128 + 11;                                 // SIGSEGV
+    return 128 + 11;  // SIGSEGV
   }
-  return 128 + 6;                                    // SIGABRT
+  return 128 + 6;  // SIGABRT
 }
 
 }  // namespace
@@ -161,7 +162,8 @@ void ReportFault(const uint32_t* frame, uint32_t exc_return) {
   }
   sh::Write0(" ***\n");
   if (frame_lost) {
-    sh::Write0("(the exception frame could not be stacked: pc and lr unknown)\n");
+    sh::Write0(
+        "(the exception frame could not be stacked: pc and lr unknown)\n");
   } else {
     PrintHex("pc ", frame[6]);
     PrintHex("lr ", frame[5]);
@@ -235,7 +237,8 @@ __attribute__((naked)) void Fault_Entry() {
       "ldr r2, 4f\n"
       "bx r2\n"
       ".p2align 2\n"
-      "3: .word cortex_m_qemu_fault_stack + " FAULT_STACK_BYTES "\n"
+      "3: .word cortex_m_qemu_fault_stack + " FAULT_STACK_BYTES
+      "\n"
       "4: .word ReportFault\n");
 }
 

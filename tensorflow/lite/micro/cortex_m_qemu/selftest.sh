@@ -59,14 +59,17 @@ INCLUDES="-I. -Itensorflow/lite/micro/testing/firmware_gtest/include"
 RUN=tools/qemu/run_firmware.sh
 
 cpus=("$@")
-[[ ${#cpus[@]} -gt 0 ]] || cpus=(cortex-m0plus cortex-m3 cortex-m4 cortex-m7 cortex-m55 host)
+if [[ ${#cpus[@]} == 0 ]]; then
+  cpus=(cortex-m0plus cortex-m3 cortex-m4 cortex-m7 cortex-m55 host)
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cortex_m_qemu_selftest.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 # The data the tests read, relative to the working directory.
 mkdir -p "$work/data"
 printf 'hello from the host\n' >"$work/data/hello.txt"
-python3 -c 'import sys; sys.stdout.buffer.write(bytes((i * 31 + 7) & 255 for i in range(300 * 1024)))' \
+python3 -c 'import sys; sys.stdout.buffer.write(
+    bytes((i * 31 + 7) & 255 for i in range(300 * 1024)))' \
   >"$work/data/model.bin"
 
 passed=0
@@ -103,7 +106,8 @@ for cpu in "${cpus[@]}"; do
   elf="$work/selftest_$cpu.elf"
   if [[ $cpu == host ]]; then
     # shellcheck disable=SC2086
-    if ! g++ $COMPILE_FLAGS $INCLUDES $TEST_SOURCES $HOST_SOURCES -o "$elf"; then
+    if ! g++ $COMPILE_FLAGS $INCLUDES $TEST_SOURCES $HOST_SOURCES \
+      -o "$elf"; then
       fail "$cpu: build"
       continue
     fi
@@ -129,15 +133,14 @@ for cpu in "${cpus[@]}"; do
       fi
     fi
   fi
-  disabled='YOU HAVE [0-9]+ DISABLED TESTS?'
-  check "$cpu-passing" 0 \
-    "\[  PASSED  \] [0-9]+ tests\.|$disabled|selftest: DebugLog works, 2 \+ 3 = 5|timer: [1-9][0-9]* ticks" \
-    "${run[@]}" --data_dir=data
+  passing='\[  PASSED  \] [0-9]+ tests\.|YOU HAVE [0-9]+ DISABLED TESTS?'
+  passing+='|selftest: DebugLog works, 2 \+ 3 = 5|timer: [1-9][0-9]* ticks'
+  check "$cpu-passing" 0 "$passing" "${run[@]}" --data_dir=data
   grep -E '^(timer|stack|heap):' "$work/$cpu-passing.log" | sed 's/^/    /'
-  check "$cpu-deliberate-failure" 1 \
-    'a deliberate failure|Expected equality of these values|\[  FAILED  \] DISABLED_Deliberate\.Fails|1 FAILED TEST' \
-    "${run[@]}" --gtest_also_run_disabled_tests \
-    --gtest_filter=DISABLED_Deliberate.Fails
+  failing='a deliberate failure|Expected equality of these values'
+  failing+='|\[  FAILED  \] DISABLED_Deliberate\.Fails|1 FAILED TEST'
+  check "$cpu-deliberate-failure" 1 "$failing" "${run[@]}" \
+    --gtest_also_run_disabled_tests --gtest_filter=DISABLED_Deliberate.Fails
   [[ $cpu == host ]] && continue
 
   check "$cpu-icount-timer" 0 'timer: [0-9]+ ticks|\[  PASSED  \] 1 test\.' \
@@ -145,32 +148,32 @@ for cpu in "${cpus[@]}"; do
     --data_dir=data --icount
   grep -E '^timer:' "$work/$cpu-icount-timer.log" | sed 's/^/    icount: /'
 
-  deliberate=("${run[@]}" --gtest_also_run_disabled_tests)
+  # fault NAME STATUS PATTERNS TEST runs DISABLED_Deliberate.TEST.
+  fault() {
+    check "$cpu-$1" "$2" "$3" "${run[@]}" --gtest_also_run_disabled_tests \
+      "--gtest_filter=DISABLED_Deliberate.$4"
+  }
   if [[ $cpu == cortex-m0plus ]]; then
     # Armv6-M images do not enable the configurable faults: all escalate
     # to HardFault; the M3 underneath still records why in CFSR.
-    check "$cpu-bus-fault" 135 'firmware fault: HardFault|PRECISERR|BFAR 0xf0000000' \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.BusFault
-    check "$cpu-undefined-instruction" 132 'firmware fault: HardFault|UNDEFINSTR' \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.UndefinedInstruction
-    check "$cpu-unaligned" 135 'firmware fault: HardFault|UNALIGNED' \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.UnalignedWordOnArmv6m
-    check "$cpu-stack-overflow" 139 'firmware fault: HardFault|stack overflow' \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.StackOverflow
+    fault bus-fault 135 'fault: HardFault|PRECISERR|BFAR 0xf0000000' BusFault
+    fault undefined-instruction 132 'fault: HardFault|UNDEFINSTR' \
+      UndefinedInstruction
+    fault unaligned 135 'fault: HardFault|UNALIGNED' UnalignedWordOnArmv6m
+    fault stack-overflow 139 'fault: HardFault|stack overflow' StackOverflow
   else
-    check "$cpu-bus-fault" 135 'firmware fault: BusFault|PRECISERR|BFAR 0xf0000000|pc 0x' \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.BusFault
-    check "$cpu-undefined-instruction" 132 'firmware fault: UsageFault|UNDEFINSTR' \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.UndefinedInstruction
-    check "$cpu-divide-by-zero" 136 'firmware fault: UsageFault|DIVBYZERO' \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.DivideByZero
+    fault bus-fault 135 'fault: BusFault|PRECISERR|BFAR 0xf0000000|pc 0x' \
+      BusFault
+    fault undefined-instruction 132 'fault: UsageFault|UNDEFINSTR|pc 0x' \
+      UndefinedInstruction
+    fault divide-by-zero 136 'fault: UsageFault|DIVBYZERO' DivideByZero
     if [[ $cpu == cortex-m55 ]]; then
-      overflow='firmware fault: UsageFault|STKOF|stack overflow'
+      fault stack-overflow 139 'fault: UsageFault|STKOF|stack overflow' \
+        StackOverflow
     else
-      overflow='firmware fault: MemManage fault|DACCVIOL|stack overflow'
+      fault stack-overflow 139 'fault: MemManage|DACCVIOL|stack overflow' \
+        StackOverflow
     fi
-    check "$cpu-stack-overflow" 139 "$overflow" \
-      "${deliberate[@]}" --gtest_filter=DISABLED_Deliberate.StackOverflow
   fi
 done
 

@@ -239,9 +239,7 @@ TEST(DISABLED_Deliberate, BusFault) {
   std::printf("read %lu\n", static_cast<unsigned long>(*nowhere));
 }
 
-TEST(DISABLED_Deliberate, UndefinedInstruction) {
-  __asm__ volatile("udf #7");
-}
+TEST(DISABLED_Deliberate, UndefinedInstruction) { __asm__ volatile("udf #7"); }
 
 TEST(DISABLED_Deliberate, DivideByZero) {
 #if defined(__ARM_ARCH_6M__)

@@ -110,8 +110,7 @@ __attribute__((section(".vectors"), used)) const VectorTable vector_table = {
         UsageFault_Handler,   // 6
         SecureFault_Handler,  // 7 (Armv8-M; reserved before)
         nullptr,              // 8-10 reserved
-        nullptr,
-        nullptr,
+        nullptr, nullptr,
         SVC_Handler,       // 11
         DebugMon_Handler,  // 12
         nullptr,           // 13 reserved
@@ -205,14 +204,14 @@ void ConfigureStackGuard() {
   int size_log2 = 0;
   while ((uintptr_t{1} << size_log2) < size) ++size_log2;
   const bool usable = ((Register(kCpuid) >> 16) & 0xF) == 0xF &&
-                      ((Register(kMpuType) >> 8) & 0xFF) != 0 &&
-                      size >= 32 && (uintptr_t{1} << size_log2) == size &&
-                      base % size == 0;
+                      ((Register(kMpuType) >> 8) & 0xFF) != 0 && size >= 32 &&
+                      (uintptr_t{1} << size_log2) == size && base % size == 0;
   if (!usable) return;
   Register(kMpuRnr) = 0;
   Register(kMpuRbar) = static_cast<uint32_t>(base);
   // XN, no access for anyone (AP 0), SIZE = log2(size) - 1, enabled.
-  Register(kMpuRasr) = (1u << 28) | (static_cast<uint32_t>(size_log2 - 1) << 1) | 1u;
+  Register(kMpuRasr) =
+      (1u << 28) | (static_cast<uint32_t>(size_log2 - 1) << 1) | 1u;
   // PRIVDEFENA: everything else keeps the default memory map.
   Register(kMpuCtrl) = (1u << 2) | 1u;
   __asm__ volatile("dsb\n isb" ::: "memory");
@@ -301,8 +300,7 @@ const char* MachineName() {
 uint32_t CoreClockHz() {
   // QEMU clocks the MPS2 FPGA images' cores at 25 MHz and the AN547's at
   // 32 MHz (each machine's SYSCLK).
-  return std::strcmp(MachineName(), "mps3-an547") == 0 ? 32000000u
-                                                        : 25000000u;
+  return std::strcmp(MachineName(), "mps3-an547") == 0 ? 32000000u : 25000000u;
 }
 
 }  // namespace cortex_m_qemu

@@ -11,6 +11,7 @@
 // tracks positions for SEEK_CUR (semihosting seeks are absolute only).
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -111,9 +112,8 @@ int _open(const char* path, int flags, ...) {
   int32_t handle = sh::Open(path, mode);
   if (handle < 0 && mode == sh::kReadWriteBinary && (flags & O_CREAT)) {
     // The file does not exist yet, so creating it truncates nothing.
-    handle = sh::Open(path, (flags & O_ACCMODE) == O_RDWR
-                                ? sh::kWriteReadBinary
-                                : sh::kWriteBinary);
+    handle = sh::Open(path, (flags & O_ACCMODE) == O_RDWR ? sh::kWriteReadBinary
+                                                          : sh::kWriteBinary);
   }
   if (handle < 0) return HostFailure();
   files[fd] = OpenFile();
@@ -213,9 +213,9 @@ int _stat(const char* path, struct stat* st) {
 int _isatty(int fd) {
   OpenFile* file = Lookup(fd);
   if (file == nullptr) return 0;
-  if (file->console) return 1;
+  if (file->console || sh::IsTty(file->handle) == 1) return 1;
   errno = ENOTTY;
-  return sh::IsTty(file->handle) == 1 ? 1 : 0;
+  return 0;
 }
 
 int _unlink(const char* path) {
@@ -252,10 +252,16 @@ int _kill(int pid, int signal) {
     errno = ESRCH;
     return -1;
   }
-  sh::Write0("firmware: terminated by signal ");
-  char digits[4] = {static_cast<char>('0' + (signal / 10) % 10),
-                    static_cast<char>('0' + signal % 10), '\n', '\0'};
-  sh::Write0(signal >= 10 ? digits : digits + 1);
+  if (signal == SIGABRT) {
+    sh::Write0(
+        "firmware: aborted (abort(), or a C++ exception such as "
+        "std::bad_alloc with nothing to catch it)\n");
+  } else {
+    sh::Write0("firmware: terminated by signal ");
+    char digits[4] = {static_cast<char>('0' + (signal / 10) % 10),
+                      static_cast<char>('0' + signal % 10), '\n', '\0'};
+    sh::Write0(signal >= 10 ? digits : digits + 1);
+  }
   _exit(128 + signal);
 }
 

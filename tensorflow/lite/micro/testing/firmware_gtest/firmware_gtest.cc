@@ -233,9 +233,9 @@ std::string FormatShortestDouble(double value) {
 std::string FormatPointer(const void* pointer) {
   if (pointer == nullptr) return "NULL";
   char text[24];
-  std::snprintf(text, sizeof(text), "0x%llx",
-                static_cast<unsigned long long>(
-                    reinterpret_cast<uintptr_t>(pointer)));
+  std::snprintf(
+      text, sizeof(text), "0x%llx",
+      static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(pointer)));
   return text;
 }
 
@@ -268,8 +268,7 @@ std::string FormatChar(char c) {
   if (u >= 0x20 && u < 0x7F) {
     std::snprintf(text, sizeof(text), "'%c' (%d)", c, static_cast<int>(c));
   } else {
-    std::snprintf(text, sizeof(text), "'\\x%02X' (%d)", u,
-                  static_cast<int>(c));
+    std::snprintf(text, sizeof(text), "'\\x%02X' (%d)", u, static_cast<int>(c));
   }
   return text;
 }
@@ -317,8 +316,8 @@ void ReportFailure(Severity severity, const char* file, int line,
 
 void ReportSkip(const char* file, int line, const std::string& message) {
   outcome.skipped = true;
-  std::string text = std::string(file) + ":" + FormatSigned(line) +
-                     ": Skipped\n";
+  std::string text =
+      std::string(file) + ":" + FormatSigned(line) + ": Skipped\n";
   if (!message.empty()) text += message + "\n";
   Print(text);
 }
@@ -344,16 +343,16 @@ AssertionResult EqualityFailure(const char* expected_text,
 AssertionResult ComparisonFailure(const char* a_text, const char* b_text,
                                   const char* op, const std::string& a_value,
                                   const std::string& b_value) {
-  return AssertionFailure() << "Expected: (" << a_text << ") " << op << " ("
-                            << b_text << "), actual: " << a_value << " vs "
-                            << b_value;
+  return AssertionFailure()
+         << "Expected: (" << a_text << ") " << op << " (" << b_text
+         << "), actual: " << a_value << " vs " << b_value;
 }
 
 AssertionResult BoolCheck(bool value, const char* text, bool expected) {
   if (value == expected) return AssertionSuccess();
-  return AssertionFailure() << "Value of: " << text
-                            << "\n  Actual: " << (value ? "true" : "false")
-                            << "\nExpected: " << (expected ? "true" : "false");
+  return AssertionFailure()
+         << "Value of: " << text << "\n  Actual: " << (value ? "true" : "false")
+         << "\nExpected: " << (expected ? "true" : "false");
 }
 
 AssertionResult CompareStrings(const char* a_text, const char* b_text,
@@ -407,8 +406,8 @@ AssertionResult CompareFloats(const char* a_text, const char* b_text, float a,
   return EqualityFailure(a_text, b_text, PrintValue(a), PrintValue(b));
 }
 
-AssertionResult CompareDoubles(const char* a_text, const char* b_text,
-                               double a, double b) {
+AssertionResult CompareDoubles(const char* a_text, const char* b_text, double a,
+                               double b) {
   if (WithinFourUlps<double, uint64_t>(a, b)) return AssertionSuccess();
   return EqualityFailure(a_text, b_text, PrintValue(a), PrintValue(b));
 }
@@ -421,8 +420,8 @@ int RegisterTest(const std::string& suite, const std::string& name,
                  void (*prepare)(const void*), const void* param,
                  std::string (*describe)(const void*)) {
   GetRegistry().tests.push_back({suite, name, factory, set_up_suite,
-                                 tear_down_suite, file, line, prepare,
-                                 param, describe});
+                                 tear_down_suite, file, line, prepare, param,
+                                 describe});
   return 0;
 }
 
@@ -471,7 +470,8 @@ int RunAllTests() {
     return 0;
   }
 
-  if (flags.filter != "*") Print("Note: Google Test filter = " + flags.filter + "\n");
+  if (flags.filter != "*")
+    Print("Note: Google Test filter = " + flags.filter + "\n");
   Print("[==========] Running " + Plural(selected, "test") + " from " +
         Plural(suites.size(), "test suite") + ".\n");
   Print("[----------] Global test environment set-up.\n");
@@ -494,8 +494,8 @@ int RunAllTests() {
       const std::string failed_name =
           test->describe == nullptr
               ? full_name
-              : full_name + ", where GetParam() = " +
-                    test->describe(test->param);
+              : full_name +
+                    ", where GetParam() = " + test->describe(test->param);
       Print("[ RUN      ] " + full_name + "\n");
       outcome = Outcome();
       test_running = true;

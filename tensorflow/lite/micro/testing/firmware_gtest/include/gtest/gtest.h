@@ -132,7 +132,7 @@ std::string FormatShortestFloat(float value);
 std::string FormatShortestDouble(double value);
 std::string FormatPointer(const void* pointer);
 std::string FormatQuoted(const char* text);  // "text" with escapes, or NULL
-std::string FormatChar(char c);               // 'a' (97)
+std::string FormatChar(char c);              // 'a' (97)
 std::string FormatBytes(const void* data, size_t size);
 std::string CStringText(const char* text);  // the text, or "(null)"
 
@@ -298,10 +298,10 @@ AssertionResult CompareStrings(const char* a_text, const char* b_text,
 AssertionResult CompareNear(const char* a_text, const char* b_text,
                             const char* error_text, double a, double b,
                             double abs_error);
-AssertionResult CompareFloats(const char* a_text, const char* b_text,
-                              float a, float b);
-AssertionResult CompareDoubles(const char* a_text, const char* b_text,
-                               double a, double b);
+AssertionResult CompareFloats(const char* a_text, const char* b_text, float a,
+                              float b);
+AssertionResult CompareDoubles(const char* a_text, const char* b_text, double a,
+                               double b);
 
 // Mixed-sign comparisons are the test's business, as in GoogleTest (whose
 // headers are usually system headers and so never warn).
@@ -318,13 +318,13 @@ AssertionResult CompareEq(const char* a_text, const char* b_text, const A& a,
   return EqualityFailure(a_text, b_text, PrintValue(a), PrintValue(b));
 }
 
-#define GTEST_SHIM_DEFINE_COMPARISON_(name, op)                            \
-  template <typename A, typename B>                                        \
-  AssertionResult Compare##name(const char* a_text, const char* b_text,    \
-                                const A& a, const B& b) {                  \
-    if (a op b) return AssertionSuccess();                                 \
-    return ComparisonFailure(a_text, b_text, #op, PrintValue(a),           \
-                             PrintValue(b));                               \
+#define GTEST_SHIM_DEFINE_COMPARISON_(name, op)                         \
+  template <typename A, typename B>                                     \
+  AssertionResult Compare##name(const char* a_text, const char* b_text, \
+                                const A& a, const B& b) {               \
+    if (a op b) return AssertionSuccess();                              \
+    return ComparisonFailure(a_text, b_text, #op, PrintValue(a),        \
+                             PrintValue(b));                            \
   }
 GTEST_SHIM_DEFINE_COMPARISON_(Ne, !=)
 GTEST_SHIM_DEFINE_COMPARISON_(Lt, <)
@@ -525,40 +525,40 @@ int RUN_ALL_TESTS();
 
 #define GTEST_SHIM_CLASS_(suite, name) suite##_##name##_Test
 
-#define GTEST_SHIM_TEST_(suite, name, parent)                              \
-  class GTEST_SHIM_CLASS_(suite, name) : public parent {                   \
-   private:                                                                \
-    void TestBody() override;                                              \
-    static const int registered_;                                          \
-  };                                                                       \
-  const int GTEST_SHIM_CLASS_(suite, name)::registered_ =                  \
-      ::testing::internal::RegisterTest(                                   \
-          #suite, #name,                                                   \
-          &::testing::internal::MakeTest<GTEST_SHIM_CLASS_(suite, name)>,  \
-          &parent::SetUpTestSuite, &parent::TearDownTestSuite, __FILE__,   \
-          __LINE__);                                                       \
+#define GTEST_SHIM_TEST_(suite, name, parent)                             \
+  class GTEST_SHIM_CLASS_(suite, name) : public parent {                  \
+   private:                                                               \
+    void TestBody() override;                                             \
+    static const int registered_;                                         \
+  };                                                                      \
+  const int GTEST_SHIM_CLASS_(suite, name)::registered_ =                 \
+      ::testing::internal::RegisterTest(                                  \
+          #suite, #name,                                                  \
+          &::testing::internal::MakeTest<GTEST_SHIM_CLASS_(suite, name)>, \
+          &parent::SetUpTestSuite, &parent::TearDownTestSuite, __FILE__,  \
+          __LINE__);                                                      \
   void GTEST_SHIM_CLASS_(suite, name)::TestBody()
 
 #define TEST(suite, name) GTEST_SHIM_TEST_(suite, name, ::testing::Test)
 #define TEST_F(fixture, name) GTEST_SHIM_TEST_(fixture, name, fixture)
 
-#define TEST_P(fixture, name)                                              \
-  class GTEST_SHIM_CLASS_(fixture, name) : public fixture {                \
-   private:                                                                \
-    void TestBody() override;                                              \
-    static const int registered_;                                          \
-  };                                                                       \
-  const int GTEST_SHIM_CLASS_(fixture, name)::registered_ =                \
-      ::testing::internal::ParamSuite<fixture>::Get().AddTest(             \
-          #fixture, #name,                                                 \
+#define TEST_P(fixture, name)                                               \
+  class GTEST_SHIM_CLASS_(fixture, name) : public fixture {                 \
+   private:                                                                 \
+    void TestBody() override;                                               \
+    static const int registered_;                                           \
+  };                                                                        \
+  const int GTEST_SHIM_CLASS_(fixture, name)::registered_ =                 \
+      ::testing::internal::ParamSuite<fixture>::Get().AddTest(              \
+          #fixture, #name,                                                  \
           &::testing::internal::MakeTest<GTEST_SHIM_CLASS_(fixture, name)>, \
-          __FILE__, __LINE__);                                             \
+          __FILE__, __LINE__);                                              \
   void GTEST_SHIM_CLASS_(fixture, name)::TestBody()
 
 // INSTANTIATE_TEST_SUITE_P(prefix, fixture, generator[, name_generator])
-#define INSTANTIATE_TEST_SUITE_P(prefix, fixture, ...)                     \
-  static const int gtest_shim_##prefix##_##fixture##_instantiation_ =      \
-      ::testing::internal::ParamSuite<fixture>::Get().AddInstantiation(    \
+#define INSTANTIATE_TEST_SUITE_P(prefix, fixture, ...)                  \
+  static const int gtest_shim_##prefix##_##fixture##_instantiation_ =   \
+      ::testing::internal::ParamSuite<fixture>::Get().AddInstantiation( \
           #prefix, __VA_ARGS__)
 
 // ---- Assertions ---------------------------------------------------------
@@ -569,8 +569,8 @@ int RUN_ALL_TESTS();
   case 0:                      \
   default:
 
-#define GTEST_SHIM_FAILURE_(severity, explanation)                         \
-  ::testing::internal::AssertHelper(severity, __FILE__, __LINE__,          \
+#define GTEST_SHIM_FAILURE_(severity, explanation)                \
+  ::testing::internal::AssertHelper(severity, __FILE__, __LINE__, \
                                     explanation) = ::testing::Message()
 
 #define GTEST_SHIM_NONFATAL_(explanation) \
@@ -578,16 +578,16 @@ int RUN_ALL_TESTS();
 #define GTEST_SHIM_FATAL_(explanation) \
   return GTEST_SHIM_FAILURE_(::testing::internal::Severity::kFatal, explanation)
 
-#define GTEST_SHIM_CHECK_(result_expression, on_failure)                   \
-  GTEST_SHIM_BLOCK_ELSE_                                                   \
-  if (const ::testing::AssertionResult gtest_shim_result =                 \
-          (result_expression))                                             \
-    ;                                                                      \
-  else                                                                     \
+#define GTEST_SHIM_CHECK_(result_expression, on_failure)   \
+  GTEST_SHIM_BLOCK_ELSE_                                   \
+  if (const ::testing::AssertionResult gtest_shim_result = \
+          (result_expression))                             \
+    ;                                                      \
+  else                                                     \
     on_failure(gtest_shim_result.message())
 
-#define GTEST_SHIM_CMP_(name, a, b, on_failure)                            \
-  GTEST_SHIM_CHECK_(::testing::internal::Compare##name(#a, #b, a, b),      \
+#define GTEST_SHIM_CMP_(name, a, b, on_failure)                       \
+  GTEST_SHIM_CHECK_(::testing::internal::Compare##name(#a, #b, a, b), \
                     on_failure)
 
 #define EXPECT_EQ(a, b) GTEST_SHIM_CMP_(Eq, a, b, GTEST_SHIM_NONFATAL_)
@@ -603,8 +603,8 @@ int RUN_ALL_TESTS();
 #define ASSERT_GT(a, b) GTEST_SHIM_CMP_(Gt, a, b, GTEST_SHIM_FATAL_)
 #define ASSERT_GE(a, b) GTEST_SHIM_CMP_(Ge, a, b, GTEST_SHIM_FATAL_)
 
-#define GTEST_SHIM_BOOL_(condition, expected, on_failure)                  \
-  GTEST_SHIM_CHECK_(::testing::internal::BoolCheck(                        \
+#define GTEST_SHIM_BOOL_(condition, expected, on_failure)                    \
+  GTEST_SHIM_CHECK_(::testing::internal::BoolCheck(                          \
                         static_cast<bool>(condition), #condition, expected), \
                     on_failure)
 #define EXPECT_TRUE(condition) \
@@ -616,44 +616,43 @@ int RUN_ALL_TESTS();
 #define ASSERT_FALSE(condition) \
   GTEST_SHIM_BOOL_(condition, false, GTEST_SHIM_FATAL_)
 
-#define GTEST_SHIM_STR_(a, b, equal, ignore_case, on_failure)              \
-  GTEST_SHIM_CHECK_(::testing::internal::CompareStrings(                   \
-                        #a, #b, a, b, equal, ignore_case),                 \
-                    on_failure)
+#define GTEST_SHIM_STR_(a, b, equal, ignore_case, on_failure)                \
+  GTEST_SHIM_CHECK_(                                                         \
+      ::testing::internal::CompareStrings(#a, #b, a, b, equal, ignore_case), \
+      on_failure)
 #define EXPECT_STREQ(a, b) \
   GTEST_SHIM_STR_(a, b, true, false, GTEST_SHIM_NONFATAL_)
 #define EXPECT_STRNE(a, b) \
   GTEST_SHIM_STR_(a, b, false, false, GTEST_SHIM_NONFATAL_)
 #define EXPECT_STRCASEEQ(a, b) \
   GTEST_SHIM_STR_(a, b, true, true, GTEST_SHIM_NONFATAL_)
-#define ASSERT_STREQ(a, b) \
-  GTEST_SHIM_STR_(a, b, true, false, GTEST_SHIM_FATAL_)
+#define ASSERT_STREQ(a, b) GTEST_SHIM_STR_(a, b, true, false, GTEST_SHIM_FATAL_)
 #define ASSERT_STRNE(a, b) \
   GTEST_SHIM_STR_(a, b, false, false, GTEST_SHIM_FATAL_)
 #define ASSERT_STRCASEEQ(a, b) \
   GTEST_SHIM_STR_(a, b, true, true, GTEST_SHIM_FATAL_)
 
-#define EXPECT_NEAR(a, b, abs_error)                                       \
-  GTEST_SHIM_CHECK_(::testing::internal::CompareNear(                      \
-                        #a, #b, #abs_error, a, b, abs_error),              \
-                    GTEST_SHIM_NONFATAL_)
-#define ASSERT_NEAR(a, b, abs_error)                                       \
-  GTEST_SHIM_CHECK_(::testing::internal::CompareNear(                      \
-                        #a, #b, #abs_error, a, b, abs_error),              \
-                    GTEST_SHIM_FATAL_)
+#define EXPECT_NEAR(a, b, abs_error)                                         \
+  GTEST_SHIM_CHECK_(                                                         \
+      ::testing::internal::CompareNear(#a, #b, #abs_error, a, b, abs_error), \
+      GTEST_SHIM_NONFATAL_)
+#define ASSERT_NEAR(a, b, abs_error)                                         \
+  GTEST_SHIM_CHECK_(                                                         \
+      ::testing::internal::CompareNear(#a, #b, #abs_error, a, b, abs_error), \
+      GTEST_SHIM_FATAL_)
 
 // Equal to within 4 units in the last place, as GoogleTest defines it.
-#define EXPECT_FLOAT_EQ(a, b)                                              \
-  GTEST_SHIM_CHECK_(::testing::internal::CompareFloats(#a, #b, a, b),      \
+#define EXPECT_FLOAT_EQ(a, b)                                         \
+  GTEST_SHIM_CHECK_(::testing::internal::CompareFloats(#a, #b, a, b), \
                     GTEST_SHIM_NONFATAL_)
-#define ASSERT_FLOAT_EQ(a, b)                                              \
-  GTEST_SHIM_CHECK_(::testing::internal::CompareFloats(#a, #b, a, b),      \
+#define ASSERT_FLOAT_EQ(a, b)                                         \
+  GTEST_SHIM_CHECK_(::testing::internal::CompareFloats(#a, #b, a, b), \
                     GTEST_SHIM_FATAL_)
-#define EXPECT_DOUBLE_EQ(a, b)                                             \
-  GTEST_SHIM_CHECK_(::testing::internal::CompareDoubles(#a, #b, a, b),     \
+#define EXPECT_DOUBLE_EQ(a, b)                                         \
+  GTEST_SHIM_CHECK_(::testing::internal::CompareDoubles(#a, #b, a, b), \
                     GTEST_SHIM_NONFATAL_)
-#define ASSERT_DOUBLE_EQ(a, b)                                             \
-  GTEST_SHIM_CHECK_(::testing::internal::CompareDoubles(#a, #b, a, b),     \
+#define ASSERT_DOUBLE_EQ(a, b)                                         \
+  GTEST_SHIM_CHECK_(::testing::internal::CompareDoubles(#a, #b, a, b), \
                     GTEST_SHIM_FATAL_)
 
 #define ADD_FAILURE() GTEST_SHIM_NONFATAL_("Failed")
@@ -661,16 +660,16 @@ int RUN_ALL_TESTS();
 #define SUCCEED() static_cast<void>(0)
 
 // Marks the test skipped and returns from the current function.
-#define GTEST_SKIP()            \
-  GTEST_SHIM_BLOCK_ELSE_        \
+#define GTEST_SKIP()                                           \
+  GTEST_SHIM_BLOCK_ELSE_                                       \
   return ::testing::internal::SkipHelper(__FILE__, __LINE__) = \
-      ::testing::Message()
+             ::testing::Message()
 
 #define GTEST_SHIM_CONCAT_INNER_(a, b) a##b
 #define GTEST_SHIM_CONCAT_(a, b) GTEST_SHIM_CONCAT_INNER_(a, b)
-#define SCOPED_TRACE(message)                                              \
-  const ::testing::internal::ScopedTrace GTEST_SHIM_CONCAT_(               \
-      gtest_shim_trace_, __COUNTER__)(__FILE__, __LINE__,                  \
-                                   ::testing::Message() << (message))
+#define SCOPED_TRACE(message)                                \
+  const ::testing::internal::ScopedTrace GTEST_SHIM_CONCAT_( \
+      gtest_shim_trace_, __COUNTER__)(__FILE__, __LINE__,    \
+                                      ::testing::Message() << (message))
 
 #endif  // TENSORFLOW_LITE_MICRO_TESTING_FIRMWARE_GTEST_INCLUDE_GTEST_GTEST_H_
