@@ -39,7 +39,8 @@ extern void (*__preinit_array_end[])();
 extern void (*__init_array_start[])();
 extern void (*__init_array_end[])();
 
-int main(int argc, char** argv);
+// The application's main, under another name: C++ forbids calling main.
+int ApplicationMain(int argc, char** argv) __asm__("main");
 void Reset_Handler();
 void* _sbrk(ptrdiff_t increment);  // syscalls.cc
 
@@ -352,13 +353,21 @@ void Reset_Handler() {
     RegisterDebugLogCallback(cortex_m_qemu::WriteToStderr);
   }
 
-  constexpr int kMaxArgs = 64;
-  static char command_line[2048];
+  constexpr int kMaxArgs = 128;
+  static char command_line[4096];
   static char* argv[kMaxArgs + 1];
   int argc = 0;
   if (cortex_m_qemu::semihosting::GetCommandLine(command_line,
                                                  sizeof(command_line))) {
     argc = cortex_m_qemu::SplitCommandLine(command_line, argv, kMaxArgs);
+  } else {
+    cortex_m_qemu::semihosting::Write0(
+        "firmware: warning: no command line from the host (longer than 4095 "
+        "characters?); running without arguments\n");
+  }
+  if (argc == kMaxArgs) {
+    cortex_m_qemu::semihosting::Write0(
+        "firmware: warning: arguments past the 128th are dropped\n");
   }
   if (argc == 0) {
     static char name[] = "firmware";
@@ -368,7 +377,7 @@ void Reset_Handler() {
   }
   // exit() runs atexit handlers and static destructors, flushes stdio,
   // then calls _exit below.
-  exit(main(argc, argv));
+  exit(ApplicationMain(argc, argv));
 }
 
 // The end of every run: report an overflowed stack, then hand the status
