@@ -40,7 +40,9 @@ COMPILE_FLAGS="-std=c++17 -Os -g -ffunction-sections -fdata-sections
   -fno-exceptions -fno-rtti -Wall -Wextra -Werror"
 # Linking a board firmware: our startup instead of crt0 (-nostartfiles),
 # full newlib (not nano: printf of floats and long long, as on the host),
-# and the machine's linker script, found through -L:
+# and the machine's linker script, found through -L. (Neither Debian's
+# newlib nor its nano variant prints C99's %zu %zd %hhu %jd %td: it is
+# built without C99 I/O formats. The project's MicroVsnprintf has them.)
 BOARD_DIR=tensorflow/lite/micro/cortex_m_qemu
 LINK_FLAGS="-nostartfiles -Wl,--gc-sections -L$BOARD_DIR"
 # The board's own sources, and cortex_m_generic's DebugLog and micro_time:
