@@ -125,8 +125,26 @@ def _local_googletest_impl(ctx):
     ctx.file("BUILD", """
 package(default_visibility = ["//visibility:public"])
 
-cc_library(
+# Bare-metal platforms (os:none) have no Debian libgtest: there the same
+# labels give the project's firmware flavour of GoogleTest.
+alias(
     name = "gtest",
+    actual = select({
+        "@//tools/platforms:bare_metal": "@//tensorflow/lite/micro/testing/firmware_gtest:gtest",
+        "//conditions:default": ":host_gtest",
+    }),
+)
+
+alias(
+    name = "gtest_main",
+    actual = select({
+        "@//tools/platforms:bare_metal": "@//tensorflow/lite/micro/testing/firmware_gtest:gtest_main",
+        "//conditions:default": ":host_gtest_main",
+    }),
+)
+
+cc_library(
+    name = "host_gtest",
     srcs = ["lib/libgtest.a"],
     hdrs = glob(["include/gtest/**/*.h"]),
     includes = ["include"],
@@ -134,9 +152,9 @@ cc_library(
 )
 
 cc_library(
-    name = "gtest_main",
+    name = "host_gtest_main",
     srcs = ["lib/libgtest_main.a"],
-    deps = [":gtest"],
+    deps = [":host_gtest"],
 )
 """)
 
@@ -169,7 +187,15 @@ filegroup(
 
 filegroup(
     name = "models",
-    srcs = glob(["models/*.tflite"]) + [":marker"],
+    srcs = glob(["models/*.tflite"]) + [":marker", ":models_manifest"],
+)
+
+# The model names, for firmware tests (no directory listing on bare metal).
+genrule(
+    name = "models_manifest",
+    srcs = glob(["models/*.tflite"]),
+    outs = ["models.manifest"],
+    cmd = "for f in $(SRCS); do basename $$f; done | sort > $@",
 )
 
 filegroup(

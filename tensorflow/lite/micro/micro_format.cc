@@ -1,6 +1,8 @@
 #include "tensorflow/lite/micro/micro_format.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 namespace tflite {
 namespace {
@@ -340,8 +342,9 @@ int MicroVsnprintf(char* buffer, size_t size, const char* format,
         }
       }
     }
-    // Length modifiers: 0 int, 1 long, 2 long long, 3 size_t/ptrdiff_t/
-    // intmax_t (all 64-bit here), -1 short, -2 char.
+    // Length modifiers: 0 int, 1 long, 2 long long, 3 size_t, 4 ptrdiff_t,
+    // 5 intmax_t, -1 short, -2 char. (size_t and ptrdiff_t are 32 bits on
+    // Cortex-M, 64 on 64-bit hosts: each is read as its own type.)
     int length = 0;
     if (*p == 'h') {
       length = -1;
@@ -355,8 +358,8 @@ int MicroVsnprintf(char* buffer, size_t size, const char* format,
         length = 2;
         ++p;
       }
-    } else if (*p == 'z' || *p == 'j' || *p == 't') {
-      length = 3;
+    } else if (*p == 'z' || *p == 't' || *p == 'j') {
+      length = *p == 'z' ? 3 : *p == 't' ? 4 : 5;
       ++p;
     } else if (*p == 'L') {
       ++p;  // long double is not used; read as double
@@ -371,7 +374,11 @@ int MicroVsnprintf(char* buffer, size_t size, const char* format,
         } else if (length == 2) {
           value = va_arg(list, long long);
         } else if (length == 3) {
-          value = static_cast<int64_t>(va_arg(list, int64_t));
+          value = va_arg(list, std::make_signed<size_t>::type);
+        } else if (length == 4) {
+          value = va_arg(list, ptrdiff_t);
+        } else if (length == 5) {
+          value = va_arg(list, intmax_t);
         } else {
           value = va_arg(list, int);
           if (length == -1) value = static_cast<short>(value);
@@ -393,7 +400,11 @@ int MicroVsnprintf(char* buffer, size_t size, const char* format,
         } else if (length == 2) {
           value = va_arg(list, unsigned long long);
         } else if (length == 3) {
-          value = static_cast<uint64_t>(va_arg(list, uint64_t));
+          value = va_arg(list, size_t);
+        } else if (length == 4) {
+          value = va_arg(list, std::make_unsigned<ptrdiff_t>::type);
+        } else if (length == 5) {
+          value = va_arg(list, uintmax_t);
         } else {
           value = va_arg(list, unsigned);
           if (length == -1) value = static_cast<unsigned short>(value);

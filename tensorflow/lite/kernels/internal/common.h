@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 #include "tensorflow/lite/kernels/internal/compatibility.h"
 #include "tensorflow/lite/kernels/internal/fixedpoint.h"
@@ -118,6 +119,20 @@ inline int32_t MultiplyByQuantizedMultiplier(int64_t x,
       bounded * static_cast<int64_t>(reduced_multiplier) +
       (static_cast<int64_t>(1) << (total_shift - 1));
   return static_cast<int32_t>(rounded >> total_shift);
+}
+
+// A plain int argument: on arm-none-eabi int32_t is long, and an int would
+// convert equally well to int32_t and int64_t (an ambiguous call there); it
+// means the 32-bit variant, as on hosts.
+template <typename Int,
+          typename std::enable_if<std::is_same<Int, int>::value &&
+                                      !std::is_same<int, int32_t>::value,
+                                  int>::type = 0>
+inline int32_t MultiplyByQuantizedMultiplier(Int x,
+                                             int32_t quantized_multiplier,
+                                             int shift) {
+  return MultiplyByQuantizedMultiplier(static_cast<int32_t>(x),
+                                       quantized_multiplier, shift);
 }
 
 // a + b, saturated to int32: a rescaled accumulator plus an output zero

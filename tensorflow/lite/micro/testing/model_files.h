@@ -15,6 +15,9 @@ struct ModelFile {
   std::vector<uint8_t> bytes;
 };
 
+// A whole file's bytes (empty when it cannot be read).
+std::vector<uint8_t> ReadFile(const std::string& path);
+
 // Every *.tflite file directly in `dir`, sorted by name (none if absent).
 std::vector<ModelFile> ReadModelDirectory(const std::string& dir);
 

@@ -6,10 +6,11 @@ namespace tflite {
 namespace testing {
 
 AlignedModel::AlignedModel(const std::vector<uint8_t>& bytes)
-    : size_(bytes.size()) {
-  const size_t rounded = (bytes.size() + 15) / 16 * 16 + 16;
-  data_.reset(static_cast<uint8_t*>(std::aligned_alloc(16, rounded)));
-  std::memcpy(data_.get(), bytes.data(), bytes.size());
+    : storage_(bytes.size() + 16), size_(bytes.size()) {
+  const uintptr_t start = reinterpret_cast<uintptr_t>(storage_.data());
+  uint8_t* aligned = storage_.data() + ((16 - start % 16) % 16);
+  if (!bytes.empty()) std::memcpy(aligned, bytes.data(), bytes.size());
+  data_ = aligned;
 }
 
 TestModelBuilder::TestModelBuilder() {

@@ -18,14 +18,16 @@ namespace testing {
 class AlignedModel {
  public:
   explicit AlignedModel(const std::vector<uint8_t>& bytes);
-  const uint8_t* data() const { return data_.get(); }
+  AlignedModel(const AlignedModel&) = delete;
+  AlignedModel& operator=(const AlignedModel&) = delete;
+  const uint8_t* data() const { return data_; }
   size_t size() const { return size_; }
 
  private:
-  struct Free {
-    void operator()(uint8_t* p) const { std::free(p); }
-  };
-  std::unique_ptr<uint8_t[], Free> data_;
+  // Over-allocated; data_ is its first 16-byte aligned byte (newlib's C++
+  // library has no std::aligned_alloc).
+  std::vector<uint8_t> storage_;
+  const uint8_t* data_;
   size_t size_;
 };
 

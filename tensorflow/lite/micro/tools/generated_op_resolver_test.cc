@@ -1,16 +1,14 @@
 // Compiles the header that `generate_op_resolver` wrote for micro_speech
 // (../shared) and runs the model with it: the generated resolver must hold
 // every op the model needs and give the same output as the all-ops one.
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "tensorflow/lite/micro/all_ops_resolver.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
+#include "tensorflow/lite/micro/testing/model_files.h"
 #include "tensorflow/lite/micro/tools/micro_speech_op_resolver.h"
 
 namespace {
@@ -25,23 +23,8 @@ TEST(GeneratedOpResolverTest, RunsMicroSpeech) {
 #else
 
 std::vector<uint8_t> ReadModel() {
-  const char* roots[] = {"TEST_SRCDIR", "RUNFILES_DIR"};
-  const char* relative[] = {
-      "/shared_data/models/micro_speech_quantized.tflite",
-      "/tflite_micro/external/shared_data/models/micro_speech_quantized.tflite",
-  };
-  for (const char* root : roots) {
-    const char* dir = std::getenv(root);
-    if (dir == nullptr) continue;
-    for (const char* path : relative) {
-      std::ifstream file(std::string(dir) + path, std::ios::binary);
-      if (file) {
-        return std::vector<uint8_t>(std::istreambuf_iterator<char>(file),
-                                    std::istreambuf_iterator<char>());
-      }
-    }
-  }
-  return {};
+  return tflite::testing::ReadFile(tflite::testing::RunfilesPath(
+      "shared_data", "models/micro_speech_quantized.tflite"));
 }
 
 // Runs the model on a fixed input pattern; returns the output bytes.
