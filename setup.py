@@ -50,7 +50,6 @@ def core_sources():
       "tensorflow/lite/micro/memory_planner/*.cc",
       "tensorflow/lite/micro/kernels/*.cc",
       "tensorflow/lite/micro/host/*.cc",
-      "python/tflite_micro/python_ops_resolver.cc",
       "python/tflite_micro/interpreter_wrapper.cc",
       "python/tflite_micro/_runtime.cc",
   ]

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
-#include "python/tflite_micro/python_ops_resolver.h"
+#include "tensorflow/lite/micro/extensible_op_resolver.h"
 #include "signal/micro/kernels/signal_ops.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
 #include "tensorflow/lite/micro/micro_profiler_interface.h"
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
               tflite::optimized_ops::IsaName(
                   tflite::optimized_ops::ActiveIsa()));
   // Every builtin plus the signal ops (the audio preprocessor models).
-  static tflite::PythonOpsResolver resolver;
+  static tflite::ExtensibleOpResolver resolver;
   if (!SignalOpsRegisterer(&resolver)) return 1;
   std::vector<uint8_t> arena(64 << 20);
   Profiler profiler;

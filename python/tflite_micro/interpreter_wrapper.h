@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "python/tflite_micro/python_ops_resolver.h"
+#include "tensorflow/lite/micro/host/custom_op_registerers.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
 #include "tensorflow/lite/micro/micro_profiler_interface.h"
 

@@ -14,7 +14,7 @@
 #ifndef MEDIAPIPE_MICRO_KERNELS_MEDIAPIPE_OPS_H_
 #define MEDIAPIPE_MICRO_KERNELS_MEDIAPIPE_OPS_H_
 
-#include "python/tflite_micro/python_ops_resolver.h"
+#include "tensorflow/lite/micro/extensible_op_resolver.h"
 #include "tensorflow/lite/core/c/common.h"
 
 namespace tflite {
@@ -26,6 +26,6 @@ TfLiteRegistration* Register_CONVOLUTION_2D_TRANSPOSE_BIAS();
 }  // namespace mediapipe_ops
 }  // namespace tflite
 
-extern "C" bool MediapipeOpsRegisterer(tflite::PythonOpsResolver* resolver);
+extern "C" bool MediapipeOpsRegisterer(tflite::ExtensibleOpResolver* resolver);
 
 #endif  // MEDIAPIPE_MICRO_KERNELS_MEDIAPIPE_OPS_H_

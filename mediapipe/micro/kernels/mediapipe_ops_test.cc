@@ -156,7 +156,7 @@ TEST(TransposeConvBiasErrors, ShortOptionsAreReported) {
 }
 
 TEST(MediapipeOpsRegisterer, RegistersOnce) {
-  PythonOpsResolver resolver;
+  ExtensibleOpResolver resolver;
   ASSERT_TRUE(MediapipeOpsRegisterer(&resolver));
   EXPECT_NE(resolver.FindOp("Convolution2DTransposeBias"), nullptr);
   EXPECT_FALSE(MediapipeOpsRegisterer(&resolver));

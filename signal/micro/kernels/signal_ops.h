@@ -19,7 +19,7 @@
 #ifndef SIGNAL_MICRO_KERNELS_SIGNAL_OPS_H_
 #define SIGNAL_MICRO_KERNELS_SIGNAL_OPS_H_
 
-#include "python/tflite_micro/python_ops_resolver.h"
+#include "tensorflow/lite/micro/extensible_op_resolver.h"
 #include "tensorflow/lite/core/c/common.h"
 
 namespace tflite {
@@ -41,6 +41,6 @@ TfLiteRegistration* Register_FILTER_BANK_LOG();   // "SignalFilterBankLog"
 }  // namespace tflite
 
 // Adds every op above to a Python/Java runtime's resolver under its name.
-extern "C" bool SignalOpsRegisterer(tflite::PythonOpsResolver* resolver);
+extern "C" bool SignalOpsRegisterer(tflite::ExtensibleOpResolver* resolver);
 
 #endif  // SIGNAL_MICRO_KERNELS_SIGNAL_OPS_H_

@@ -1,6 +1,6 @@
 #include "signal/micro/kernels/signal_ops.h"
 
-extern "C" bool SignalOpsRegisterer(tflite::PythonOpsResolver* resolver) {
+extern "C" bool SignalOpsRegisterer(tflite::ExtensibleOpResolver* resolver) {
   using namespace tflite::signal_ops;  // NOLINT
   struct Entry {
     const char* name;

@@ -222,7 +222,7 @@ TEST(SignalLogTable, IsTheLog2CorrectionRounded) {
 }
 
 TEST(SignalOpsRegisterer, RegistersEveryOpOnce) {
-  PythonOpsResolver resolver;
+  ExtensibleOpResolver resolver;
   ASSERT_TRUE(SignalOpsRegisterer(&resolver));
   for (const char* name :
        {"SignalWindow", "SignalFftAutoScale", "SignalRfft", "SignalEnergy",

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "python/tflite_micro/python_ops_resolver.h"
+#include "tensorflow/lite/micro/host/custom_op_registerers.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
 
 namespace tflite {

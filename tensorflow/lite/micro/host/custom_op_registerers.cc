@@ -1,4 +1,4 @@
-#include "python/tflite_micro/python_ops_resolver.h"
+#include "tensorflow/lite/micro/host/custom_op_registerers.h"
 
 #include <dlfcn.h>
 
@@ -6,23 +6,14 @@
 
 namespace tflite {
 
-PythonOpsResolver::PythonOpsResolver() { AddAllBuiltinOps(*this); }
-
 RegistererResult RunRegisterers(const std::vector<std::string>& names,
-                                PythonOpsResolver* resolver,
-                                std::string* failed_name) {
-  std::string messages;
-  return RunRegisterers(names, resolver, failed_name, &messages);
-}
-
-RegistererResult RunRegisterers(const std::vector<std::string>& names,
-                                PythonOpsResolver* resolver,
+                                ExtensibleOpResolver* resolver,
                                 std::string* failed_name,
                                 std::string* messages) {
   MicroErrorBuffer errors;
   errors.Clear();
   ScopedErrorCapture capture(&errors);
-  using Registerer = bool (*)(PythonOpsResolver*);
+  using Registerer = CustomOpRegisterer;
   // Globally loaded libraries first, then the library holding this code
   // (custom ops linked into the binding itself).
   Dl_info self_info;
@@ -47,7 +38,7 @@ RegistererResult RunRegisterers(const std::vector<std::string>& names,
     }
   }
   if (self != nullptr) dlclose(self);
-  *messages = errors.text();
+  if (messages != nullptr) *messages = errors.text();
   return result;
 }
 
