@@ -1,5 +1,6 @@
-"""Counts test cases of the last `bazel test //...` run plus the pip smoke
-test and prints "N passed, N failed" (the line CI reads)."""
+"""Counts test cases of the last `bazel test //...` run, the firmware suites
+(`bazel test --config=cortex_mN //...`) and the pip smoke test and prints
+"N passed, N failed" (the line CI reads)."""
 
 import argparse
 import glob
@@ -31,6 +32,53 @@ def count_cases(xml_path):
   return passed, failed, skipped
 
 
+_FIRMWARE_CASE = re.compile(r"^\[ +(OK|FAILED|SKIPPED) +\] (\S+\.\S+)")
+
+
+def count_firmware_cases(log_path):
+  """Cases of a firmware test: its GoogleTest-style lines in test.log (the
+  firmware cannot write Bazel's XML report)."""
+  passed = failed = skipped = 0
+  seen = set()
+  with open(log_path, errors="replace") as f:
+    for line in f:
+      match = _FIRMWARE_CASE.match(line)
+      if not match or match.group(2) in seen:
+        continue  # the summary lists failed cases a second time
+      seen.add(match.group(2))
+      kind = match.group(1)
+      if kind == "OK":
+        passed += 1
+      elif kind == "FAILED":
+        failed += 1
+      else:
+        skipped += 1
+  return passed, failed, skipped
+
+
+def firmware_suite(spec):
+  """NAME=STATUS=TESTLOGS_DIR: (passed, failed, skipped, failed targets)."""
+  name, status, testlogs = spec.split("=", 2)
+  passed = failed = skipped = 0
+  failed_targets = []
+  logs = glob.glob(os.path.join(testlogs, "**", "test.log"), recursive=True)
+  for log in sorted(logs):
+    p, f, s = count_firmware_cases(log)
+    target = os.path.relpath(os.path.dirname(log), testlogs)
+    if p + f + s == 0:
+      f = 1  # built but printed no test case: a crash or a fault
+    if f:
+      failed_targets.append(f"{name}: //{target}")
+    passed, failed, skipped = passed + p, failed + f, skipped + s
+  if int(status) != 0 and failed == 0:
+    failed = 1
+    failed_targets.append(f"{name}: build or run failed")
+  if not logs:
+    failed += 1
+    failed_targets.append(f"{name}: no test ran")
+  return passed, failed, skipped, failed_targets
+
+
 def main():
   parser = argparse.ArgumentParser()
   parser.add_argument("--bazel_status", type=int, required=True)
@@ -38,6 +86,8 @@ def main():
   parser.add_argument("--pip_log", required=True)
   parser.add_argument("--check", action="append", default=[],
                       help="NAME=STATUS: one more check (0 passes)")
+  parser.add_argument("--firmware", action="append", default=[],
+                      help="NAME=STATUS=TESTLOGS: a firmware suite's run")
   args = parser.parse_args()
 
   testlogs = os.path.realpath("bazel-testlogs")
@@ -58,6 +108,15 @@ def main():
       target_failed |= f > 0
     if target_failed:
       failed_targets.append(target)
+
+  firmware_failed = False
+  for spec in args.firmware:
+    p, f, s, targets = firmware_suite(spec)
+    print(f"firmware {spec.split('=')[0]}: {p} passed, {f} failed, "
+          f"{s} skipped")
+    passed, failed, skipped = passed + p, failed + f, skipped + s
+    failed_targets += targets
+    firmware_failed |= f > 0
 
   pip_passed = pip_failed = 0
   if os.path.exists(args.pip_log):
@@ -87,7 +146,7 @@ def main():
   print(f"({skipped} skipped)")
   print(f"{passed} passed, {failed} failed")
   sys.exit(1 if failed or args.bazel_status or args.pip_status or
-           checks_failed else 0)
+           checks_failed or firmware_failed else 0)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the fuzzers for a short fixed time, the C++ tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer, the whole Bazel suite, then
-# the pip package's smoke test. Ends with a line "N passed, N failed" (test
+# AddressSanitizer + UndefinedBehaviorSanitizer, the C++ tests as firmware
+# under QEMU for each Cortex-M core, the whole Bazel suite, then the pip
+# package's smoke test. Ends with a line "N passed, N failed" (test
 # cases) and a non-zero status on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,19 @@ bazel test --config=asan --test_summary=short "${cc_tests[@]}" 2>&1 |
   tee "$asan_log"
 asan_status=${PIPESTATUS[0]}
 
-# 3. Everything, plainly built (last: its test logs are the ones counted).
+# 3. The C++ tests as firmware for the Cortex-M cores, under QEMU
+#    (tools/qemu/run_firmware.sh). M4F, M3 (whose machine also runs the
+#    Armv6-M build) and M55 run every test; M0+ and M7 too.
+firmware_checks=()
+for core in cortex_m4 cortex_m3 cortex_m55 cortex_m0plus cortex_m7; do
+  log="/tmp/tflite_micro_${core}_test.log"
+  bazel test --config="$core" --test_summary=short //... 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  testlogs=$(bazel info --config="$core" bazel-testlogs 2>/dev/null)
+  firmware_checks+=(--firmware "$core=$status=$testlogs")
+done
+
+# 4. Everything, plainly built (last: its test logs are the ones counted).
 bazel test --test_summary=short //... 2>&1 | tee /tmp/tflite_micro_bazel_test.log
 bazel_status=${PIPESTATUS[0]}
 
@@ -28,5 +41,6 @@ bash tools/pip_smoke_test.sh 2>&1 | tee "$pip_log"
 pip_status=${PIPESTATUS[0]}
 
 python3 tools/summarize_tests.py --bazel_status "$bazel_status" \
+  "${firmware_checks[@]}" \
   --pip_status "$pip_status" --pip_log "$pip_log" \
   --check "fuzzers=$fuzz_status" --check "sanitized C++ tests=$asan_status"

@@ -37,6 +37,11 @@ TfLiteRegistration* Register_FILTER_BANK_SPECTRAL_SUBTRACTION();
 TfLiteRegistration* Register_PCAN();              // "SignalPCAN"
 TfLiteRegistration* Register_FILTER_BANK_LOG();   // "SignalFilterBankLog"
 
+// The registration of the op a model names `custom_name` ("SignalWindow",
+// ...), or nullptr. For firmware that registers exactly its model's ops:
+//   resolver.AddCustom("SignalRfft", FindSignalOp("SignalRfft"));
+TfLiteRegistration* FindSignalOp(const char* custom_name);
+
 }  // namespace signal_ops
 }  // namespace tflite
 
