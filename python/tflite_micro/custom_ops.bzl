@@ -38,6 +38,8 @@ def py_custom_ops(name, deps, visibility = None, testonly = False):
         linkshared = 1,
         deps = deps,
         testonly = testonly,
+        # A host's shared library: not built for bare-metal cores.
+        target_compatible_with = ["@platforms//os:linux"],
         visibility = visibility,
     )
     py_library(

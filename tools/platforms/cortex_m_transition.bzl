@@ -50,3 +50,19 @@ firmware_for = rule(
         ),
     },
 )
+
+def _cortex_m_files_impl(ctx):
+    files = depset(transitive = [t[DefaultInfo].files for t in ctx.attr.srcs])
+    return [DefaultInfo(files = files, runfiles = ctx.runfiles(transitive_files = files))]
+
+cortex_m_files = rule(
+    implementation = _cortex_m_files_impl,
+    doc = "The output files of `srcs` (e.g. cc_library archives) built for the Cortex-M `core`.",
+    attrs = {
+        "srcs": attr.label_list(cfg = _cortex_m_transition, mandatory = True),
+        "core": attr.string(mandatory = True),
+        "_whitelist_function_transition": attr.label(
+            default = "@bazel_tools//tools/whitelists/function_transition_whitelist",
+        ),
+    },
+)

@@ -86,8 +86,14 @@ def _impl(ctx):
                     "-D__TIME__=\"redacted\"",
                     "-D__TIMESTAMP__=\"redacted\"",
                 ]),
-                # Firmware C++ has neither exceptions nor RTTI, as TFLM's.
-                _flags(_CPP_ACTIONS, ["-fno-exceptions", "-fno-rtti"]),
+                # Firmware C++ has neither exceptions nor RTTI, as TFLM's;
+                # function-local statics need no thread-safe guards (one
+                # thread; the guards would link libstdc++'s exception code).
+                _flags(_CPP_ACTIONS, [
+                    "-fno-exceptions",
+                    "-fno-rtti",
+                    "-fno-threadsafe-statics",
+                ]),
                 # -c opt: small code, as embedded release builds are.
                 _flags(_COMPILE_ACTIONS, ["-Os", "-DNDEBUG"], ["opt"]),
                 _flags(_COMPILE_ACTIONS, ["-Og", "-g3"], ["dbg"]),
