@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 namespace tflite {
@@ -41,10 +42,11 @@ struct Spec {
   int precision = -1;
 };
 
-// Writes `sign` + `prefix` + `body` padded to the spec's width. `body` may
-// be zero-padded (numbers) when `numeric`.
-void Emit(Sink& out, const Spec& spec, char sign, const char* prefix,
-          const char* body, int body_length, bool numeric) {
+// Writes what precedes a body of `body_length` characters: the padding
+// before it, `sign`, `prefix` and, for `numeric` bodies with the 0 flag,
+// zeros. Returns the padding that goes after the body.
+int EmitStart(Sink& out, const Spec& spec, char sign, const char* prefix,
+              int body_length, bool numeric) {
   int prefix_length = 0;
   while (prefix[prefix_length] != '\0') ++prefix_length;
   const int length = (sign != 0) + prefix_length + body_length;
@@ -54,8 +56,16 @@ void Emit(Sink& out, const Spec& spec, char sign, const char* prefix,
   if (sign != 0) out.Put(sign);
   for (int i = 0; i < prefix_length; ++i) out.Put(prefix[i]);
   if (zero_pad) out.Repeat('0', padding);
+  return spec.left ? padding : 0;
+}
+
+// Writes `sign` + `prefix` + `body` padded to the spec's width. `body` may
+// be zero-padded (numbers) when `numeric`.
+void Emit(Sink& out, const Spec& spec, char sign, const char* prefix,
+          const char* body, int body_length, bool numeric) {
+  const int after = EmitStart(out, spec, sign, prefix, body_length, numeric);
   for (int i = 0; i < body_length; ++i) out.Put(body[i]);
-  if (spec.left) out.Repeat(' ', padding);
+  out.Repeat(' ', after);
 }
 
 // Digits of `value` in `base`, most significant first; returns the count.
@@ -90,201 +100,237 @@ void FormatInteger(Sink& out, Spec spec, bool negative, uint64_t magnitude,
   Emit(out, spec, sign, magnitude == 0 ? "" : prefix, digits, count, true);
 }
 
-// 10^exponent; exact in long double for exponents 0..27.
-long double PowerOfTen(int exponent) {
-  long double result = 1;
-  for (int i = 0; i < exponent; ++i) result *= 10;
-  return result;
-}
+// Floating point, exactly and with integers only.
+//
+// A finite double is mantissa * 2^exponent (mantissa < 2^53, -1074 <=
+// exponent <= 971), whose decimal expansion is finite: at most 309 integer
+// digits and 1074 fraction digits. DecimalDigits produces that expansion
+// digit by digit, most significant first. A conversion reads it from the
+// start a few times: to find the leading digit; to decide how the printed
+// digits round (by the digit after the last printed one and whether any
+// nonzero digit follows: exact ties go to even, as with glibc's default
+// rounding mode), once more for %g's choice of style; and twice to write
+// them, measuring the length for the padding and then writing. No floating
+// point arithmetic is involved, so every target prints the same text.
+//
+// Cost on a Cortex-M4 (GCC -Os): about 1.4 KB of code, no library calls;
+// about 370 bytes of stack below MicroVsnprintf's frame (FormatFloat 264
+// with the 160-byte DecimalDigits, then Write, Reset, FractionDigit).
 
-// value / 10^exponent, dividing or multiplying by an exact power of ten.
-long double DivideByPowerOfTen(long double value, int exponent) {
-  return exponent >= 0 ? value / PowerOfTen(exponent)
-                       : value * PowerOfTen(-exponent);
-}
+constexpr uint32_t kBillion = 1000000000;
 
-// Decimal exponent of `value` > 0 (value = m * 10^e, 1 <= m < 10).
-int DecimalExponent(long double value) {
-  int exponent = 0;
-  while (value >= 10) {
-    value /= 10;
-    ++exponent;
-  }
-  while (value < 1) {
-    value *= 10;
-    --exponent;
-  }
-  return exponent;
-}
-
-constexpr int kMaxFractionDigits = 17;
-
-// `scaled` rounded to an integer, ties to even as printf rounds values whose
-// expansion ends exactly in 5. The digit that decides a tie is the last one of
-// floor(scaled), or, when `odd_digit` is 0 or 1, a digit outside `scaled`
-// (the units of a number printed without fraction digits).
-uint64_t RoundHalfEven(long double scaled, int odd_digit = -1) {
-  const uint64_t floor_value = static_cast<uint64_t>(scaled);
-  const long double remainder = scaled - static_cast<long double>(floor_value);
-  const bool odd = odd_digit >= 0 ? odd_digit == 1 : (floor_value & 1) != 0;
-  if (remainder > 0.5L || (remainder == 0.5L && odd)) return floor_value + 1;
-  return floor_value;
-}
-
-// Fixed notation: `value` >= 0 with `precision` fraction digits into `text`.
-int FixedText(long double value, int precision, bool point, char* text) {
-  int length = 0;
-  const int used = precision > kMaxFractionDigits ? kMaxFractionDigits
-                                                  : precision;
-  const long double scale = PowerOfTen(used);
-  if (value >= 1e19L) {
-    // Beyond 64-bit integers: the significant digits, then zeros.
-    const int exponent = DecimalExponent(value);
-    const uint64_t leading = static_cast<uint64_t>(
-        DivideByPowerOfTen(value, exponent - 17) + 0.5L);
-    char digits[24];
-    const int count = Digits(leading, 10, false, digits);
-    for (int i = 0; i < count; ++i) text[length++] = digits[i];
-    for (int i = count; i <= exponent && length < 330; ++i) {
-      text[length++] = '0';
-    }
-  } else {
-    uint64_t whole = static_cast<uint64_t>(value);
-    const long double fraction =
-        (value - static_cast<long double>(whole)) * scale;
-    // With no fraction digits, a tie rounds the whole part to even.
-    uint64_t fraction_digits =
-        RoundHalfEven(fraction, used == 0 ? static_cast<int>(whole & 1) : -1);
-    if (static_cast<long double>(fraction_digits) >= scale) {
-      fraction_digits -= static_cast<uint64_t>(scale);
-      ++whole;
-    }
-    char digits[24];
-    const int count = Digits(whole, 10, false, digits);
-    for (int i = 0; i < count; ++i) text[length++] = digits[i];
-    if (precision > 0 || point) text[length++] = '.';
-    if (used > 0) {
-      char fraction_text[24];
-      const int fraction_count = Digits(fraction_digits, 10, false,
-                                        fraction_text);
-      for (int i = fraction_count; i < used; ++i) text[length++] = '0';
-      for (int i = 0; i < fraction_count; ++i) {
-        text[length++] = fraction_text[i];
+// Digit p of the expansion is the digit of 10^p.
+class DecimalDigits {
+ public:
+  // Holds mantissa * 2^exponent; the next Next() returns the digit at
+  // `position`.
+  void Reset(uint64_t mantissa, int exponent, int position) {
+    // The integer part, in base 10^9 (least significant chunk first) in
+    // words_[0, chunks_): its bits are fed in one at a time, most significant
+    // first, each doubling the chunks, followed by `exponent` zero bits.
+    const int shift = exponent < 0 ? -exponent : 0;
+    uint64_t bits = shift < 64 ? mantissa >> shift : 0;
+    chunks_ = 0;
+    for (int count = 64 + (exponent > 0 ? exponent : 0); count > 0; --count) {
+      uint32_t carry = static_cast<uint32_t>(bits >> 63);
+      bits <<= 1;
+      for (int i = 0; i < chunks_; ++i) {
+        const uint32_t doubled = words_[i] * 2 + carry;
+        carry = doubled >= kBillion;
+        words_[i] = doubled - carry * kBillion;
       }
+      if (carry != 0) words_[chunks_++] = carry;
     }
-    return length;
+    // The fraction, a binary fraction in words_[chunks_, end_) (least
+    // significant word first) aligned so that its point is above the last
+    // word: multiplying it by 10 carries the next digit out of it. With a
+    // fraction the integer part is below 2^53 (2 chunks), and the fraction
+    // has at most 1074 bits (34 words), so 36 words hold every double.
+    low_ = chunks_;
+    end_ = chunks_ + (shift + 31) / 32;
+    for (int i = low_; i < end_; ++i) words_[i] = 0;
+    // The mantissa's low `shift` bits, its fraction, end at the top word.
+    bits = mantissa;
+    for (unsigned at = (end_ - low_) * 32 - shift; at < (end_ - low_) * 32u;
+         ++at) {
+      words_[low_ + at / 32] |= static_cast<uint32_t>(bits & 1) << (at % 32);
+      bits >>= 1;
+    }
+    // Fraction digits come in order: skip those above `position`.
+    for (int p = -1; p > position; --p) FractionDigit();
+    position_ = position;
   }
-  if (precision > 0 || point) text[length++] = '.';
-  for (int i = 0; i < used; ++i) text[length++] = '0';
-  return length;
-}
 
-// Exponent notation: `value` >= 0 as d.ddd e+XX into `text`.
-int ExponentText(long double value, int precision, bool point, bool upper,
-                 char* text) {
-  const int used = precision > kMaxFractionDigits ? kMaxFractionDigits
-                                                  : precision;
-  int exponent = value == 0 ? 0 : DecimalExponent(value);
-  uint64_t digits_value =
-      value == 0 ? 0
-                 : RoundHalfEven(DivideByPowerOfTen(value, exponent - used));
-  if (value != 0 && static_cast<long double>(digits_value) >=
-                        PowerOfTen(used + 1)) {
-    ++exponent;
-    digits_value =
-        RoundHalfEven(DivideByPowerOfTen(value, exponent - used));
+  int Next() {
+    const int position = position_--;
+    return position >= 0 ? IntegerDigit(position) : FractionDigit();
   }
-  char digits[24];
-  int count = Digits(digits_value, 10, false, digits);
-  for (int i = count; i < used + 1; ++i) digits[count++] = '0';
-  int length = 0;
-  text[length++] = digits[0];
-  if (used > 0 || point) text[length++] = '.';
-  for (int i = 1; i <= used; ++i) text[length++] = digits[i];
-  text[length++] = upper ? 'E' : 'e';
-  text[length++] = exponent < 0 ? '-' : '+';
-  const int magnitude = exponent < 0 ? -exponent : exponent;
-  char exponent_digits[8];
-  const int exponent_count = Digits(static_cast<uint64_t>(magnitude), 10,
-                                    false, exponent_digits);
-  if (exponent_count < 2) text[length++] = '0';
-  for (int i = 0; i < exponent_count; ++i) {
-    text[length++] = exponent_digits[i];
-  }
-  return length;
-}
 
-// Removes trailing fraction zeros (and a bare point) from a %g body; keeps an
-// exponent suffix.
-int StripZeros(char* text, int length) {
-  int exponent_at = length;
-  for (int i = 0; i < length; ++i) {
-    if (text[i] == 'e' || text[i] == 'E') exponent_at = i;
+  // Whether every digit after the last one Next() returned is zero.
+  bool RestIsZero() {
+    for (int p = position_; p >= 0; --p) {
+      if (IntegerDigit(p) != 0) return false;
+    }
+    while (low_ < end_ && words_[low_] == 0) ++low_;
+    return low_ == end_;
   }
-  bool has_point = false;
-  for (int i = 0; i < exponent_at; ++i) has_point |= text[i] == '.';
-  if (!has_point) return length;
-  int end = exponent_at;
-  while (end > 0 && text[end - 1] == '0') --end;
-  if (end > 0 && text[end - 1] == '.') --end;
-  int out = end;
-  for (int i = exponent_at; i < length; ++i) text[out++] = text[i];
-  return out;
-}
 
-void FormatFloat(Sink& out, Spec spec, char conversion, double number) {
-  const bool upper = conversion >= 'A' && conversion <= 'Z';
-  const bool negative = number < 0 || (number == 0 && 1 / number < 0);
-  const char sign = negative ? '-' : spec.plus ? '+' : spec.space ? ' ' : 0;
-  if (number != number) {
-    Emit(out, spec, sign, "", upper ? "NAN" : "nan", 3, false);
+ private:
+  int IntegerDigit(int position) const {
+    if (position / 9 >= chunks_) return 0;
+    uint32_t chunk = words_[position / 9];
+    for (int i = position % 9; i > 0; --i) chunk /= 10;
+    return static_cast<int>(chunk % 10);
+  }
+
+  int FractionDigit() {
+    // Each step adds a zero bit at the bottom: zero words stay zero.
+    while (low_ < end_ && words_[low_] == 0) ++low_;
+    uint32_t carry = 0;
+    for (int i = low_; i < end_; ++i) {
+      const uint64_t product = uint64_t{words_[i]} * 10 + carry;
+      words_[i] = static_cast<uint32_t>(product);
+      carry = static_cast<uint32_t>(product >> 32);
+    }
+    return static_cast<int>(carry);
+  }
+
+  uint32_t words_[36];
+  int chunks_;
+  int low_;  // fraction words below low_ are zero
+  int end_;
+  int position_;
+};
+
+// One float conversion: which digits it prints and how they round.
+struct FloatText {
+  // Reads the digits from position `top` (the units in fixed notation, else
+  // the leading digit) to `last`, and how they round there: up when the
+  // digits after `last` exceed half a unit, or equal it and the digit at
+  // `last` is odd (ties to even).
+  void Round(int top_position, int last_position) {
+    top = top_position;
+    last = last_position;
+    nine = nonzero = top + 1;
+    digits.Reset(mantissa, exponent, top);
+    int digit = 0;
+    for (int p = top; p >= last; --p) {
+      digit = digits.Next();
+      if (digit != 9) nine = p;
+      if (digit != 0) nonzero = p;
+    }
+    const int next = digits.Next();
+    up = next > 5 || (next == 5 && ((digit & 1) != 0 || !digits.RestIsZero()));
+    // Rounding up adds one at the lowest digit that is not 9 (a new leading
+    // 1 when all are 9) and zeros the 9s after it.
+    if (up) nonzero = nine;
+  }
+
+  // Whether rounding carried into a new leading digit (9.96 -> 10.0).
+  bool Carry() const { return up && nine > top; }
+
+  // Writes the rounded digits with a point after the units (fixed) or after
+  // the leading digit followed by the exponent (exponential). `strip` drops
+  // trailing fraction zeros, and then a bare point.
+  void Write(Sink& out) {
+    const int from = top + Carry();
+    int to = exponential ? last + Carry() : last;
+    const int point = exponential ? from : 0;
+    if (strip) {
+      if (to < nonzero) to = nonzero;
+      if (to > point) to = point;
+    }
+    digits.Reset(mantissa, exponent, top);
+    for (int p = from; p >= to; --p) {
+      int digit = p > top ? 0 : digits.Next();
+      if (up && p <= nine) digit = p == nine ? digit + 1 : 0;
+      out.Put(static_cast<char>('0' + digit));
+      if (p == point && (p > to || alternate)) out.Put('.');
+    }
+    if (exponential) {
+      out.Put(upper ? 'E' : 'e');
+      out.Put(from < 0 ? '-' : '+');
+      const int magnitude = from < 0 ? -from : from;
+      if (magnitude >= 100) out.Put(static_cast<char>('0' + magnitude / 100));
+      out.Put(static_cast<char>('0' + magnitude / 10 % 10));
+      out.Put(static_cast<char>('0' + magnitude % 10));
+    }
+  }
+
+  DecimalDigits digits;
+  uint64_t mantissa;
+  int exponent;
+  bool upper;
+  bool alternate;
+  bool exponential;
+  bool strip = false;
+  // Set by Round().
+  int top;
+  int last;
+  bool up;
+  int nine;     // lowest position whose digit is not 9 (top + 1: none)
+  int nonzero;  // lowest nonzero position once rounded (top + 1: none)
+};
+
+// Out of line: its state stays off the stack of messages without floats.
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+void FormatFloat(Sink& out, const Spec& spec, char conversion,
+                 double number) {
+  uint64_t bits;
+  std::memcpy(&bits, &number, sizeof(bits));
+  FloatText text;
+  text.upper = conversion < 'a';
+  text.alternate = spec.alternate;
+  const char sign = (bits >> 63) != 0 ? '-'
+                    : spec.plus       ? '+'
+                    : spec.space      ? ' '
+                                      : 0;
+  const int field = static_cast<int>(bits >> 52) & 0x7ff;
+  text.mantissa = bits & ((uint64_t{1} << 52) - 1);
+  if (field == 0x7ff) {
+    Emit(out, spec, sign, "",
+         &"infnanINFNAN"[(text.mantissa != 0 ? 3 : 0) + (text.upper ? 6 : 0)],
+         3, false);
     return;
   }
-  long double value = negative ? -static_cast<long double>(number)
-                               : static_cast<long double>(number);
-  if (value > 1.7976931348623157e308L) {
-    Emit(out, spec, sign, "", upper ? "INF" : "inf", 3, false);
-    return;
+  if (field != 0) text.mantissa |= uint64_t{1} << 52;
+  // Subnormals share the smallest normal exponent.
+  text.exponent = (field != 0 ? field : 1) - 1075;
+  // The position of the leading nonzero digit (0 for zero). No double
+  // reaches 10^309.
+  int leading = 0;
+  if (text.mantissa != 0) {
+    text.digits.Reset(text.mantissa, text.exponent, 308);
+    for (leading = 308; text.digits.Next() == 0;) --leading;
   }
-  const int precision = spec.precision < 0 ? 6 : spec.precision;
-  char text[400];
-  int length = 0;
-  switch (conversion) {
-    case 'f':
-    case 'F':
-      length = FixedText(value, precision, spec.alternate, text);
-      break;
-    case 'e':
-    case 'E':
-      length = ExponentText(value, precision, spec.alternate, upper, text);
-      break;
-    default: {  // g, G
-      const int significant = precision == 0 ? 1 : precision;
-      int exponent = 0;
-      if (value != 0) {
-        // The exponent after rounding to `significant` digits.
-        char probe[64];
-        const int probe_length = ExponentText(
-            value, significant - 1, false, false, probe);
-        int e_at = 0;
-        while (e_at < probe_length && probe[e_at] != 'e') ++e_at;
-        int magnitude = 0;
-        for (int i = e_at + 2; i < probe_length; ++i) {
-          magnitude = magnitude * 10 + (probe[i] - '0');
-        }
-        exponent = probe[e_at + 1] == '-' ? -magnitude : magnitude;
-      }
-      if (exponent >= -4 && exponent < significant) {
-        length = FixedText(value, significant - 1 - exponent, spec.alternate,
-                           text);
-      } else {
-        length = ExponentText(value, significant - 1, spec.alternate, upper,
-                              text);
-      }
-      if (!spec.alternate) length = StripZeros(text, length);
-    }
+  // printf prints every digit asked for; past 4096 they are not honoured.
+  int precision = spec.precision < 0      ? 6
+                  : spec.precision > 4096 ? 4096
+                                          : spec.precision;
+  text.exponential = (conversion | 0x20) == 'e';
+  if ((conversion | 0x20) == 'g') {
+    // Exponent notation unless the exponent after rounding to `precision`
+    // significant digits is in [-4, precision).
+    if (precision == 0) precision = 1;
+    text.Round(leading, leading - precision + 1);
+    const int rounded = leading + text.Carry();
+    text.exponential = rounded < -4 || rounded >= precision;
+    precision -= text.exponential ? 1 : rounded + 1;
+    text.strip = !spec.alternate;
   }
-  Emit(out, spec, sign, "", text, length, true);
+  // Fixed notation prints from the units (or the leading digit) down to
+  // 10^-precision; exponential, from the leading digit `precision` more.
+  const int first = text.exponential || leading > 0 ? leading : 0;
+  text.Round(first, (text.exponential ? leading : 0) - precision);
+  // Measure, then write.
+  Sink counter(nullptr, 0);
+  text.Write(counter);
+  const int after =
+      EmitStart(out, spec, sign, "", static_cast<int>(counter.length()), true);
+  text.Write(out);
+  out.Repeat(' ', after);
 }
 
 }  // namespace
