@@ -4,7 +4,9 @@
 OUT ?= build/fuzz
 CXX := clang++
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+# The core is warning-free with clang as with GCC (micro_copts).
 CXXFLAGS := -std=c++17 -O1 -g -fno-omit-frame-pointer -ffp-contract=off $(SANITIZE) \
+  -Wall -Wextra -Werror \
   -I. -I$(OUT)/gen -MMD -MP
 CORE_SRCS := $(filter-out %_test.cc,$(wildcard \
   tensorflow/lite/core/c/*.cc tensorflow/lite/core/api/*.cc \

@@ -2,7 +2,7 @@
 // prints for them (see micro_format_test_reference.h), so that
 // micro_format_test can check MicroVsnprintf on targets whose C library is
 // not exact. Regenerate (from the workspace root) with
-//   bazel run //tensorflow/lite/micro:micro_format_test_table_gen >
+//   bazel run //tensorflow/lite/micro/testing:micro_format_test_table_gen >
 //   tensorflow/lite/micro/micro_format_test_table.inc
 #include <gnu/libc-version.h>
 
