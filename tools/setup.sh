@@ -15,6 +15,10 @@ APT_PACKAGES=(
   junit4                 # JUnit for the Java tests
   clang                  # fuzzers and sanitizers
   libclang-rt-14-dev
+  gcc-arm-none-eabi      # Cortex-M firmware: GCC 12.2 for arm-none-eabi,
+  libnewlib-arm-none-eabi        # its C library,
+  libstdc++-arm-none-eabi-newlib # its C++ library,
+  qemu-system-arm        # and the MPS2/MPS3 machines the firmware tests run on
 )
 
 missing=()
@@ -31,4 +35,5 @@ fi
 python3 -m pip install -q --disable-pip-version-check \
   -r "$(dirname "$0")/../requirements.txt"
 
-echo "setup: done ($(bazel --version 2>/dev/null || echo bazel), $(flatc --version), $(python3 --version))"
+echo "setup: done ($(bazel --version 2>/dev/null || echo bazel), $(flatc --version), $(python3 --version)," \
+  "$(arm-none-eabi-gcc --version | head -1), $(qemu-system-arm --version | head -1))"
