@@ -47,6 +47,21 @@ def _flags(actions, flags, features = None):
         with_features = [with_feature_set(features = features)] if features else [],
     )
 
+def _user_flags_feature(variable, actions):
+    """The --copt/--linkopt (and copts/linkopts) values, one flag each."""
+    return feature(
+        name = variable,
+        enabled = True,
+        flag_sets = [flag_set(
+            actions = actions,
+            flag_groups = [flag_group(
+                flags = ["%{" + variable + "}"],
+                iterate_over = variable,
+                expand_if_available = variable,
+            )],
+        )],
+    )
+
 def _impl(ctx):
     prefix = "/usr/bin/arm-none-eabi-"
     tools = ["ar", "cpp", "gcc", "gcov", "ld", "nm", "objcopy", "objdump", "strip"]
@@ -100,18 +115,7 @@ def _impl(ctx):
                 _flags(_COMPILE_ACTIONS, ["-Os", "-g"], ["fastbuild"]),
             ],
         ),
-        feature(
-            name = "user_compile_flags",
-            enabled = True,
-            flag_sets = [flag_set(
-                actions = _COMPILE_ACTIONS,
-                flag_groups = [flag_group(
-                    flags = ["%{user_compile_flags}"],
-                    iterate_over = "user_compile_flags",
-                    expand_if_available = "user_compile_flags",
-                )],
-            )],
-        ),
+        _user_flags_feature("user_compile_flags", _COMPILE_ACTIONS),
         feature(
             name = "default_link_flags",
             enabled = True,
@@ -132,18 +136,7 @@ def _impl(ctx):
                 ]),
             ],
         ),
-        feature(
-            name = "user_link_flags",
-            enabled = True,
-            flag_sets = [flag_set(
-                actions = _LINK_ACTIONS,
-                flag_groups = [flag_group(
-                    flags = ["%{user_link_flags}"],
-                    iterate_over = "user_link_flags",
-                    expand_if_available = "user_link_flags",
-                )],
-            )],
-        ),
+        _user_flags_feature("user_link_flags", _LINK_ACTIONS),
         # The C++ library and the C library last, after every object.
         feature(
             name = "system_libraries",

@@ -22,6 +22,7 @@
 #include <cstdint>
 
 #include "tensorflow/lite/micro/cortex_m_generic/core_clock.h"
+#include "tensorflow/lite/micro/cortex_m_generic/system_registers.h"
 
 // Tests may shorten the SysTick period to exercise the wrap handling.
 #ifndef CORTEX_M_SYSTICK_PERIOD_BITS
@@ -30,17 +31,7 @@
 
 namespace {
 
-volatile uint32_t& Register(uintptr_t address) {
-  return *reinterpret_cast<volatile uint32_t*>(address);
-}
-constexpr uintptr_t kSysTickCsr = 0xE000E010;
-constexpr uintptr_t kSysTickRvr = 0xE000E014;
-constexpr uintptr_t kSysTickCvr = 0xE000E018;
-constexpr uintptr_t kIcsr = 0xE000ED04;
-constexpr uintptr_t kCpuid = 0xE000ED00;
-constexpr uintptr_t kDemcr = 0xE000EDFC;
-constexpr uintptr_t kDwtCtrl = 0xE0001000;
-constexpr uintptr_t kDwtCyccnt = 0xE0001004;
+using namespace cortex_m_registers;  // NOLINT: the register names
 
 constexpr uint32_t kPeriodBits = CORTEX_M_SYSTICK_PERIOD_BITS;
 constexpr uint32_t kPeriod = 1u << kPeriodBits;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "tensorflow/lite/micro/cortex_m_generic/system_registers.h"
 #include "tensorflow/lite/micro/cortex_m_qemu/semihosting.h"
 
 extern "C" {
@@ -22,17 +23,7 @@ namespace {
 
 namespace sh = cortex_m_qemu::semihosting;
 
-volatile uint32_t& Register(uintptr_t address) {
-  return *reinterpret_cast<volatile uint32_t*>(address);
-}
-constexpr uintptr_t kCpuid = 0xE000ED00;
-constexpr uintptr_t kCfsr = 0xE000ED28;
-constexpr uintptr_t kHfsr = 0xE000ED2C;
-constexpr uintptr_t kMmfar = 0xE000ED34;
-constexpr uintptr_t kBfar = 0xE000ED38;
-constexpr uintptr_t kMpuCtrl = 0xE000ED94;
-constexpr uintptr_t kSfsr = 0xE000EDE4;
-constexpr uintptr_t kSfar = 0xE000EDE8;
+using namespace cortex_m_registers;  // NOLINT: the register names
 
 void PrintHex(const char* label, uint32_t value) {
   sh::Write0(label);

@@ -13,6 +13,7 @@
 
 #include "tensorflow/lite/micro/cortex_m_generic/core_clock.h"
 #include "tensorflow/lite/micro/cortex_m_generic/debug_log_callback.h"
+#include "tensorflow/lite/micro/cortex_m_generic/system_registers.h"
 #include "tensorflow/lite/micro/cortex_m_qemu/board.h"
 #include "tensorflow/lite/micro/cortex_m_qemu/semihosting.h"
 
@@ -144,13 +145,7 @@ constexpr size_t kCanaryBytes = 32;
 // there is one.
 char* stack_floor = __stack_limit;
 
-volatile uint32_t& Register(uintptr_t address) {
-  return *reinterpret_cast<volatile uint32_t*>(address);
-}
-constexpr uintptr_t kCpuid = 0xE000ED00;
-constexpr uintptr_t kCcr = 0xE000ED14;
-constexpr uintptr_t kShcsr = 0xE000ED24;
-constexpr uintptr_t kCpacr = 0xE000ED88;
+using namespace cortex_m_registers;  // NOLINT: the register names
 
 // Word loops through volatile pointers, so the compiler neither turns them
 // into memcpy/memset calls (the C library is not set up yet) nor
@@ -196,7 +191,6 @@ bool StackCanaryIntact() {
 void ConfigureStackGuard() {
 #if !defined(__ARM_ARCH_8M_MAIN__) && !defined(__ARM_ARCH_8M_BASE__)
   constexpr uintptr_t kMpuType = 0xE000ED90;
-  constexpr uintptr_t kMpuCtrl = 0xE000ED94;
   constexpr uintptr_t kMpuRnr = 0xE000ED98;
   constexpr uintptr_t kMpuRbar = 0xE000ED9C;
   constexpr uintptr_t kMpuRasr = 0xE000EDA0;
