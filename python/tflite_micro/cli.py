@@ -560,7 +560,8 @@ def cmd_size(args):
   try:
     report = footprint.measure(args.model, target=args.target,
                                strip_errors=args.strip_errors,
-                               keep_dir=args.keep, jobs=args.jobs)
+                               keep_dir=args.keep, jobs=args.jobs,
+                               top=max(args.top, 15))
   except footprint.FootprintError as e:
     raise CliError(str(e)) from e
   if args.json:
