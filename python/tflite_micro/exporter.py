@@ -763,6 +763,7 @@ def cmakelists(default_target, groups):
 #            cmake --build build-arm
 #            {RUN_FIRMWARE} build-arm/firmware.elf
 # Options:   -DTFLM_STRIP_ERRORS=ON   (TF_LITE_STRIP_ERROR_STRINGS)
+#            -DTFLM_OPT=-O0           (instead of -Os / -O2)
 cmake_minimum_required(VERSION 3.13)
 project(tflite_micro_export CXX)
 
@@ -770,6 +771,7 @@ set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
 option(TFLM_STRIP_ERRORS "compile the error texts away" OFF)
+set(TFLM_OPT "" CACHE STRING "optimization flag (default -Os for Cortex-M, -O2 for the host)")
 set(TFLM_CPU "{default_cpu}" CACHE STRING
     "Cortex-M core when cross-compiling: {' '.join(CORTEX_M)}")
 
@@ -794,7 +796,10 @@ if(CMAKE_CROSSCOMPILING)
   set(program firmware.elf)
   add_executable(${{program}} ${{CORE_SRCS}} ${{KERNEL_SRCS}} ${{APP_SRCS}} ${{BOARD_SRCS}})
   target_compile_definitions(${{program}} PRIVATE EXPORT_QEMU_BOARD)
-  target_compile_options(${{program}} PRIVATE ${{cpu_flags}} -Os)
+  if(NOT TFLM_OPT)
+    set(TFLM_OPT -Os)
+  endif()
+  target_compile_options(${{program}} PRIVATE ${{cpu_flags}} ${{TFLM_OPT}})
   target_link_options(${{program}} PRIVATE ${{cpu_flags}} -nostartfiles
       --specs=nano.specs -Wl,--gc-sections
       -L${{CMAKE_CURRENT_SOURCE_DIR}}/{QEMU_BOARD_DIR} -T${{linker_script}}
@@ -802,7 +807,10 @@ if(CMAKE_CROSSCOMPILING)
 else()
   set(program main)
   add_executable(${{program}} ${{CORE_SRCS}} ${{KERNEL_SRCS}} ${{APP_SRCS}} ${{HOST_SRCS}})
-  target_compile_options(${{program}} PRIVATE -O2)
+  if(NOT TFLM_OPT)
+    set(TFLM_OPT -O2)
+  endif()
+  target_compile_options(${{program}} PRIVATE ${{TFLM_OPT}})
   target_link_options(${{program}} PRIVATE -Wl,--gc-sections)
 endif()
 target_include_directories(${{program}} PRIVATE
@@ -998,8 +1006,10 @@ def _export(model_paths, output_dir, target, seed, arena_size, tree,
   ops = sorted({op for m in models for op in m.info.builtin_ops()})
 
   # Everything main.cc, the resolver header and the kernels reach.
+  # (main.cc includes the QEMU board's header only for board builds.)
   app_includes = [name for kind, name in includes(MAIN_CC)
-                  if kind == '"' and not name.startswith("app/")]
+                  if kind == '"' and not name.startswith(("app/",
+                                                          QEMU_BOARD_DIR))]
   app_includes.append(op_resolver_generator.RESOLVER_HEADER)
   board_files = []
   if target != "host":
