@@ -40,7 +40,7 @@ FLASH_PART_TITLES = {
     "example_input": "example input",
     "c_library": "C library (newlib-nano, libm)",
     "cxx_library": "C++ library (libstdc++, libsupc++)",
-    "libgcc": "libgcc (compiler helpers)",
+    "libgcc": "libgcc (compiler helpers, start files)",
     "linker_padding": "padding (+), merged duplicate strings (-)",
 }
 
@@ -136,6 +136,8 @@ def parse_map(text):
 
 def _library_part(obj):
   name = os.path.basename(obj.split("(")[0])
+  if name.startswith("libgcc") or name.startswith("crt"):
+    return "libgcc"
   if name.startswith(("libc", "libm", "libg", "libnosys")):
     return "c_library"
   if name.startswith(("libstdc++", "libsupc++")):
