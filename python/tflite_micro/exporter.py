@@ -682,7 +682,13 @@ BUILD_DIR ?= build/$(TARGET)$(if $(filter 1,$(STRIP_ERRORS)),-strip-errors)
 {_make_list("HOST_SRCS", groups["host"])}
 {_make_list("BOARD_SRCS", groups["board"])}
 {cpu_lines}
+# -DNDEBUG: a release build (assert() would pull the C library's stdio in);
+# DEBUG=1 keeps the asserts.
+DEBUG ?= 0
 CPPFLAGS += -I. -I{FLATBUFFERS_EXPORT_INCLUDE} -DFLATBUFFERS_LOCALE_INDEPENDENT=0
+ifneq ($(DEBUG),1)
+CPPFLAGS += -DNDEBUG
+endif
 ifeq ($(STRIP_ERRORS),1)
 CPPFLAGS += -DTF_LITE_STRIP_ERROR_STRINGS
 endif
@@ -771,6 +777,7 @@ set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
 option(TFLM_STRIP_ERRORS "compile the error texts away" OFF)
+option(TFLM_DEBUG "keep assert() (no -DNDEBUG)" OFF)
 set(TFLM_OPT "" CACHE STRING "optimization flag (default -Os for Cortex-M, -O2 for the host)")
 set(TFLM_CPU "{default_cpu}" CACHE STRING
     "Cortex-M core when cross-compiling: {' '.join(CORTEX_M)}")
@@ -817,6 +824,10 @@ target_include_directories(${{program}} PRIVATE
     ${{CMAKE_CURRENT_SOURCE_DIR}}
     ${{CMAKE_CURRENT_SOURCE_DIR}}/{FLATBUFFERS_EXPORT_INCLUDE})
 target_compile_definitions(${{program}} PRIVATE FLATBUFFERS_LOCALE_INDEPENDENT=0)
+if(NOT TFLM_DEBUG)
+  # A release build: assert() would pull the C library's stdio in.
+  target_compile_definitions(${{program}} PRIVATE NDEBUG)
+endif()
 if(TFLM_STRIP_ERRORS)
   target_compile_definitions(${{program}} PRIVATE TF_LITE_STRIP_ERROR_STRINGS)
 endif()
@@ -904,7 +915,8 @@ the texts were stripped): make STRIP_ERRORS=1, or -DTFLM_STRIP_ERRORS=ON.
 Other build systems (Zephyr, ESP-IDF, Arduino, an IDE): compile every .cc
 listed in CORE_SRCS, KERNEL_SRCS and APP_SRCS of the Makefile with
 -std=c++17 -fno-exceptions -fno-rtti, the include directories . and
-third_party/flatbuffers/include, and -DFLATBUFFERS_LOCALE_INDEPENDENT=0;
+third_party/flatbuffers/include, -DFLATBUFFERS_LOCALE_INDEPENDENT=0 and
+(for a release build) -DNDEBUG;
 add your board's DebugLog(const char* format, va_list) and micro_time
 (ticks_per_second, GetCurrentTimeTicks) in place of HOST_SRCS or
 BOARD_SRCS. The interpreter uses no heap: give it an arena of at least the

@@ -302,7 +302,7 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
       "strip_errors": bool(strip_errors),
       "compiler": version,
       "flags": exporter.CORTEX_M[target][0] + " -Os -ffunction-sections "
-               "-fdata-sections -Wl,--gc-sections --specs=nano.specs",
+               "-fdata-sections -DNDEBUG -Wl,--gc-sections --specs=nano.specs",
       "flash": dict(flash),
       "flash_total": analysis["flash_total"],
       "flash_elf_total": elf_total,
