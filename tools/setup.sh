@@ -15,6 +15,13 @@ APT_PACKAGES=(
   junit4                 # JUnit for the Java tests
   clang                  # fuzzers and sanitizers
   libclang-rt-14-dev
+  # Cortex-M firmware and `tflite-micro export`/`size` (and their tests):
+  make
+  cmake
+  gcc-arm-none-eabi
+  libnewlib-arm-none-eabi
+  libstdc++-arm-none-eabi-newlib
+  qemu-system-arm
 )
 
 missing=()
