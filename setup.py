@@ -90,9 +90,32 @@ def header_files():
   return headers
 
 
+def export_source_files():
+  """(source path, path under source/) of what `tflite-micro export` may
+  copy into a user's tree: the runtime, every kernel, the board support,
+  the schema (with the generated header) and the QEMU runner. Host-only
+  code (micro/host, the bindings) and tests stay out."""
+  skip = ("tensorflow/lite/micro/host/", "tensorflow/lite/micro/testing/",
+          "tensorflow/lite/micro/fuzz/", "tensorflow/lite/micro/tools/",
+          "tensorflow/lite/micro/integration_tests/")
+  files = []
+  for pattern in ["tensorflow/lite/**/*.h", "tensorflow/lite/**/*.cc",
+                  "tensorflow/lite/**/*.ld", "tensorflow/lite/**/*.fbs"]:
+    for path in sorted(glob.glob(pattern, root_dir=ROOT, recursive=True)):
+      if not path.startswith(skip) and not path.endswith("_test.cc"):
+        files.append((os.path.join(ROOT, path), path))
+  files.append((os.path.join(GENERATED, "tensorflow", "lite", "schema",
+                             "schema_generated.h"),
+                "tensorflow/lite/schema/schema_generated.h"))
+  files.append((os.path.join(ROOT, "tools", "qemu", "run_firmware.sh"),
+                "tools/qemu/run_firmware.sh"))
+  return files
+
+
 class BuildPy(build_py):
-  """Adds the generated schema module and the C++ headers (for custom-op
-  libraries built against the installed runtime) to the package."""
+  """Adds the generated schema module, the C++ headers (for custom-op
+  libraries built against the installed runtime) and the sources
+  `tflite-micro export` copies (source/) to the package."""
 
   def run(self):
     super().run()
@@ -102,6 +125,10 @@ class BuildPy(build_py):
                 target)
     for source, relative in header_files():
       destination = os.path.join(target, "include", relative)
+      os.makedirs(os.path.dirname(destination), exist_ok=True)
+      shutil.copy(source, destination)
+    for source, relative in export_source_files():
+      destination = os.path.join(target, "source", relative)
       os.makedirs(os.path.dirname(destination), exist_ok=True)
       shutil.copy(source, destination)
 

@@ -113,6 +113,52 @@ def main():
       result = subprocess.run([script, "resolver", path], capture_output=True,
                               text=True, check=False)
       assert "resolver.AddRelu()" in result.stdout, result
+  def export_and_host_build():
+    # `tflite-micro export` from the wheel's own copy of the sources, then
+    # the exported tree's Makefile on the host: its program must print what
+    # the Python runtime computed (app/expected_output.txt).
+    import shutil  # pylint: disable=g-import-not-at-top
+    import subprocess  # pylint: disable=g-import-not-at-top
+    import tempfile  # pylint: disable=g-import-not-at-top
+    from tflite_micro import model_builder  # pylint: disable=g-import-not-at-top
+    if shutil.which("make") is None:
+      print("  (make absent: skipped)")
+      return
+    b = model_builder.ModelBuilder()
+    x = b.add_input([1, 3], np.float32)
+    w = b.add_constant(np.array([[1, 2, 3], [-1, 0.5, 1]], np.float32))
+    y = b.add_tensor([1, 2], np.float32)
+    b.add_operator("FULLY_CONNECTED", [x, w, -1], [y],
+                   fused_activation_function="RELU")
+    b.add_output(y)
+    with tempfile.TemporaryDirectory() as directory:
+      path = os.path.join(directory, "fc.tflite")
+      with open(path, "wb") as f:
+        f.write(b.build())
+      tree = os.path.join(directory, "tree")
+      script = os.path.join(os.path.dirname(sys.executable), "tflite-micro")
+      result = subprocess.run([script, "export", path, "-o", tree,
+                               "--target", "host"], capture_output=True,
+                              text=True, check=False)
+      assert result.returncode == 0, result.stderr
+      files = []
+      for root, _, names in os.walk(tree):
+        files += [os.path.relpath(os.path.join(root, n), tree) for n in names]
+      assert not [f for f in files if "/host/" in f or f.startswith(
+          ("python", "java"))], files
+      result = subprocess.run(["make", "-j2", "TARGET=host", "OPT=-O0"],
+                              cwd=tree, capture_output=True, text=True,
+                              check=False)
+      assert result.returncode == 0, result.stderr[-2000:]
+      result = subprocess.run([os.path.join(tree, "build", "host", "main")],
+                              capture_output=True, text=True, check=False)
+      assert result.returncode == 0, result.stdout + result.stderr
+      with open(os.path.join(tree, "app", "expected_output.txt")) as f:
+        expected = f.read().splitlines()
+      printed = [l for l in result.stdout.splitlines()
+                 if l.startswith("output ")]
+      assert printed == expected and expected, (printed, expected)
+
   def signal_ops_library():
     import json  # pylint: disable=g-import-not-at-top
     from tflite_micro import runtime  # pylint: disable=g-import-not-at-top
@@ -146,6 +192,7 @@ def main():
   check("hello_world_int8 seed usage", hello_world_int8)
   check("generated model, both arithmetics", generated_model_both_roundings)
   check("invalid model raises ValueError", errors_are_value_errors)
+  check("tflite-micro export + host build of the tree", export_and_host_build)
   passed = sum(results)
   print(f"pip smoke test: {passed} passed, {len(results) - passed} failed")
   sys.exit(0 if all(results) else 1)

@@ -15,10 +15,12 @@ APT_PACKAGES=(
   junit4                 # JUnit for the Java tests
   clang                  # fuzzers and sanitizers
   libclang-rt-14-dev
+  make                   # tflite-micro export / size build their trees with
+  cmake                  # make and cmake (and their tests do)
   gcc-arm-none-eabi      # Cortex-M firmware: GCC 12.2 for arm-none-eabi,
   libnewlib-arm-none-eabi        # its C library,
   libstdc++-arm-none-eabi-newlib # its C++ library,
-  qemu-system-arm        # and the MPS2/MPS3 machines the firmware tests run on
+  qemu-system-arm        # and the MPS2/MPS3 machines the firmware runs on
 )
 
 missing=()

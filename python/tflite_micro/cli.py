@@ -5,6 +5,8 @@
     tflite-micro profile MODEL
     tflite-micro resolver MODEL... -o model_op_resolver.h
     tflite-micro compare MODEL [--per-layer]
+    tflite-micro export MODEL... -o DIR [--target cortex-m4]
+    tflite-micro size MODEL [--target cortex-m4] [--strip-errors] [--json]
 
 Errors are one line on stderr and a non-zero exit status (2 for a bad
 command line, 1 otherwise); --verbose adds the traceback.
@@ -533,6 +535,44 @@ def cmd_resolver(args):
 
 
 # ---------------------------------------------------------------------------
+# export and size
+
+
+def cmd_export(args):
+  from . import exporter  # pylint: disable=g-import-not-at-top
+  for path in args.models:
+    _read_model(path)  # one-line errors for unreadable models
+  try:
+    result = exporter.export(args.models, args.output, target=args.target,
+                             seed=args.seed, arena_size=args.arena_size)
+  except exporter.ExportError as e:
+    raise CliError(str(e)) from e
+  groups = result.groups
+  print(f"wrote {args.output}: {len(result.files)} files for {args.target}; "
+        f"{len(groups['core'])} runtime and {len(groups['kernels'])} kernel "
+        f"sources; build with make or cmake (see {args.output}/README.txt)")
+  return 0
+
+
+def cmd_size(args):
+  from . import footprint  # pylint: disable=g-import-not-at-top
+  _read_model(args.model)
+  try:
+    report = footprint.measure(args.model, target=args.target,
+                               strip_errors=args.strip_errors,
+                               keep_dir=args.keep, jobs=args.jobs,
+                               top=max(args.top, 15))
+  except footprint.FootprintError as e:
+    raise CliError(str(e)) from e
+  if args.json:
+    import json  # pylint: disable=g-import-not-at-top
+    print(json.dumps(report, indent=2, sort_keys=True))
+  else:
+    sys.stdout.write(footprint.format_report(report, top=args.top))
+  return 0
+
+
+# ---------------------------------------------------------------------------
 # compare
 
 
@@ -812,6 +852,55 @@ def build_parser(prog=PROG):
                        "tolerance")
   _add_runtime_options(compare, arithmetic_default="litert")
   compare.set_defaults(handler=cmd_compare)
+
+  targets = ("host", "cortex-m0plus", "cortex-m3", "cortex-m4", "cortex-m7",
+             "cortex-m55")
+  export = commands.add_parser(
+      "export", parents=[common],
+      help="write a self-contained source tree (Make/CMake) for the models",
+      description="Writes DIR: the interpreter's sources, only the kernels "
+      "the MODELs use, the schema and flatbuffers headers, the models as C "
+      "arrays, an op resolver header, platform files for --target, an "
+      "example main.cc, a Makefile, a CMakeLists.txt and a README.txt.")
+  export.add_argument("models", metavar="MODEL", nargs="+")
+  export.add_argument("--output", "-o", metavar="DIR", required=True,
+                      help="directory to write (replaced if it exists)")
+  export.add_argument("--target", choices=targets, default="cortex-m4",
+                      help="platform files and default build target "
+                      "(default %(default)s; Cortex-M exports also build "
+                      "for the host)")
+  export.add_argument("--seed", type=int, default=0,
+                      help="seed of the example's random inputs (default "
+                      "%(default)s)")
+  export.add_argument("--arena-size", type=int, metavar="BYTES",
+                      help="the example's arena (default: the host's exact "
+                      "minimum plus a quarter and 1 KiB)")
+  export.set_defaults(handler=cmd_export)
+
+  size = commands.add_parser(
+      "size", parents=[common],
+      help="flash, RAM, stack and instructions of MODEL on a Cortex-M",
+      description="Exports MODEL, builds its firmware with only its ops "
+      "(arm-none-eabi-g++ -Os, newlib-nano), runs it under qemu-system-arm "
+      "-icount shift=0 and reports flash (our code, model, C/C++ library), "
+      "RAM (arena, interpreter, static data, stack high-water mark) and "
+      "instructions per Invoke.")
+  size.add_argument("model", metavar="MODEL")
+  size.add_argument("--target", choices=targets[1:], default="cortex-m4",
+                    help="core (default %(default)s)")
+  size.add_argument("--strip-errors", action="store_true",
+                    help="build with TF_LITE_STRIP_ERROR_STRINGS")
+  size.add_argument("--json", action="store_true",
+                    help="print the report as JSON")
+  size.add_argument("--top", type=int, default=15, metavar="N",
+                    help="list the N largest functions/data of our code "
+                    "(default %(default)s)")
+  size.add_argument("--keep", metavar="DIR",
+                    help="build in DIR and keep it (default: a temporary "
+                    "directory)")
+  size.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                    help="parallel compile jobs (default %(default)s)")
+  size.set_defaults(handler=cmd_size)
   return parser
 
 

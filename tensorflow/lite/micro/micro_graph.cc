@@ -33,6 +33,14 @@ TfLiteStatus MicroGraph::ReportNodeFailure(const char* phase,
                                            int subgraph_idx, int node_idx,
                                            TfLiteStatus status,
                                            size_t message_mark) {
+#if defined(TF_LITE_STRIP_ERROR_STRINGS)
+  (void)phase;
+  (void)subgraph_idx;
+  (void)node_idx;
+  (void)status;
+  (void)message_mark;
+  return kTfLiteError;
+#else
   char where[48] = "";
   if (subgraph_idx != 0) {
     MicroSnprintf(where, sizeof(where), " in subgraph %d", subgraph_idx);
@@ -54,6 +62,7 @@ TfLiteStatus MicroGraph::ReportNodeFailure(const char* phase,
                 static_cast<int>(status));
   }
   return kTfLiteError;
+#endif
 }
 
 TfLiteStatus MicroGraph::InitSubgraphs() {

@@ -84,7 +84,12 @@ void MicroInterpreter::Init(MicroResourceVariables* resource_variables,
   // A rejected model is reported by AllocateTensors (and error_message());
   // the constructor prints nothing so callers can turn logging off first.
   init_status_ = CheckModel();
-  if (init_status_ != kTfLiteOk) state_ = State::kFailed;
+  if (init_status_ != kTfLiteOk) {
+    state_ = State::kFailed;
+#if defined(TF_LITE_STRIP_ERROR_STRINGS)
+    errors_.MarkFailed();
+#endif
+  }
 }
 
 MicroInterpreter::~MicroInterpreter() {
@@ -104,18 +109,26 @@ TfLiteStatus MicroInterpreter::CheckModel() {
 }
 
 TfLiteStatus MicroInterpreter::Fail(const char* what) {
+#if defined(TF_LITE_STRIP_ERROR_STRINGS)
+  // Nothing to print; error_message() says the texts were stripped.
+  (void)what;
+  errors_.MarkFailed();
+#else
   MicroErrorBuffer* capture = CurrentErrorCapture();
   if (capture != nullptr && capture->empty()) {
     MicroPrintf("%s failed", what);
   }
   if (log_errors_) LogText("%s\n", errors_.text());
+#endif
   return kTfLiteError;
 }
 
 TfLiteStatus MicroInterpreter::AllocateTensors() {
   if (!model_checked_) {
     // Keep the model check's message.
+#if !defined(TF_LITE_STRIP_ERROR_STRINGS)
     if (log_errors_) LogText("%s\n", errors_.text());
+#endif
     return kTfLiteError;
   }
   errors_.Clear();

@@ -15,6 +15,7 @@ MicroErrorBuffer*& CaptureSlot() {
 
 }  // namespace
 
+#if !defined(TF_LITE_STRIP_ERROR_STRINGS)
 void MicroErrorBuffer::AppendV(const char* format, va_list args) {
   if (length_ + 2 >= kCapacity) return;
   if (length_ > 0) text_[length_++] = '\n';
@@ -36,6 +37,8 @@ void MicroErrorBuffer::Append(const char* format, ...) {
   va_end(args);
 }
 
+#endif  // !TF_LITE_STRIP_ERROR_STRINGS
+
 ScopedErrorCapture::ScopedErrorCapture(MicroErrorBuffer* buffer)
     : previous_(CaptureSlot()) {
   CaptureSlot() = buffer;
@@ -49,6 +52,7 @@ void SetErrorCaptureSlot(ErrorCaptureSlot slot) { installed_slot = slot; }
 
 }  // namespace tflite
 
+#if !defined(TF_LITE_STRIP_ERROR_STRINGS)
 namespace {
 
 void DebugLogFormatted(const char* format, ...) {
@@ -78,6 +82,8 @@ void MicroPrintf(const char* format, ...) {
   VMicroPrintf(format, args);
   va_end(args);
 }
+
+#endif  // !TF_LITE_STRIP_ERROR_STRINGS
 
 int MicroSnprintf(char* buffer, size_t buffer_size, const char* format, ...) {
   va_list args;

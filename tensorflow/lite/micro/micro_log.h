@@ -4,7 +4,8 @@
 // TF_LITE_KERNEL_LOG. While an interpreter call is running, those messages
 // are captured into the interpreter's own fixed buffer (no heap), so the
 // caller gets them back as the error text of the failed call; otherwise they
-// go to DebugLog.
+// go to DebugLog. Building with TF_LITE_STRIP_ERROR_STRINGS compiles the
+// messages away (see below).
 #ifndef TENSORFLOW_LITE_MICRO_MICRO_LOG_H_
 #define TENSORFLOW_LITE_MICRO_MICRO_LOG_H_
 
@@ -14,6 +15,7 @@
 namespace tflite {
 
 // A fixed-size text buffer collecting the messages of one interpreter call.
+#if !defined(TF_LITE_STRIP_ERROR_STRINGS)
 class MicroErrorBuffer {
  public:
   static constexpr size_t kCapacity = 1024;
@@ -41,6 +43,30 @@ class MicroErrorBuffer {
   char text_[kCapacity] = {0};
   size_t length_ = 0;
 };
+#else
+// Built with TF_LITE_STRIP_ERROR_STRINGS: no texts are kept (or compiled
+// in). The buffer only remembers that the call failed, and its text says
+// why there is nothing more to read.
+class MicroErrorBuffer {
+ public:
+  static constexpr size_t kCapacity = 1;
+  static constexpr const char* kStrippedText =
+      "failed; error messages were stripped from this build "
+      "(TF_LITE_STRIP_ERROR_STRINGS): rebuild without it to see why";
+
+  void Clear() { failed_ = false; }
+  void AppendV(const char*, va_list) { failed_ = true; }
+  void Append(const char*, ...) { failed_ = true; }
+  void MarkFailed() { failed_ = true; }
+  const char* text() const { return failed_ ? kStrippedText : ""; }
+  bool empty() const { return !failed_; }
+  size_t length() const { return 0; }
+  void Truncate(size_t) {}
+
+ private:
+  bool failed_ = false;
+};
+#endif
 
 // Routes MicroPrintf to `buffer` for the scope's lifetime.
 class ScopedErrorCapture {
@@ -66,8 +92,18 @@ void SetErrorCaptureSlot(ErrorCaptureSlot slot);
 
 }  // namespace tflite
 
+#if !defined(TF_LITE_STRIP_ERROR_STRINGS)
 void MicroPrintf(const char* format, ...);
 void VMicroPrintf(const char* format, va_list args);
+#else
+// TF_LITE_STRIP_ERROR_STRINGS (release builds that trade messages for
+// flash): MicroPrintf compiles to nothing, and its format strings are not
+// emitted. The arguments still count as used (no unused-variable warnings);
+// the compiler drops those without side effects.
+template <typename... Args>
+inline void MicroPrintf(const char*, Args&&...) {}
+inline void VMicroPrintf(const char*, va_list) {}
+#endif
 
 // Formats into a caller-given buffer; always NUL-terminates.
 int MicroSnprintf(char* buffer, size_t buffer_size, const char* format, ...);

@@ -205,10 +205,25 @@ typedef struct TfLiteRegistration {
 
 // ------------------------------------------------------------ error macros
 
+#if !defined(TF_LITE_STRIP_ERROR_STRINGS)
 #define TF_LITE_KERNEL_LOG(context, ...)           \
   do {                                             \
     (context)->ReportError((context), __VA_ARGS__); \
   } while (false)
+#elif defined(__cplusplus)
+// TF_LITE_STRIP_ERROR_STRINGS: the message and its format string compile
+// away; the arguments count as used, and the status codes stay.
+extern "C++" {
+namespace tflite {
+template <typename... Args>
+inline void DiscardKernelLog(const Args&...) {}
+}  // namespace tflite
+}
+#define TF_LITE_KERNEL_LOG(context, ...) \
+  ::tflite::DiscardKernelLog((context), __VA_ARGS__)
+#else
+#define TF_LITE_KERNEL_LOG(context, ...) ((void)(context))
+#endif
 
 #define TF_LITE_MAYBE_KERNEL_LOG(context, ...) \
   do {                                         \
@@ -217,6 +232,43 @@ typedef struct TfLiteRegistration {
     }                                          \
   } while (false)
 
+#if defined(TF_LITE_STRIP_ERROR_STRINGS)
+// Without error texts the checks keep their status codes only; nothing that
+// formats a message (file names, expressions, type names) is compiled in.
+#define TF_LITE_ENSURE_MSG(context, value, msg) \
+  do {                                          \
+    (void)(context);                            \
+    if (!(value)) return kTfLiteError;          \
+  } while (0)
+#define TF_LITE_ENSURE(context, a)     \
+  do {                                 \
+    (void)(context);                   \
+    if (!(a)) return kTfLiteError;     \
+  } while (0)
+#define TF_LITE_ENSURE_STATUS(a) \
+  do {                           \
+    const TfLiteStatus s_ = (a); \
+    if (s_ != kTfLiteOk) {       \
+      return s_;                 \
+    }                            \
+  } while (0)
+#define TF_LITE_ENSURE_EQ(context, a, b)  \
+  do {                                    \
+    (void)(context);                      \
+    if ((a) != (b)) return kTfLiteError;  \
+  } while (0)
+#define TF_LITE_ENSURE_TYPES_EQ(context, a, b) \
+  do {                                         \
+    (void)(context);                           \
+    if ((a) != (b)) return kTfLiteError;       \
+  } while (0)
+#define TF_LITE_ENSURE_NEAR(context, a, b, epsilon)                  \
+  do {                                                               \
+    (void)(context);                                                 \
+    double delta_ = ((a) > (b)) ? ((a) - (b)) : ((b) - (a));         \
+    if (delta_ > (epsilon)) return kTfLiteError;                     \
+  } while (0)
+#else
 #define TF_LITE_ENSURE_MSG(context, value, msg)       \
   do {                                                \
     if (!(value)) {                                   \
@@ -270,6 +322,8 @@ typedef struct TfLiteRegistration {
       return kTfLiteError;                                                   \
     }                                                                        \
   } while (0)
+
+#endif  // TF_LITE_STRIP_ERROR_STRINGS
 
 #define TF_LITE_ENSURE_OK(context, status) \
   do {                                     \

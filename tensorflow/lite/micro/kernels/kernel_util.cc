@@ -53,6 +53,14 @@ namespace {
 template <typename Int>
 const char* FormatDims(const Int* dims, int rank, char* buffer, size_t size,
                        const char* separator) {
+#if defined(TF_LITE_STRIP_ERROR_STRINGS)
+  // Shapes are only formatted for messages, which this build drops.
+  (void)dims;
+  (void)rank;
+  (void)separator;
+  if (size > 0) buffer[0] = '\0';
+  return buffer;
+#else
   size_t used = static_cast<size_t>(MicroSnprintf(buffer, size, "["));
   for (int i = 0; i < rank && used < size; ++i) {
     used += static_cast<size_t>(MicroSnprintf(buffer + used, size - used, "%s%d",
@@ -61,6 +69,7 @@ const char* FormatDims(const Int* dims, int rank, char* buffer, size_t size,
   }
   if (used < size) MicroSnprintf(buffer + used, size - used, "]");
   return buffer;
+#endif
 }
 
 }  // namespace
