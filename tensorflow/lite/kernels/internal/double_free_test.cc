@@ -4,12 +4,14 @@
 // formulas, which are written out here as the oracles.
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "tensorflow/lite/kernels/internal/reference/floor_div.h"
 #include "tensorflow/lite/kernels/internal/reference/pow.h"
+#include "tensorflow/lite/kernels/internal/reference/quantize.h"
 
 namespace tflite {
 namespace {
@@ -136,6 +138,130 @@ TEST(PowElement, Int32AgainstDoublePow) {
           << base << " ^ " << exponent;
     }
   }
+}
+
+// The QUANTIZE clamping as it was, with double bounds throughout.
+template <typename OutputT>
+OutputT QuantizeWithDoubleBounds(float x, float scale, int32_t zero_point) {
+  constexpr int32_t kMin = std::numeric_limits<OutputT>::min();
+  constexpr int32_t kMax = std::numeric_limits<OutputT>::max();
+  const double low = static_cast<double>(kMin) - zero_point;
+  const double high = static_cast<double>(kMax) - zero_point;
+  const double rounded = std::round(x / scale);
+  int32_t value;
+  if (!(rounded == rounded)) {
+    value = zero_point;
+  } else if (rounded <= low) {
+    value = kMin;
+  } else if (rounded >= high) {
+    value = kMax;
+  } else {
+    value = static_cast<int32_t>(rounded) + zero_point;
+  }
+  return static_cast<OutputT>(value);
+}
+
+float FloatFromBits(uint32_t bits) {
+  float f;
+  std::memcpy(&f, &bits, sizeof(f));
+  return f;
+}
+
+template <typename OutputT>
+void CheckQuantize(const std::vector<int32_t>& zero_points) {
+  Random random;
+  std::vector<float> inputs = {0.0f,
+                               -0.0f,
+                               0.5f,
+                               -0.5f,
+                               1.5f,
+                               -2.5f,
+                               1e-30f,
+                               1e30f,
+                               -1e30f,
+                               std::numeric_limits<float>::infinity(),
+                               -std::numeric_limits<float>::infinity(),
+                               std::numeric_limits<float>::quiet_NaN(),
+                               std::numeric_limits<float>::max(),
+                               std::numeric_limits<float>::lowest()};
+  for (int i = 0; i < 4000; ++i) {
+    // Any bit pattern (all magnitudes, specials included) ...
+    inputs.push_back(FloatFromBits(random.Next()));
+    // ... and values near the clamping bounds (halves included).
+    inputs.push_back(static_cast<float>(random.AnyInt32() % 70000) * 0.5f);
+  }
+  const float scales[] = {1.0f, 0.5f, 0.0078125f, 0.1f, 3.0f, 1e-6f, 1e6f};
+  std::vector<OutputT> fast(inputs.size());
+  for (const float scale : scales) {
+    for (const int32_t zero_point : zero_points) {
+      reference_ops::AffineQuantize(scale, zero_point,
+                                    static_cast<int>(inputs.size()),
+                                    inputs.data(), fast.data());
+      for (size_t i = 0; i < inputs.size(); ++i) {
+        ASSERT_EQ(fast[i], QuantizeWithDoubleBounds<OutputT>(inputs[i], scale,
+                                                             zero_point))
+            << inputs[i] << " / " << scale << " + " << zero_point;
+      }
+    }
+  }
+}
+
+TEST(AffineQuantize, FloatBoundsGiveTheDoubleBoundsResults) {
+  // Realistic zero points take float bounds, the others double ones.
+  CheckQuantize<int8_t>({0, -128, 127, 5, -1, 1 << 24, -(1 << 30),
+                         std::numeric_limits<int32_t>::max()});
+  CheckQuantize<uint8_t>({0, 128, 255, 1 << 25, -(1 << 25)});
+  CheckQuantize<int16_t>({0, -32768, 32767, 100, (1 << 24) - 40000,
+                          (1 << 24) + 40000, std::numeric_limits<int32_t>::min()});
+  EXPECT_TRUE(reference_ops::quantize_internal::DifferencesExactInFloat<int16_t>(0));
+  EXPECT_FALSE(
+      reference_ops::quantize_internal::DifferencesExactInFloat<int8_t>(1 << 25));
+}
+
+// TFLite's DEQUANTIZE: the product in double, rounded to float.
+template <typename InputT>
+void CheckDequantize(const std::vector<int32_t>& zero_points) {
+  constexpr int kMin = std::numeric_limits<InputT>::min();
+  constexpr int kMax = std::numeric_limits<InputT>::max();
+  std::vector<InputT> inputs;
+  for (int q = kMin; q <= kMax; ++q) inputs.push_back(static_cast<InputT>(q));
+  Random random;
+  std::vector<float> scales = {1.0f,
+                               0.5f,
+                               0.1f,
+                               0.0078125f,
+                               3.0f,
+                               1e-40f,  // subnormal
+                               std::numeric_limits<float>::min(),
+                               std::numeric_limits<float>::denorm_min(),
+                               1e38f,
+                               std::numeric_limits<float>::max()};
+  for (int i = 0; i < (sizeof(InputT) == 1 ? 200 : 12); ++i) {
+    // Positive finite floats of any magnitude.
+    scales.push_back(FloatFromBits(random.Next() % 0x7f800000u));
+  }
+  std::vector<float> fast(inputs.size());
+  for (const float scale : scales) {
+    for (const int32_t zero_point : zero_points) {
+      reference_ops::Dequantize(scale, zero_point,
+                                static_cast<int>(inputs.size()), inputs.data(),
+                                fast.data());
+      for (size_t i = 0; i < inputs.size(); ++i) {
+        const int32_t q = inputs[i];
+        const float expected = static_cast<float>(
+            static_cast<double>(scale) * (q - zero_point));
+        ASSERT_EQ(std::memcmp(&fast[i], &expected, sizeof(float)), 0)
+            << q << " with scale " << scale << ", zero point " << zero_point
+            << ": " << fast[i] << " vs " << expected;
+      }
+    }
+  }
+}
+
+TEST(Dequantize, FloatProductGivesTheDoubleProductRounded) {
+  CheckDequantize<int8_t>({0, -128, 127, -3, 1 << 24, -(1 << 28)});
+  CheckDequantize<uint8_t>({0, 128, 255, 1 << 26});
+  CheckDequantize<int16_t>({0, -32768, 32767, 12345, 1 << 26});
 }
 
 }  // namespace
