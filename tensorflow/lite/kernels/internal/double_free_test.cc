@@ -1,7 +1,8 @@
 // The reference kernels that replaced TFLite's double-precision formulas
 // with integer or float arithmetic (so that no double operation runs at
 // invoke on cores without a double FPU) give the same values as those
-// formulas, which are written out here as the oracles.
+// formulas, which are written out here as the oracles; and Int64ToFloat
+// rounds as the compiler's conversion does.
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/reference/floor_div.h"
 #include "tensorflow/lite/kernels/internal/reference/pow.h"
 #include "tensorflow/lite/kernels/internal/reference/quantize.h"
@@ -262,6 +264,53 @@ TEST(Dequantize, FloatProductGivesTheDoubleProductRounded) {
   CheckDequantize<int8_t>({0, -128, 127, -3, 1 << 24, -(1 << 28)});
   CheckDequantize<uint8_t>({0, 128, 255, 1 << 26});
   CheckDequantize<int16_t>({0, -32768, 32767, 12345, 1 << 26});
+}
+
+// The compiler's conversion (the oracle; on Armv6-M a libgcc routine).
+__attribute__((noinline)) float ConvertInt64(int64_t x) {
+  return static_cast<float>(x);
+}
+
+TEST(Int64ToFloat, RoundsAsTheConversion) {
+  std::vector<int64_t> values = {0,
+                                 1,
+                                 -1,
+                                 std::numeric_limits<int32_t>::max(),
+                                 std::numeric_limits<int32_t>::min(),
+                                 int64_t{1} << 31,
+                                 -(int64_t{1} << 31) - 1,
+                                 int64_t{1} << 32,
+                                 (int64_t{1} << 32) - 1,
+                                 (int64_t{1} << 32) + 1,
+                                 std::numeric_limits<int64_t>::max(),
+                                 std::numeric_limits<int64_t>::min(),
+                                 std::numeric_limits<int64_t>::min() + 1};
+  // Ties and near-ties at every magnitude: 24 significant bits, then a
+  // half (or just above or below half) of the last place.
+  for (int shift = 1; shift <= 39; ++shift) {
+    for (const int64_t mantissa : {int64_t{0xffffff}, int64_t{0x800001},
+                                   int64_t{0x800000}, int64_t{0xabcdef}}) {
+      const int64_t base = mantissa << shift;
+      const int64_t half = int64_t{1} << (shift - 1);
+      for (const int64_t offset : {half, half - 1, half + 1, int64_t{0}}) {
+        values.push_back(base + offset);
+        values.push_back(-(base + offset));
+      }
+    }
+  }
+  Random random;
+  for (int i = 0; i < 100000; ++i) {
+    const int64_t high = random.AnyInt32();
+    values.push_back(static_cast<int64_t>(
+        (static_cast<uint64_t>(high) << 32) | random.Next()));
+    values.push_back(high * 12345);
+  }
+  for (const int64_t x : values) {
+    const float expected = ConvertInt64(x);
+    const float actual = Int64ToFloat(x);
+    ASSERT_EQ(std::memcmp(&actual, &expected, sizeof(float)), 0)
+        << static_cast<long long>(x) << ": " << actual << " vs " << expected;
+  }
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 
 namespace tflite {
@@ -38,6 +39,17 @@ inline To SaturatingFloatToInt(From value) {
   return static_cast<To>(value);
 }
 
+// static_cast<float>(value); from int64 without a 64-bit conversion (one
+// made of double arithmetic on Armv6-M), with the same result.
+template <typename From>
+inline float ToFloat(From value) {
+  if constexpr (std::is_same<From, int64_t>::value) {
+    return Int64ToFloat(value);
+  } else {
+    return static_cast<float>(value);
+  }
+}
+
 }  // namespace cast_internal
 
 template <typename To, typename From>
@@ -45,7 +57,9 @@ inline To CastValue(From value) {
   if constexpr (std::is_same<From, Half>::value) {
     return CastValue<To>(HalfToFloat(value.bits));
   } else if constexpr (std::is_same<To, Half>::value) {
-    return Half{FloatToHalf(static_cast<float>(value))};
+    return Half{FloatToHalf(cast_internal::ToFloat(value))};
+  } else if constexpr (std::is_same<To, float>::value) {
+    return cast_internal::ToFloat(value);
   } else if constexpr (std::is_same<To, bool>::value) {
     return value != static_cast<From>(0);
   } else if constexpr (std::is_floating_point<From>::value &&
