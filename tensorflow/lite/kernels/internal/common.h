@@ -181,6 +181,23 @@ inline float Int64ToFloat(int64_t x) {
   return negative ? -result : result;
 }
 
+// static_cast<int64_t>(x) for -2^63 <= x < 2^63 (truncating toward zero),
+// without libgcc's float to 64-bit conversion, which its Armv6-M and Armv7-M
+// builds make of double arithmetic. Beyond int32 a float is a whole number:
+// its significand shifted into place.
+inline int64_t FloatToInt64(float x) {
+  if (x > -2147483648.0f && x < 2147483648.0f) {
+    return static_cast<int32_t>(x);
+  }
+  uint32_t bits;
+  std::memcpy(&bits, &x, sizeof(bits));
+  const int exponent = static_cast<int>((bits >> 23) & 0xff) - 127;  // 31..62
+  const uint64_t significand = (bits & 0x7fffffu) | 0x800000u;
+  const uint64_t magnitude = significand << (exponent - 23);
+  return static_cast<int64_t>((bits >> 31) != 0 ? uint64_t{0} - magnitude
+                                                : magnitude);
+}
+
 // Number of redundant sign bits (0 for the most negative value).
 inline int CountLeadingSignBits(int32_t x) {
   if (x >= 0) return CountLeadingZeros(static_cast<uint32_t>(x)) - 1;

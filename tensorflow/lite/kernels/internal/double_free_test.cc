@@ -313,5 +313,27 @@ TEST(Int64ToFloat, RoundsAsTheConversion) {
   }
 }
 
+__attribute__((noinline)) int64_t ConvertFloat(float x) {
+  return static_cast<int64_t>(x);
+}
+
+TEST(FloatToInt64, TruncatesAsTheConversion) {
+  std::vector<float> values = {0.0f,         -0.0f,         0.5f,
+                               -0.5f,        1.75f,         -1.75f,
+                               2147483520.0f, -2147483520.0f, 2147483648.0f,
+                               -2147483648.0f, 4294967296.0f, -4294967296.0f,
+                               9.2233715e18f, -9.2233720e18f};
+  Random random;
+  for (int i = 0; i < 100000; ++i) {
+    // Any finite float below 2^63 in magnitude.
+    const uint32_t bits = random.Next();
+    const float x = FloatFromBits(bits);
+    if (std::isfinite(x) && std::fabs(x) < 9.2233720e18f) values.push_back(x);
+  }
+  for (const float x : values) {
+    ASSERT_EQ(FloatToInt64(x), ConvertFloat(x)) << x;
+  }
+}
+
 }  // namespace
 }  // namespace tflite

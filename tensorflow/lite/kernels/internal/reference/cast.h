@@ -36,7 +36,12 @@ inline To SaturatingFloatToInt(From value) {
   const From limit = static_cast<From>(std::numeric_limits<To>::max() / 2 + 1) * 2;
   if (value <= lowest) return std::numeric_limits<To>::min();
   if (value >= limit) return std::numeric_limits<To>::max();
-  return static_cast<To>(value);
+  if constexpr (std::is_same<From, float>::value &&
+                std::is_same<To, int64_t>::value) {
+    return FloatToInt64(value);  // no double arithmetic in libgcc's
+  } else {
+    return static_cast<To>(value);
+  }
 }
 
 // static_cast<float>(value); from int64 without a 64-bit conversion (one
