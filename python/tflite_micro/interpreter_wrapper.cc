@@ -116,16 +116,12 @@ void InterpreterWrapper::Raise() const {
     case HostedErrorKind::kBadShape:
       throw py::value_error(error.message);
     case HostedErrorKind::kRegistererNotFound:
-      throw py::value_error(
-          "Custom op registerer '" + error.registerer +
-          "' was not found: no loaded library exports a C function of that "
-          "name (link its op package into the program, or load the shared "
-          "library first)");
+      throw py::value_error(RegistererErrorText(
+          error,
+          "link its op package into the program, or load the shared library "
+          "first"));
     case HostedErrorKind::kRegistererFailed:
-      throw std::runtime_error(
-          "Custom op registerer '" + error.registerer +
-          "' returned false (registration failed)" +
-          (error.message.empty() ? std::string() : ": " + error.message));
+      throw std::runtime_error(RegistererErrorText(error, ""));
     case HostedErrorKind::kArenaTooSmall:
       throw std::runtime_error(
           "arena_size=" + std::to_string(error.arena_size) +

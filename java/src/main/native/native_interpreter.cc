@@ -40,16 +40,12 @@ void NativeInterpreter::Throw(const char* java_class, const char* what) const {
     case HostedErrorKind::kBadShape:
       ThrowIllegalArgument(error.message);
     case HostedErrorKind::kRegistererNotFound:
-      ThrowIllegalArgument(
-          "Custom op registerer '" + error.registerer +
-          "' was not found: no loaded library exports a C function of that "
-          "name (link it into the JNI library, or load its shared library "
-          "with Interpreter.loadCustomOpLibrary first)");
+      ThrowIllegalArgument(RegistererErrorText(
+          error,
+          "link it into the JNI library, or load its shared library with "
+          "Interpreter.loadCustomOpLibrary first"));
     case HostedErrorKind::kRegistererFailed:
-      ThrowIllegalState(
-          "Custom op registerer '" + error.registerer +
-          "' returned false (registration failed)" +
-          (error.message.empty() ? std::string() : ": " + error.message));
+      ThrowIllegalState(RegistererErrorText(error, ""));
     case HostedErrorKind::kArenaTooSmall:
       throw JavaError(
           java_class,

@@ -6,16 +6,25 @@
 #include <utility>
 
 #include "tensorflow/lite/micro/host/custom_op_registerers.h"
-#include "tensorflow/lite/micro/model_checks.h"
+#include "tensorflow/lite/micro/kernels/control_flow_util.h"
 
 namespace tflite {
 
 size_t TensorBytes(const TfLiteEvalTensor* tensor) {
-  size_t elements = 1;
-  for (int d = 0; d < tensor->dims->size; ++d) {
-    elements *= static_cast<size_t>(tensor->dims->data[d]);
+  return micro::EvalTensorBytes(tensor);
+}
+
+std::string RegistererErrorText(const HostedError& error,
+                                const std::string& how_to_load) {
+  const std::string name = "Custom op registerer '" + error.registerer + "'";
+  if (error.kind == HostedErrorKind::kRegistererNotFound) {
+    return name +
+           " was not found: no loaded library exports a C function of that "
+           "name (" +
+           how_to_load + ")";
   }
-  return elements * ElementSize(tensor->type);
+  return name + " returned false (registration failed)" +
+         (error.message.empty() ? std::string() : ": " + error.message);
 }
 
 void AlignedFree::operator()(uint8_t* memory) const { std::free(memory); }

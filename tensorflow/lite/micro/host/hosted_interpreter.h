@@ -40,7 +40,8 @@
 
 namespace tflite {
 
-// Bytes of a tensor's data: its element count times its element size.
+// Bytes of a tensor's data: its element count times its element size (the
+// core's micro::EvalTensorBytes, under the host layer's name).
 size_t TensorBytes(const TfLiteEvalTensor* tensor);
 
 // The alignment the core expects of model bytes and arenas.
@@ -106,6 +107,13 @@ struct HostedError {
   size_t needed_bytes = 0;
   bool resized = false;
 };
+
+// The message of a kRegistererNotFound error, "Custom op registerer 'X' was
+// not found: no loaded library exports a C function of that name
+// (<how_to_load>)", or of a kRegistererFailed one, "Custom op registerer 'X'
+// returned false (registration failed)" and what it reported.
+std::string RegistererErrorText(const HostedError& error,
+                                const std::string& how_to_load);
 
 class HostedInterpreter {
  public:

@@ -352,12 +352,18 @@ TEST(HostedInterpreterTest, Registerers) {
   EXPECT_FALSE(Load(&not_found, model, options));
   EXPECT_EQ(not_found.error().kind, HostedErrorKind::kRegistererNotFound);
   EXPECT_EQ(not_found.error().registerer, "NoSuchRegistererAnywhere");
+  EXPECT_EQ(RegistererErrorText(not_found.error(), "load it first"),
+            "Custom op registerer 'NoSuchRegistererAnywhere' was not found: "
+            "no loaded library exports a C function of that name (load it "
+            "first)");
 
   options.registerers.clear();
   options.linked_registerers = {&FailingRegisterer};
   HostedInterpreter failing;
   EXPECT_FALSE(Load(&failing, model, options));
   EXPECT_EQ(failing.error().kind, HostedErrorKind::kRegistererFailed);
+  EXPECT_EQ(RegistererErrorText(failing.error(), "unused"),
+            "Custom op registerer '' returned false (registration failed)");
 }
 
 }  // namespace
