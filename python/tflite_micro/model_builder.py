@@ -279,6 +279,7 @@ class ModelBuilder:
     self._subgraphs = []
     self._buffers = [_AlignedBufferT()]  # buffer 0: the empty sentinel
     self._opcodes = []
+    self._signatures = []
     self.main = self.add_subgraph("main")
 
   def add_subgraph(self, name=None):
@@ -299,6 +300,26 @@ class ModelBuilder:
         return i
     self._opcodes.append(key)
     return len(self._opcodes) - 1
+
+  def add_signature(self, key, inputs, outputs, subgraph=None):
+    """Adds a SignatureDef: `inputs` and `outputs` map the signature's names
+    to tensor indices of `subgraph` (default: the main one)."""
+    signature = schema.SignatureDefT()
+    signature.signatureKey = key
+    signature.subgraphIndex = (subgraph or self.main).index
+
+    def tensor_maps(names):
+      maps = []
+      for name, index in names.items():
+        tensor_map = schema.TensorMapT()
+        tensor_map.name = name
+        tensor_map.tensorIndex = index
+        maps.append(tensor_map)
+      return maps
+
+    signature.inputs = tensor_maps(inputs)
+    signature.outputs = tensor_maps(outputs)
+    self._signatures.append(signature)
 
   # The main subgraph's methods, for single-subgraph models.
   def add_tensor(self, *args, **kwargs):
@@ -330,6 +351,8 @@ class ModelBuilder:
     model.description = self._description
     model.subgraphs = [s._graph for s in self._subgraphs]
     model.buffers = self._buffers
+    if self._signatures:
+      model.signatureDefs = self._signatures
     model.operatorCodes = []
     for code, custom_code, version in self._opcodes:
       op_code = schema.OperatorCodeT()
