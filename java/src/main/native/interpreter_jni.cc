@@ -245,14 +245,35 @@ class ArrayCopier {
   size_t offset_ = 0;
 };
 
-// The bytes [offset, offset + length) of a direct ByteBuffer.
+// Bytes per element of a java.nio buffer: JNI gives the capacity of a
+// direct FloatBuffer, IntBuffer, ... in elements.
+jlong ElementBytes(JNIEnv* env, jobject buffer) {
+  static constexpr struct {
+    const char* name;
+    jlong bytes;
+  } kTyped[] = {{"java/nio/FloatBuffer", 4}, {"java/nio/IntBuffer", 4},
+                {"java/nio/LongBuffer", 8},  {"java/nio/ShortBuffer", 2},
+                {"java/nio/DoubleBuffer", 8}, {"java/nio/CharBuffer", 2}};
+  for (const auto& typed : kTyped) {
+    jclass cls = env->FindClass(typed.name);
+    CheckPending(env);
+    const bool is = env->IsInstanceOf(buffer, cls);
+    env->DeleteLocalRef(cls);
+    if (is) return typed.bytes;
+  }
+  return 1;
+}
+
+// The bytes [offset, offset + length) of a direct buffer (a ByteBuffer or a
+// typed one; offset and length in bytes).
 uint8_t* DirectBytes(JNIEnv* env, jobject buffer, jlong offset, jlong length,
                      const std::string& what) {
   void* base = env->GetDirectBufferAddress(buffer);
-  const jlong capacity = env->GetDirectBufferCapacity(buffer);
+  jlong capacity = env->GetDirectBufferCapacity(buffer);
   if (base == nullptr || capacity < 0) {
-    ThrowIllegalArgument(what + ": the buffer is not a direct ByteBuffer");
+    ThrowIllegalArgument(what + ": the buffer is not a direct buffer");
   }
+  capacity *= ElementBytes(env, buffer);
   if (offset < 0 || length < 0 || offset > capacity ||
       length > capacity - offset) {
     ThrowIllegalArgument(what + ": bytes [" + std::to_string(offset) + ", " +
@@ -626,6 +647,90 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_getOutputBytes(
     env->SetByteArrayRegion(
         array, offset, static_cast<jsize>(bytes),
         reinterpret_cast<const jbyte*>(tflite::jni::TensorData(tensor, what)));
+  });
+}
+
+JNIEXPORT jbyteArray JNICALL
+Java_org_tensorflow_lite_micro_NativeInterpreter_copyTensorData(
+    JNIEnv* env, jclass, jlong handle, jboolean input, jint index) {
+  return Call(env, [&]() -> jbyteArray {
+    NativeInterpreter* native = FromHandle(handle);
+    native->EnsureAllocated();
+    TfLiteEvalTensor* tensor = native->EvalTensor(input, index);
+    const std::string what = Which(input, index);
+    const size_t bytes = tflite::TensorBytes(tensor);
+    jbyteArray copy = env->NewByteArray(static_cast<jsize>(bytes));
+    tflite::jni::CheckPending(env);
+    if (bytes > 0) {
+      env->SetByteArrayRegion(copy, 0, static_cast<jsize>(bytes),
+                              reinterpret_cast<const jbyte*>(
+                                  tflite::jni::TensorData(tensor, what)));
+    }
+    return copy;
+  });
+}
+
+JNIEXPORT void JNICALL
+Java_org_tensorflow_lite_micro_NativeInterpreter_resetVariableTensors(
+    JNIEnv* env, jclass, jlong handle) {
+  Call(env, [&]() { FromHandle(handle)->ResetVariableTensors(); });
+}
+
+// Each signature as Object[] {String key, int[] {subgraph index},
+// String[] input names, int[] input positions, String[] output names,
+// int[] output positions}.
+JNIEXPORT jobjectArray JNICALL
+Java_org_tensorflow_lite_micro_NativeInterpreter_signatures(JNIEnv* env,
+                                                            jclass,
+                                                            jlong handle) {
+  return Call(env, [&]() -> jobjectArray {
+    const std::vector<tflite::HostedSignature>& signatures =
+        FromHandle(handle)->Signatures();
+    jclass object_class = env->FindClass("java/lang/Object");
+    jclass string_class = env->FindClass("java/lang/String");
+    tflite::jni::CheckPending(env);
+    auto strings = [&](const std::vector<tflite::HostedSignatureTensor>& list) {
+      jobjectArray names = env->NewObjectArray(static_cast<jsize>(list.size()),
+                                               string_class, nullptr);
+      tflite::jni::CheckPending(env);
+      for (size_t i = 0; i < list.size(); ++i) {
+        jstring name = env->NewStringUTF(list[i].name.c_str());
+        tflite::jni::CheckPending(env);
+        env->SetObjectArrayElement(names, static_cast<jsize>(i), name);
+        env->DeleteLocalRef(name);
+      }
+      return names;
+    };
+    auto positions = [&](const std::vector<tflite::HostedSignatureTensor>& list) {
+      std::vector<int32_t> values;
+      for (const auto& tensor : list) values.push_back(tensor.index);
+      return tflite::jni::ToJava(env, values.data(),
+                                 static_cast<int>(values.size()));
+    };
+    jobjectArray result = env->NewObjectArray(
+        static_cast<jsize>(signatures.size()), object_class, nullptr);
+    tflite::jni::CheckPending(env);
+    for (size_t i = 0; i < signatures.size(); ++i) {
+      const tflite::HostedSignature& signature = signatures[i];
+      jobjectArray entry = env->NewObjectArray(6, object_class, nullptr);
+      tflite::jni::CheckPending(env);
+      jobject fields[6] = {
+          env->NewStringUTF(signature.key.c_str()),
+          tflite::jni::ToJava(env, &signature.subgraph_index, 1),
+          strings(signature.inputs),
+          positions(signature.inputs),
+          strings(signature.outputs),
+          positions(signature.outputs),
+      };
+      tflite::jni::CheckPending(env);
+      for (int f = 0; f < 6; ++f) {
+        env->SetObjectArrayElement(entry, f, fields[f]);
+        env->DeleteLocalRef(fields[f]);
+      }
+      env->SetObjectArrayElement(result, static_cast<jsize>(i), entry);
+      env->DeleteLocalRef(entry);
+    }
+    return result;
   });
 }
 

@@ -127,8 +127,27 @@ void NativeInterpreter::EnsureAllocated() {
   if (!hosted_.EnsureAllocated()) Throw(kIllegalState, "these input shapes");
 }
 
+// A kernel failing while running is an IllegalArgumentException, as in
+// TFLite's Java API (its inputs are the usual cause).
 void NativeInterpreter::Invoke() {
-  if (!hosted_.Invoke()) Throw(kIllegalState, "these input shapes");
+  if (!hosted_.Invoke()) Throw(kIllegalArgument, "these input shapes");
+}
+
+void NativeInterpreter::ResetVariableTensors() {
+  if (!hosted_.EnsureAllocated()) Throw(kIllegalState, "these input shapes");
+  if (!hosted_.Reset()) Throw(kIllegalState, "these input shapes");
+}
+
+const std::vector<HostedSignature>& NativeInterpreter::Signatures() {
+  if (!signatures_read_) {
+    std::string error;
+    if (!ReadSignatureDefs(hosted_.micro().model(), &signatures_, &error)) {
+      signatures_.clear();
+      ThrowIllegalArgument("The model's SignatureDefs are invalid: " + error);
+    }
+    signatures_read_ = true;
+  }
+  return signatures_;
 }
 
 }  // namespace jni

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tensorflow/lite/micro/host/hosted_interpreter.h"
+#include "tensorflow/lite/micro/host/signature_defs.h"
 
 namespace tflite {
 namespace jni {
@@ -59,6 +60,11 @@ class NativeInterpreter {
   // Re-plans after ResizeInput; called before any tensor data is touched.
   void EnsureAllocated();
   void Invoke();
+  // Variable tensors, resource variables and kernel state back to their
+  // initial values.
+  void ResetVariableTensors();
+  // The model's SignatureDefs (read once; a malformed one is an error).
+  const std::vector<HostedSignature>& Signatures();
   // Whether the model is read in place (not copied).
   bool model_in_place() const { return hosted_.model_in_place(); }
 
@@ -75,6 +81,8 @@ class NativeInterpreter {
   [[noreturn]] void Throw(const char* java_class, const char* what) const;
 
   HostedInterpreter hosted_;
+  std::vector<HostedSignature> signatures_;
+  bool signatures_read_ = false;
 };
 
 }  // namespace jni

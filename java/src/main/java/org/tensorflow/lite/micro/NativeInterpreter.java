@@ -60,7 +60,10 @@ final class NativeInterpreter {
   /** Copies a (multi-dimensional) primitive array into input {@code index}. */
   static native void setInputArray(long handle, int index, Object array);
 
-  /** Copies {@code length} bytes at {@code offset} of a direct buffer into input {@code index}. */
+  /**
+   * Copies {@code length} bytes at byte {@code offset} of a direct buffer (a ByteBuffer or a typed
+   * buffer) into input {@code index}.
+   */
   static native void setInputDirect(long handle, int index, Buffer buffer, long offset,
       long length);
 
@@ -73,6 +76,18 @@ final class NativeInterpreter {
       long length);
 
   static native void getOutputBytes(long handle, int index, byte[] bytes, int offset, int length);
+
+  /** A copy of the data of input or output {@code index}. */
+  static native byte[] copyTensorData(long handle, boolean input, int index);
+
+  /** Variable tensors, resource variables and kernel state back to their initial values. */
+  static native void resetVariableTensors(long handle);
+
+  /**
+   * The model's SignatureDefs, each as {@code Object[] {String key, int[] {subgraph}, String[]
+   * inputNames, int[] inputPositions, String[] outputNames, int[] outputPositions}}.
+   */
+  static native Object[] signatures(long handle);
 
   /** Whether the model is read in place from the buffer it was given (not copied). */
   static native boolean modelInPlace(long handle);
