@@ -14,6 +14,13 @@ custom_op.tflite    one custom op "JAVA_TEST_NEGATE", which no builtin
                     resolver knows.
 sine_float.tflite,  the hello_world sine regressor, float32 and int8, trained
 sine_int8.tflite    by examples/hello_world/sine_model.py.
+signatures.tflite   ADD and MUL of two float[1, 3] inputs, with a SignatureDef
+                    "arith" whose names differ from the tensors' and list
+                    the inputs in the other order.
+stateful.tflite     a resource variable (set to 5 by CALL_ONCE in subgraph
+                    1) that each run outputs and then overwrites with its
+                    input; SignatureDefs "step" (subgraph 0) and "init"
+                    (subgraph 1).
 softmax_chain.tflite  x[16, 64] (resizable rows) through three SOFTMAX: no
                     constants, so its activations need more than 10x its
                     size, and what the preserve options keep shows in the
@@ -122,6 +129,49 @@ def softmax_chain_model():
   return b.build()
 
 
+def signatures_model():
+  b = mb.ModelBuilder(description="Java API test: a SignatureDef")
+  a = b.add_input([1, 3], np.float32, name="tensor_a")
+  c = b.add_input([1, 3], np.float32, name="tensor_b")
+  total = b.add_tensor([1, 3], np.float32, name="tensor_sum")
+  b.add_operator("ADD", [a, c], [total])
+  product = b.add_tensor([1, 3], np.float32, name="tensor_product")
+  b.add_operator("MUL", [a, c], [product])
+  b.add_output(total)
+  b.add_output(product)
+  b.add_signature("arith", inputs={"y": c, "x": a},
+                  outputs={"product": product, "sum": total})
+  return b.build()
+
+
+def stateful_model():
+  resource = mb.schema.TensorType.RESOURCE
+  b = mb.ModelBuilder(description="Java API test: state and two subgraphs")
+  init = b.add_subgraph("init")
+  init_handle = init.add_tensor([], np.int32)
+  init._graph.tensors[init_handle].type = resource  # pylint: disable=protected-access
+  init.add_operator("VAR_HANDLE", [], [init_handle], shared_name="state")
+  init.add_operator(
+      "ASSIGN_VARIABLE",
+      [init_handle, init.add_constant(np.array([5.0], np.float32))], [])
+  x = b.add_input([1], np.float32, name="x")
+  handle = b.add_tensor([], np.int32)
+  b.main._graph.tensors[handle].type = resource  # pylint: disable=protected-access
+  previous = b.add_tensor([1], np.float32, name="previous")
+  y = b.add_tensor([1, 1], np.float32, name="y")
+  b.add_operator("CALL_ONCE", [], [], init_subgraph_index=init.index)
+  b.add_operator("VAR_HANDLE", [], [handle], shared_name="state")
+  b.add_operator("READ_VARIABLE", [handle], [previous])
+  b.add_operator("FULLY_CONNECTED",
+                 [previous, b.add_constant(np.array([[1.0]], np.float32)), -1],
+                 [y])
+  b.add_operator("ASSIGN_VARIABLE", [handle, x], [])
+  b.add_output(y)
+  b.add_signature("step", inputs={"x": x}, outputs={"y": y})
+  b.add_signature("init", inputs={}, outputs={}, subgraph=init)
+  return b.build()
+
+
 def main(argv):
   if len(argv) != 2:
     sys.exit(__doc__)
@@ -135,6 +185,8 @@ def main(argv):
       "two_operand_fc.tflite": two_operand_fc_model(),
       "scalar.tflite": scalar_model(),
       "softmax_chain.tflite": softmax_chain_model(),
+      "signatures.tflite": signatures_model(),
+      "stateful.tflite": stateful_model(),
       "sine_float.tflite": sine_model.float_model(params),
       "sine_int8.tflite": sine_model.int8_model(params),
   }

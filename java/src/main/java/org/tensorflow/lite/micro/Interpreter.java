@@ -4,7 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.lang.reflect.Array;
+import java.nio.Buffer;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ReadOnlyBufferException;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <h2>Inputs and outputs</h2>
  *
- * An input or output is either a primitive array of any rank or a {@link ByteBuffer}:
+ * An input or output is a primitive array of any rank, a buffer, or (inputs only) a boxed scalar:
  *
  * <ul>
  *   <li>arrays: {@code float} for FLOAT32, {@code int} for INT32, {@code long} for INT64, {@code
@@ -37,25 +45,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       input tensor's resizes that input before the run (dimensions that the model's shape
  *       signature fixes must match); output arrays must have the output's shape after the run's
  *       shapes are known (see {@link #getOutputTensor}).
- *   <li>{@code ByteBuffer}: the tensor's raw bytes in native byte order (use {@code
- *       order(ByteOrder.nativeOrder())} when filling it through typed views), starting at the
- *       buffer's position. An input buffer must have exactly {@link Tensor#numBytes()} bytes
- *       remaining; an output buffer at least that many. Positions are left unchanged. A direct
- *       buffer is copied straight to or from the arena with no intermediate copy.
+ *   <li>a {@code ByteBuffer} (the tensor's raw bytes in native byte order; any tensor type) or a
+ *       typed buffer of the tensor's type ({@code FloatBuffer}, {@code IntBuffer}, {@code
+ *       LongBuffer}, {@code ShortBuffer}), positioned as in TFLite's Java API: a direct input
+ *       buffer whose capacity is the tensor's size is read whole and keeps its position (a typed
+ *       one must be in native order); any other input buffer is read from its position, must
+ *       have exactly the tensor's size remaining, and its position advances past what was read.
+ *       An output buffer is written at its position, which advances past what was written (rewind
+ *       it before reading). Buffers never resize an input.
+ *   <li>boxed scalars ({@code Float}, {@code Integer}, {@code Long}, {@code Short}, {@code Byte},
+ *       {@code Double}, {@code Boolean}) feed an input tensor of exactly one element.
  * </ul>
+ *
+ * A null output, or an output left out of the map, is computed but not copied.
  *
  * <h2>Errors</h2>
  *
+ * As TFLite's Java API throws for the same mistakes:
+ *
  * <ul>
  *   <li>{@link IllegalArgumentException}: a model that cannot be read or used (bad bytes, missing
- *       file, unknown operator, arena too small — with the interpreter's message), and any bad
- *       argument: a null, boxed or otherwise unsupported input or output object, a wrong element
- *       type, shape or size, an unknown tensor name, an index out of range, a shape that {@link
- *       #resizeInput} rejects. Messages name what was expected and what was given.
- *   <li>{@link IllegalStateException}: failures inside the interpreter core while allocating or
- *       running (a kernel rejecting its inputs, the arena too small for resized inputs), with the
- *       core's message; any use after {@link #close()}; use from a second thread while another
- *       thread is inside a call.
+ *       file, unknown operator, arena too small — with the interpreter's message); any bad
+ *       argument (a null or unsupported input, a wrong element type, shape or size, an unknown
+ *       tensor or signature name, an index out of range); a shape {@link #resizeInput} rejects; a
+ *       run that fails in the kernels or is cancelled.
+ *   <li>{@link IllegalStateException}: failures while planning tensors (a kernel rejecting its
+ *       inputs' shapes, the arena too small for resized inputs), with the core's message; any use
+ *       after {@link #close()}; use from a second thread while another thread is inside a call;
+ *       {@link #setCancelled} without {@link Options#setCancellable}.
+ *   <li>{@link java.nio.BufferOverflowException}: an output buffer large enough but positioned
+ *       too far; {@link java.nio.ReadOnlyBufferException}: a read-only output buffer.
  * </ul>
  *
  * <h2>Threads and memory</h2>
@@ -65,10 +84,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in separate threads. {@link #close()} frees the native memory (the arena, the model copy); an
  * interpreter that is never closed is freed when it becomes unreachable, but close it explicitly.
  */
-public final class Interpreter implements AutoCloseable {
+public final class Interpreter implements InterpreterApi {
 
-  /** Settings for creating an {@link Interpreter}. */
-  public static final class Options {
+  /**
+   * Settings for creating an {@link Interpreter}: TFLite's (see {@link InterpreterApi.Options},
+   * most have no effect here) and the micro interpreter's own (arena, arithmetic, preserve
+   * options, custom-op registerers).
+   */
+  public static final class Options extends InterpreterApi.Options {
     /** How integer kernels round where TFLM's and LiteRT's reference kernels differ. */
     public enum Arithmetic {
       /** TFLM's reference kernels, bit for bit (what a TFLM build on a device computes). */
@@ -87,6 +110,60 @@ public final class Interpreter implements AutoCloseable {
     private boolean preserveAllTensors = false;
 
     public Options() {}
+
+    /** A copy of {@code other}'s settings (and, for an {@code Interpreter.Options}, its own). */
+    public Options(InterpreterApi.Options other) {
+      super(other);
+      if (other instanceof Options) {
+        Options micro = (Options) other;
+        arenaSize = micro.arenaSize;
+        registerers.addAll(micro.registerers);
+        arithmetic = micro.arithmetic;
+        preserveInputs = micro.preserveInputs;
+        preserveAllTensors = micro.preserveAllTensors;
+      }
+    }
+
+    static Options from(InterpreterApi.Options options) {
+      if (options == null) {
+        return new Options();
+      }
+      return options instanceof Options ? (Options) options : new Options(options);
+    }
+
+    @Override
+    public Options setNumThreads(int numThreads) {
+      super.setNumThreads(numThreads);
+      return this;
+    }
+
+    @Override
+    public Options setUseNNAPI(boolean useNNAPI) {
+      super.setUseNNAPI(useNNAPI);
+      return this;
+    }
+
+    @Override
+    public Options setUseXNNPACK(boolean useXNNPACK) {
+      super.setUseXNNPACK(useXNNPACK);
+      return this;
+    }
+
+    @Override
+    public Options setCancellable(boolean cancellable) {
+      super.setCancellable(cancellable);
+      return this;
+    }
+
+    /** Accepted for compatibility; no effect: float kernels always compute in float32. */
+    public Options setAllowFp16PrecisionForFp32(boolean allow) {
+      return this;
+    }
+
+    /** Accepted for compatibility; no effect: there are no delegates and no buffer handles. */
+    public Options setAllowBufferHandleOutput(boolean allow) {
+      return this;
+    }
 
     /**
      * Size in bytes of the arena holding all tensors and kernel state. Default: 10 times the model
@@ -196,6 +273,12 @@ public final class Interpreter implements AutoCloseable {
   private final int outputCount;
   private final Tensor[] inputTensors;
   private final Tensor[] outputTensors;
+  private final boolean cancellable;
+  // Set from any thread (setCancelled is meant to be called while a run is going on).
+  private volatile boolean cancelled;
+  private volatile long lastInferenceNanos = -1;
+  // The model's SignatureDefs, read at the first use.
+  private List<Signature> signatures;
 
   /** Loads a .tflite file (its bytes are copied into native memory). */
   public Interpreter(File modelFile) {
@@ -207,10 +290,12 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /**
-   * Uses a model held in a ByteBuffer, from its position to its limit. A direct buffer (such as a
-   * {@link java.nio.MappedByteBuffer}) is read in place, not copied, so it must stay unchanged
-   * while the interpreter lives (the interpreter keeps a reference to it); if its address is not
-   * 16-byte aligned it is copied once instead. A heap buffer is copied.
+   * Uses a model held in a ByteBuffer: the whole buffer, from 0 to its capacity, whatever its
+   * position and limit (as TFLite reads a direct model buffer; a buffer just filled with {@code
+   * put()} need not be rewound). A direct buffer (such as a {@link java.nio.MappedByteBuffer}) is
+   * read in place, not copied, so it must stay unchanged while the interpreter lives (the
+   * interpreter keeps a reference to it); if its address is not 16-byte aligned it is copied once
+   * instead. A heap buffer (which TFLite rejects) is copied.
    */
   public Interpreter(ByteBuffer model) {
     this(model, null);
@@ -224,8 +309,7 @@ public final class Interpreter implements AutoCloseable {
       options = new Options();
     }
     NativeInterpreter.ensureLoaded();
-    int position = model.position();
-    int length = model.remaining();
+    int length = model.capacity();
     long arenaSize = options.arenaSize; // 0: the default, grown when too small
     String[] registerers = options.registerers.toArray(new String[0]);
     boolean litert = options.arithmetic == Options.Arithmetic.LITERT;
@@ -233,19 +317,22 @@ public final class Interpreter implements AutoCloseable {
     boolean preserveAll = options.preserveAllTensors;
     long handle;
     if (model.isDirect()) {
-      handle = NativeInterpreter.create(model, null, position, length, arenaSize, registerers,
-          litert, preserveInputs, preserveAll);
+      handle = NativeInterpreter.create(model, null, 0, length, arenaSize, registerers, litert,
+          preserveInputs, preserveAll);
       state.model = model;
     } else if (model.hasArray()) {
-      handle = NativeInterpreter.create(null, model.array(), model.arrayOffset() + position,
-          length, arenaSize, registerers, litert, preserveInputs, preserveAll);
+      handle = NativeInterpreter.create(null, model.array(), model.arrayOffset(), length,
+          arenaSize, registerers, litert, preserveInputs, preserveAll);
     } else {
       byte[] copy = new byte[length];
-      model.duplicate().get(copy);
+      ByteBuffer whole = model.duplicate();
+      whole.clear();
+      whole.get(copy);
       handle = NativeInterpreter.create(null, copy, 0, length, arenaSize, registerers, litert,
           preserveInputs, preserveAll);
     }
     state.handle = handle;
+    cancellable = options.isCancellable();
     cleanable = CLEANER.register(this, state);
     inputCount = NativeInterpreter.inputCount(handle);
     outputCount = NativeInterpreter.outputCount(handle);
@@ -282,7 +369,8 @@ public final class Interpreter implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Running
 
-  /** Runs a model with one input; fills output 0. */
+  /** Runs a model with one input; fills output 0 (a null output: nothing is copied). */
+  @Override
   public void run(Object input, Object output) {
     Map<Integer, Object> outputs = new TreeMap<>();
     outputs.put(0, output);
@@ -291,18 +379,20 @@ public final class Interpreter implements AutoCloseable {
 
   /**
    * Runs the model. {@code inputs[i]} feeds input i (there must be one per input); each entry of
-   * {@code outputs} maps an output index to the array or buffer that receives it (outputs not in
-   * the map are computed but not copied).
+   * {@code outputs} maps an output index to the array or buffer that receives it. Outputs not in
+   * the map, and entries whose value is null, are computed but not copied; the map may be empty
+   * (read the outputs afterwards through {@link #getOutputTensor}).
    */
+  @Override
   public void runForMultipleInputsOutputs(Object[] inputs, Map<Integer, Object> outputs) {
     enter();
     try {
+      lastInferenceNanos = -1;
       long handle = state.handle;
       checkInputs(inputs);
-      if (outputs == null || outputs.isEmpty()) {
+      if (outputs == null) {
         throw new IllegalArgumentException(
-            "outputs is " + (outputs == null ? "null" : "empty")
-                + "; give at least one output index -> array or ByteBuffer");
+            "outputs is null; give a map of output index -> array or buffer (it may be empty)");
       }
       for (Map.Entry<Integer, Object> entry : outputs.entrySet()) {
         Integer index = entry.getKey();
@@ -310,44 +400,81 @@ public final class Interpreter implements AutoCloseable {
           throw new IllegalArgumentException("outputs has a null index");
         }
         checkIndex(index, false);
-        checkOutputObject(index, entry.getValue());
-      }
-      // Resize inputs given as arrays of another shape, then re-plan once.
-      boolean resized = false;
-      for (int i = 0; i < inputs.length; i++) {
-        if (inputs[i] instanceof ByteBuffer) {
-          continue;
-        }
-        int[] given = arrayShape(inputs[i]);
-        int[] current = NativeInterpreter.tensorShape(handle, true, i);
-        if (current.length == 0 && Arrays.equals(given, new int[] {1})) {
-          continue; // a scalar input fed from a 1-element array
-        }
-        if (!Arrays.equals(given, current)) {
-          NativeInterpreter.resizeInput(handle, i, given);
-          resized = true;
+        if (entry.getValue() != null) {
+          checkOutputObject(index, entry.getValue());
         }
       }
-      if (resized) {
-        NativeInterpreter.allocateTensors(handle);
-      }
-      for (int i = 0; i < inputs.length; i++) {
-        setInput(handle, i, inputs[i]);
-      }
-      NativeInterpreter.invoke(handle);
+      long duration = invokeWith(handle, inputs);
       for (Map.Entry<Integer, Object> entry : outputs.entrySet()) {
-        getOutput(handle, entry.getKey(), entry.getValue());
+        if (entry.getValue() != null) {
+          getOutput(handle, entry.getKey(), entry.getValue());
+        }
       }
+      lastInferenceNanos = duration; // only for a run that succeeded entirely
     } finally {
       exit();
     }
   }
 
   /**
-   * Gives input {@code index} a new shape. Dimensions that the model's shape signature fixes must
-   * keep their value. Tensors are re-planned by the next {@link #allocateTensors()} or run.
+   * Resizes inputs given as arrays of another shape, sets every input and runs the kernels;
+   * returns the nanoseconds the kernels took.
    */
+  private long invokeWith(long handle, Object[] inputs) {
+    boolean resized = false;
+    for (int i = 0; i < inputs.length; i++) {
+      if (!inputs[i].getClass().isArray()) {
+        continue; // buffers and boxed scalars never resize
+      }
+      int[] given = arrayShape(inputs[i]);
+      int[] current = NativeInterpreter.tensorShape(handle, true, i);
+      if (current.length == 0 && Arrays.equals(given, new int[] {1})) {
+        continue; // a scalar input fed from a 1-element array
+      }
+      if (!Arrays.equals(given, current)) {
+        NativeInterpreter.resizeInput(handle, i, given);
+        resized = true;
+      }
+    }
+    if (resized) {
+      NativeInterpreter.allocateTensors(handle);
+    }
+    for (int i = 0; i < inputs.length; i++) {
+      setInput(handle, i, inputs[i]);
+    }
+    throwIfCancelled();
+    long start = System.nanoTime();
+    NativeInterpreter.invoke(handle);
+    long duration = System.nanoTime() - start;
+    throwIfCancelled();
+    return duration;
+  }
+
+  private void throwIfCancelled() {
+    if (cancelled) {
+      throw new IllegalArgumentException(
+          "The run was cancelled (Interpreter.setCancelled(true)); its outputs are not copied. "
+              + "setCancelled(false) to run again");
+    }
+  }
+
+  /**
+   * Gives input {@code index} a new shape. Dimensions that the model's shape signature fixes
+   * must keep their value and the rank cannot change (the micro interpreter plans its arena from
+   * the model's shapes): TFLite's non-strict resize allows more. Tensors are re-planned by the
+   * next {@link #allocateTensors()} or run.
+   */
+  @Override
   public void resizeInput(int index, int[] dims) {
+    resizeInput(index, dims, false);
+  }
+
+  /**
+   * As {@link #resizeInput(int, int[])}; {@code strict} (only dimensions the shape signature
+   * marks -1 may change) is what the micro interpreter always does, so both are the same here.
+   */
+  @Override
+  public void resizeInput(int index, int[] dims, boolean strict) {
     enter();
     try {
       checkIndex(index, true);
@@ -364,6 +491,7 @@ public final class Interpreter implements AutoCloseable {
    * Plans the arena for the current input shapes and runs the kernels' preparation, which also
    * computes the output shapes. Runs do this themselves when needed.
    */
+  @Override
   public void allocateTensors() {
     enter();
     try {
@@ -373,25 +501,256 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
+  /**
+   * Nanoseconds the last run spent in the kernels (measured around the native call), or null
+   * before the first run and after a run that failed.
+   */
+  @Override
+  public Long getLastNativeInferenceDurationNanoseconds() {
+    checkOpen();
+    long nanos = lastInferenceNanos;
+    return nanos < 0 ? null : nanos;
+  }
+
+  /**
+   * Sets variable tensors, resource variables and kernel state back to their initial values (the
+   * next run behaves as the first).
+   */
+  public void resetVariableTensors() {
+    enter();
+    try {
+      NativeInterpreter.resetVariableTensors(state.handle);
+    } finally {
+      exit();
+    }
+  }
+
+  /**
+   * Cancels runs (true) until called with false; may be called from any thread, also while a run
+   * is going on. The micro interpreter cannot stop between kernels: a run in progress finishes
+   * its kernels, then throws IllegalArgumentException without copying outputs, and so does every
+   * run until {@code setCancelled(false)}.
+   *
+   * @throws IllegalStateException unless the interpreter was made with {@link
+   *     Options#setCancellable}(true), as in TFLite.
+   */
+  public void setCancelled(boolean cancelled) {
+    checkOpen();
+    if (!cancellable) {
+      throw new IllegalStateException(
+          "Cannot cancel: the Interpreter was not created with Options.setCancellable(true)");
+    }
+    this.cancelled = cancelled;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // SignatureDefs
+
+  /** One SignatureDef: its inputs and outputs by name, as positions of subgraph 0's. */
+  private static final class Signature {
+    final String key;
+    final int subgraph;
+    final String[] inputNames;
+    final int[] inputPositions;
+    final String[] outputNames;
+    final int[] outputPositions;
+
+    Signature(Object[] fields) {
+      key = (String) fields[0];
+      subgraph = ((int[]) fields[1])[0];
+      inputNames = (String[]) fields[2];
+      inputPositions = (int[]) fields[3];
+      outputNames = (String[]) fields[4];
+      outputPositions = (int[]) fields[5];
+    }
+
+    int position(String name, boolean input) {
+      String[] names = input ? inputNames : outputNames;
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return (input ? inputPositions : outputPositions)[i];
+        }
+      }
+      throw new IllegalArgumentException(
+          "Signature \"" + key + "\" has no " + (input ? "input" : "output") + " named \""
+              + name + "\"; its " + (input ? "inputs" : "outputs") + " are "
+              + Arrays.toString(names));
+    }
+  }
+
+  private List<Signature> signatures() {
+    if (signatures == null) {
+      List<Signature> list = new ArrayList<>();
+      for (Object fields : NativeInterpreter.signatures(state.handle)) {
+        list.add(new Signature((Object[]) fields));
+      }
+      signatures = list;
+    }
+    return signatures;
+  }
+
+  /** The signature {@code key} names; null names the only one when the model has one. */
+  private Signature signature(String key, boolean runnable) {
+    List<Signature> all = signatures();
+    List<String> keys = new ArrayList<>();
+    for (Signature signature : all) {
+      keys.add(signature.key);
+    }
+    Signature found = null;
+    if (key == null) {
+      if (all.size() != 1) {
+        throw new IllegalArgumentException(
+            "The signature key is null, which is allowed only when the model has exactly one "
+                + "SignatureDef; it has " + keys);
+      }
+      found = all.get(0);
+    } else {
+      for (Signature signature : all) {
+        if (signature.key.equals(key)) {
+          found = signature;
+        }
+      }
+      if (found == null) {
+        throw new IllegalArgumentException(
+            "The model has no SignatureDef \"" + key + "\"; its signature keys are " + keys);
+      }
+    }
+    if (runnable && found.subgraph != 0) {
+      throw new IllegalArgumentException(
+          "Signature \"" + found.key + "\" runs subgraph " + found.subgraph
+              + "; the micro interpreter runs only subgraph 0 (others are called by its ops)");
+    }
+    return found;
+  }
+
+  /** The keys of the model's SignatureDefs, in the model's order (empty when it has none). */
+  public String[] getSignatureKeys() {
+    enter();
+    try {
+      List<Signature> all = signatures();
+      String[] keys = new String[all.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = all.get(i).key;
+      }
+      return keys;
+    } finally {
+      exit();
+    }
+  }
+
+  /** The input names of SignatureDef {@code signatureKey}. */
+  public String[] getSignatureInputs(String signatureKey) {
+    enter();
+    try {
+      return signature(signatureKey, false).inputNames.clone();
+    } finally {
+      exit();
+    }
+  }
+
+  /** The output names of SignatureDef {@code signatureKey}. */
+  public String[] getSignatureOutputs(String signatureKey) {
+    enter();
+    try {
+      return signature(signatureKey, false).outputNames.clone();
+    } finally {
+      exit();
+    }
+  }
+
+  /** The input tensor that input {@code inputName} of a SignatureDef names (null key: the only one). */
+  public Tensor getInputTensorFromSignature(String inputName, String signatureKey) {
+    return signatureTensor(inputName, signatureKey, true);
+  }
+
+  /** The output tensor that output {@code outputName} of a SignatureDef names (null key: the only one). */
+  public Tensor getOutputTensorFromSignature(String outputName, String signatureKey) {
+    return signatureTensor(outputName, signatureKey, false);
+  }
+
+  private Tensor signatureTensor(String name, String signatureKey, boolean input) {
+    enter();
+    try {
+      if (name == null) {
+        throw new IllegalArgumentException(
+            "The signature " + (input ? "input" : "output") + " name is null");
+      }
+      int position = signature(signatureKey, true).position(name, input);
+      return input ? inputTensors[position] : outputTensors[position];
+    } finally {
+      exit();
+    }
+  }
+
+  /** {@link #runSignature(Map, Map, String)} of the model's only SignatureDef. */
+  public void runSignature(Map<String, Object> inputs, Map<String, Object> outputs) {
+    runSignature(inputs, outputs, null);
+  }
+
+  /**
+   * Runs the model through SignatureDef {@code signatureKey} (null: the model's only one).
+   * {@code inputs} maps every input name of the signature to its data, {@code outputs} output
+   * names to the arrays or buffers that receive them (it may be empty; null values are skipped).
+   * Data takes the same forms as in {@link #runForMultipleInputsOutputs}. Only signatures of
+   * subgraph 0 can run.
+   */
+  public void runSignature(
+      Map<String, Object> inputs, Map<String, Object> outputs, String signatureKey) {
+    Object[] byPosition;
+    Map<Integer, Object> outputsByPosition = new TreeMap<>();
+    enter();
+    try {
+      if (inputs == null || inputs.isEmpty()) {
+        throw new IllegalArgumentException("inputs is " + (inputs == null ? "null" : "empty")
+            + "; give a map of signature input name -> array or buffer");
+      }
+      if (outputs == null) {
+        throw new IllegalArgumentException(
+            "outputs is null; give a map of signature output name -> array or buffer "
+                + "(it may be empty)");
+      }
+      Signature signature = signature(signatureKey, true);
+      if (inputs.size() != signature.inputNames.length) {
+        throw new IllegalArgumentException(
+            "Signature \"" + signature.key + "\" has inputs "
+                + Arrays.toString(signature.inputNames) + "; got " + inputs.keySet());
+      }
+      byPosition = new Object[inputCount];
+      for (Map.Entry<String, Object> entry : inputs.entrySet()) {
+        byPosition[signature.position(entry.getKey(), true)] = entry.getValue();
+      }
+      for (Map.Entry<String, Object> entry : outputs.entrySet()) {
+        outputsByPosition.put(signature.position(entry.getKey(), false), entry.getValue());
+      }
+    } finally {
+      exit();
+    }
+    runForMultipleInputsOutputs(byPosition, outputsByPosition);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Model description
 
+  @Override
   public int getInputTensorCount() {
     checkOpen();
     return inputCount;
   }
 
+  @Override
   public int getOutputTensorCount() {
     checkOpen();
     return outputCount;
   }
 
+  @Override
   public Tensor getInputTensor(int index) {
     checkOpen();
     checkIndex(index, true);
     return inputTensors[index];
   }
 
+  @Override
   public Tensor getOutputTensor(int index) {
     checkOpen();
     checkIndex(index, false);
@@ -399,11 +758,13 @@ public final class Interpreter implements AutoCloseable {
   }
 
   /** The index of the input whose tensor is named {@code name}. */
+  @Override
   public int getInputIndex(String name) {
     return indexOf(name, true);
   }
 
   /** The index of the output whose tensor is named {@code name}. */
+  @Override
   public int getOutputIndex(String name) {
     return indexOf(name, false);
   }
@@ -519,6 +880,16 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
+  /** A copy of the tensor's data, for Tensor.asReadOnlyBuffer. */
+  byte[] tensorData(boolean input, int index) {
+    enter();
+    try {
+      return NativeInterpreter.copyTensorData(state.handle, input, index);
+    } finally {
+      exit();
+    }
+  }
+
   Tensor.QuantizationParams tensorQuantization(boolean input, int index) {
     enter();
     try {
@@ -598,9 +969,9 @@ public final class Interpreter implements AutoCloseable {
   }
 
   private void checkInputs(Object[] inputs) {
-    if (inputs == null) {
-      throw new IllegalArgumentException(
-          "inputs is null; expected an array of " + inputCount + " inputs");
+    if (inputs == null || (inputs.length == 0 && inputCount > 0)) {
+      throw new IllegalArgumentException("inputs is " + (inputs == null ? "null" : "empty")
+          + "; expected an array of " + inputCount + " inputs");
     }
     if (inputs.length != inputCount) {
       throw new IllegalArgumentException(
@@ -614,8 +985,13 @@ public final class Interpreter implements AutoCloseable {
 
   private void checkOutputObject(int index, Object output) {
     checkDataObject(false, index, output);
-    if (output instanceof ByteBuffer && ((ByteBuffer) output).isReadOnly()) {
-      throw new IllegalArgumentException(describe(false, index) + ": the ByteBuffer is read-only");
+    if (output instanceof Buffer && ((Buffer) output).isReadOnly()) {
+      throw new ReadOnlyBufferException(); // what TFLite's copy into it throws
+    }
+    if (boxedType(output.getClass()) != null) {
+      throw new IllegalArgumentException(describe(false, index) + ": got a "
+          + output.getClass().getName() + "; a boxed scalar cannot receive an output (use a "
+          + "1-element array or a buffer)");
     }
   }
 
@@ -624,7 +1000,10 @@ public final class Interpreter implements AutoCloseable {
     long handle = state.handle;
     DataType type = DataType.fromCode(NativeInterpreter.tensorType(handle, input, index));
     String javaName = type.javaArrayName();
-    String expected = (javaName != null ? "a " + javaName + " array or " : "") + "a ByteBuffer";
+    String typedBuffer = typedBufferName(type);
+    String expected = (javaName != null ? "a " + javaName + " array, " : "")
+        + (typedBuffer != null ? "a " + typedBuffer + ", " : "") + "a ByteBuffer"
+        + (javaName != null ? " or a boxed " + javaName : "");
     if (value == null) {
       throw new IllegalArgumentException(
           describe(input, index) + " is null; expected " + expected);
@@ -633,10 +1012,27 @@ public final class Interpreter implements AutoCloseable {
       return;
     }
     Class<?> cls = value.getClass();
+    if (value instanceof Buffer) {
+      if (!bufferClassName((Buffer) value).equals(typedBuffer)) {
+        throw new IllegalArgumentException(
+            describe(input, index) + ": got a " + bufferClassName((Buffer) value)
+                + "; expected " + expected);
+      }
+      return;
+    }
+    String boxed = boxedType(cls);
+    if (boxed != null) {
+      if (!boxed.equals(javaName)) {
+        throw new IllegalArgumentException(
+            describe(input, index) + ": got a " + cls.getName() + " (" + value + "); expected "
+                + expected);
+      }
+      return;
+    }
     if (!cls.isArray()) {
       throw new IllegalArgumentException(
           describe(input, index) + ": got a " + cls.getName() + " (" + value + "); expected "
-              + expected + (isBoxed(cls) ? " (boxed scalars are not supported)" : ""));
+              + expected);
     }
     Class<?> element = cls;
     while (element.isArray()) {
@@ -648,8 +1044,108 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
-  private static boolean isBoxed(Class<?> cls) {
-    return Number.class.isAssignableFrom(cls) || cls == Boolean.class || cls == Character.class;
+  /** The primitive type a boxed scalar class holds, or null. */
+  private static String boxedType(Class<?> cls) {
+    if (cls == Float.class) {
+      return "float";
+    } else if (cls == Integer.class) {
+      return "int";
+    } else if (cls == Long.class) {
+      return "long";
+    } else if (cls == Short.class) {
+      return "short";
+    } else if (cls == Byte.class) {
+      return "byte";
+    } else if (cls == Double.class) {
+      return "double";
+    } else if (cls == Boolean.class) {
+      return "boolean";
+    }
+    return null;
+  }
+
+  /** The typed NIO buffer that holds a tensor type, or null. */
+  private static String typedBufferName(DataType type) {
+    switch (type) {
+      case FLOAT32:
+        return "FloatBuffer";
+      case INT32:
+        return "IntBuffer";
+      case INT64:
+        return "LongBuffer";
+      case INT16:
+        return "ShortBuffer";
+      default:
+        return null;
+    }
+  }
+
+  private static String bufferClassName(Buffer buffer) {
+    if (buffer instanceof ByteBuffer) {
+      return "ByteBuffer";
+    } else if (buffer instanceof FloatBuffer) {
+      return "FloatBuffer";
+    } else if (buffer instanceof IntBuffer) {
+      return "IntBuffer";
+    } else if (buffer instanceof LongBuffer) {
+      return "LongBuffer";
+    } else if (buffer instanceof ShortBuffer) {
+      return "ShortBuffer";
+    }
+    return buffer.getClass().getName();
+  }
+
+  /** Bytes per element of a buffer; 0 for buffer types tensors never take. */
+  private static int elementBytes(Buffer buffer) {
+    if (buffer instanceof ByteBuffer) {
+      return 1;
+    } else if (buffer instanceof FloatBuffer || buffer instanceof IntBuffer) {
+      return 4;
+    } else if (buffer instanceof LongBuffer) {
+      return 8;
+    } else if (buffer instanceof ShortBuffer) {
+      return 2;
+    }
+    return 0;
+  }
+
+  private static ByteOrder order(Buffer buffer) {
+    if (buffer instanceof ByteBuffer) {
+      return ((ByteBuffer) buffer).order();
+    } else if (buffer instanceof FloatBuffer) {
+      return ((FloatBuffer) buffer).order();
+    } else if (buffer instanceof IntBuffer) {
+      return ((IntBuffer) buffer).order();
+    } else if (buffer instanceof LongBuffer) {
+      return ((LongBuffer) buffer).order();
+    }
+    return ((ShortBuffer) buffer).order();
+  }
+
+  /** A native-order view of {@code bytes} of the buffer's kind, for element-wise copies. */
+  private static Buffer typedView(ByteBuffer bytes, Buffer like) {
+    bytes.order(ByteOrder.nativeOrder());
+    if (like instanceof FloatBuffer) {
+      return bytes.asFloatBuffer();
+    } else if (like instanceof IntBuffer) {
+      return bytes.asIntBuffer();
+    } else if (like instanceof LongBuffer) {
+      return bytes.asLongBuffer();
+    }
+    return bytes.asShortBuffer();
+  }
+
+  /** Copies {@code source}'s remaining elements into {@code target} (same buffer kinds). */
+  private static void put(Buffer target, Buffer source) {
+    if (target instanceof FloatBuffer) {
+      ((FloatBuffer) target).put((FloatBuffer) source);
+    } else if (target instanceof IntBuffer) {
+      ((IntBuffer) target).put((IntBuffer) source);
+    } else if (target instanceof LongBuffer) {
+      ((LongBuffer) target).put((LongBuffer) source);
+    } else {
+      ((ShortBuffer) target).put((ShortBuffer) source);
+    }
   }
 
   /** The shape of a rectangular array, read along its first elements. */
@@ -673,47 +1169,117 @@ public final class Interpreter implements AutoCloseable {
   }
 
   private void setInput(long handle, int index, Object value) {
-    if (value instanceof ByteBuffer) {
-      ByteBuffer buffer = (ByteBuffer) value;
-      long needed = NativeInterpreter.tensorBytes(handle, true, index);
-      if (buffer.remaining() != needed) {
-        throw new IllegalArgumentException(
-            describe(true, index) + " takes " + needed + " bytes; the ByteBuffer has "
-                + buffer.remaining() + " remaining");
-      }
-      if (buffer.isDirect()) {
-        NativeInterpreter.setInputDirect(
-            handle, index, buffer, buffer.position(), buffer.remaining());
-      } else if (buffer.hasArray()) {
-        NativeInterpreter.setInputBytes(handle, index, buffer.array(),
-            buffer.arrayOffset() + buffer.position(), buffer.remaining());
-      } else {
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.duplicate().get(copy);
-        NativeInterpreter.setInputBytes(handle, index, copy, 0, copy.length);
-      }
-      return;
+    if (value instanceof Buffer) {
+      setInputBuffer(handle, index, (Buffer) value);
+    } else if (boxedType(value.getClass()) != null) {
+      setInputScalar(handle, index, value);
+    } else {
+      NativeInterpreter.setInputArray(handle, index, value);
     }
-    NativeInterpreter.setInputArray(handle, index, value);
   }
 
-  private void getOutput(long handle, int index, Object value) {
-    if (value instanceof ByteBuffer) {
-      ByteBuffer buffer = (ByteBuffer) value;
-      long needed = NativeInterpreter.tensorBytes(handle, false, index);
-      if (buffer.remaining() < needed) {
-        throw new IllegalArgumentException(
-            describe(false, index) + " has " + needed + " bytes; the ByteBuffer has "
-                + buffer.remaining() + " remaining");
-      }
-      if (buffer.isDirect()) {
-        NativeInterpreter.getOutputDirect(
-            handle, index, buffer, buffer.position(), buffer.remaining());
+  /**
+   * A buffer input, as TFLite reads it: a direct buffer whose capacity is the tensor's size is
+   * read whole, whatever its position (which stays), if it is a ByteBuffer (raw bytes: its byte
+   * order does not matter) or a typed buffer in native order; any other buffer is read from its
+   * position, which must leave exactly the tensor's size, and its position advances past what was
+   * read.
+   */
+  private void setInputBuffer(long handle, int index, Buffer buffer) {
+    long needed = NativeInterpreter.tensorBytes(handle, true, index);
+    int elementBytes = elementBytes(buffer);
+    boolean nativeOrder = order(buffer) == ByteOrder.nativeOrder();
+    boolean raw = buffer instanceof ByteBuffer || nativeOrder;
+    if (buffer.isDirect() && raw && (long) buffer.capacity() * elementBytes == needed) {
+      NativeInterpreter.setInputDirect(handle, index, buffer, 0, needed);
+      return;
+    }
+    long remaining = (long) buffer.remaining() * elementBytes;
+    if (remaining != needed) {
+      boolean rewind = (long) buffer.capacity() * elementBytes == needed;
+      throw new IllegalArgumentException(
+          describe(true, index) + " takes " + needed + " bytes; the " + bufferClassName(buffer)
+              + " has " + remaining + " bytes from its position " + buffer.position()
+              + " (capacity " + buffer.capacity() + (elementBytes > 1 ? " elements" : " bytes")
+              + ")" + (rewind ? ": rewind() it after filling it" : ""));
+    }
+    int position = buffer.position();
+    if (buffer instanceof ByteBuffer) {
+      ByteBuffer bytes = (ByteBuffer) buffer;
+      if (bytes.isDirect()) {
+        NativeInterpreter.setInputDirect(handle, index, bytes, position, needed);
+      } else if (bytes.hasArray()) {
+        NativeInterpreter.setInputBytes(
+            handle, index, bytes.array(), bytes.arrayOffset() + position, (int) needed);
       } else {
-        // Heap buffers always have an accessible array unless read-only (rejected above).
-        NativeInterpreter.getOutputBytes(handle, index, buffer.array(),
-            buffer.arrayOffset() + buffer.position(), buffer.remaining());
+        byte[] copy = new byte[(int) needed];
+        bytes.duplicate().get(copy);
+        NativeInterpreter.setInputBytes(handle, index, copy, 0, copy.length);
       }
+    } else if (buffer.isDirect() && nativeOrder) {
+      NativeInterpreter.setInputDirect(
+          handle, index, buffer, (long) position * elementBytes, needed);
+    } else {
+      // Element by element into native order.
+      byte[] copy = new byte[(int) needed];
+      put(typedView(ByteBuffer.wrap(copy), buffer), duplicate(buffer));
+      NativeInterpreter.setInputBytes(handle, index, copy, 0, copy.length);
+    }
+    buffer.position(buffer.limit());
+  }
+
+  private static Buffer duplicate(Buffer buffer) {
+    if (buffer instanceof FloatBuffer) {
+      return ((FloatBuffer) buffer).duplicate();
+    } else if (buffer instanceof IntBuffer) {
+      return ((IntBuffer) buffer).duplicate();
+    } else if (buffer instanceof LongBuffer) {
+      return ((LongBuffer) buffer).duplicate();
+    } else if (buffer instanceof ShortBuffer) {
+      return ((ShortBuffer) buffer).duplicate();
+    }
+    return ((ByteBuffer) buffer).duplicate();
+  }
+
+  /** A boxed scalar input: the tensor must hold exactly one element. */
+  private void setInputScalar(long handle, int index, Object value) {
+    long needed = NativeInterpreter.tensorBytes(handle, true, index);
+    int[] shape = NativeInterpreter.tensorShape(handle, true, index);
+    long elements = 1;
+    for (int d : shape) {
+      elements *= d;
+    }
+    if (elements != 1) {
+      throw new IllegalArgumentException(
+          describe(true, index) + ": a boxed scalar (" + value + ") can only feed a tensor of "
+              + "one element; use an array or a buffer");
+    }
+    ByteBuffer bytes = ByteBuffer.allocate((int) needed).order(ByteOrder.nativeOrder());
+    if (value instanceof Float) {
+      bytes.putFloat((Float) value);
+    } else if (value instanceof Integer) {
+      bytes.putInt((Integer) value);
+    } else if (value instanceof Long) {
+      bytes.putLong((Long) value);
+    } else if (value instanceof Short) {
+      bytes.putShort((Short) value);
+    } else if (value instanceof Byte) {
+      bytes.put((Byte) value);
+    } else if (value instanceof Double) {
+      bytes.putDouble((Double) value);
+    } else {
+      bytes.put((byte) (((Boolean) value) ? 1 : 0));
+    }
+    NativeInterpreter.setInputBytes(handle, index, bytes.array(), 0, (int) needed);
+  }
+
+  /**
+   * Copies output {@code index} into an array or buffer. A buffer receives it at its position,
+   * which advances past it (as TFLite's {@code put}).
+   */
+  private void getOutput(long handle, int index, Object value) {
+    if (value instanceof Buffer) {
+      getOutputBuffer(handle, index, (Buffer) value);
       return;
     }
     int[] given = arrayShape(value);
@@ -725,5 +1291,37 @@ public final class Interpreter implements AutoCloseable {
               + "; expected " + Arrays.toString(shape));
     }
     NativeInterpreter.getOutputArray(handle, index, value);
+  }
+
+  private void getOutputBuffer(long handle, int index, Buffer buffer) {
+    long needed = NativeInterpreter.tensorBytes(handle, false, index);
+    int elementBytes = elementBytes(buffer);
+    if ((long) buffer.capacity() * elementBytes < needed) {
+      throw new IllegalArgumentException(
+          describe(false, index) + " has " + needed + " bytes; the " + bufferClassName(buffer)
+              + " holds only " + (long) buffer.capacity() * elementBytes);
+    }
+    if ((long) buffer.remaining() * elementBytes < needed) {
+      throw new BufferOverflowException(); // as TFLite's put: capacity enough, position too far
+    }
+    int position = buffer.position();
+    if (buffer instanceof ByteBuffer) {
+      ByteBuffer bytes = (ByteBuffer) buffer;
+      if (bytes.isDirect()) {
+        NativeInterpreter.getOutputDirect(handle, index, bytes, position, needed);
+      } else {
+        // Heap buffers have an accessible array unless read-only (rejected before).
+        NativeInterpreter.getOutputBytes(
+            handle, index, bytes.array(), bytes.arrayOffset() + position, (int) needed);
+      }
+      bytes.position(position + (int) needed);
+    } else if (buffer.isDirect() && order(buffer) == ByteOrder.nativeOrder()) {
+      NativeInterpreter.getOutputDirect(
+          handle, index, buffer, (long) position * elementBytes, needed);
+      buffer.position(position + (int) (needed / elementBytes));
+    } else {
+      byte[] data = NativeInterpreter.copyTensorData(handle, false, index);
+      put(buffer, typedView(ByteBuffer.wrap(data), buffer));
+    }
   }
 }

@@ -1,5 +1,7 @@
 package org.tensorflow.lite.micro;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -91,6 +93,16 @@ public final class Tensor {
 
   public QuantizationParams quantizationParams() {
     return interpreter.tensorQuantization(input, index);
+  }
+
+  /**
+   * The tensor's data as a read-only ByteBuffer in native byte order, positioned at 0. Unlike
+   * TFLite's, it is a snapshot (a copy made now), not a live view: the arena it would view can be
+   * replaced when it grows for resized inputs. Call it again after a run for new values.
+   */
+  public ByteBuffer asReadOnlyBuffer() {
+    byte[] data = interpreter.tensorData(input, index);
+    return ByteBuffer.wrap(data).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
   }
 
   @Override

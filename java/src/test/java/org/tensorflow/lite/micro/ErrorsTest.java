@@ -6,8 +6,10 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -144,17 +146,27 @@ public class ErrorsTest {
   @Test
   public void boxedScalars() {
     try (Interpreter interpreter = new Interpreter(sine())) {
+      // A Float feeds the 1-element FLOAT32 input; other boxed types do not.
       expect(IllegalArgumentException.class,
-          () -> interpreter.run(Float.valueOf(1.0f), new float[1][1]),
-          "java.lang.Float", "boxed", "float array");
+          () -> interpreter.run(Integer.valueOf(1), new float[1][1]),
+          "java.lang.Integer", "boxed float");
       expect(IllegalArgumentException.class,
-          () -> interpreter.run(new float[][] {{1.0f}}, Integer.valueOf(0)),
-          "java.lang.Integer", "boxed", "Output 0");
+          () -> interpreter.run(Double.valueOf(1.0), new float[1][1]), "java.lang.Double");
+      expect(IllegalArgumentException.class,
+          () -> interpreter.run(new float[][] {{1.0f}}, Float.valueOf(0)),
+          "java.lang.Float", "boxed scalar cannot receive", "Output 0");
       expect(IllegalArgumentException.class,
           () -> interpreter.run(new Float[][] {{1.0f}}, new float[1][1]), "Float[][]",
           "float array");
       expect(IllegalArgumentException.class,
           () -> interpreter.run("1.0", new float[1][1]), "java.lang.String");
+    }
+    try (Interpreter interpreter = new Interpreter(multiIo())) {
+      Object[] inputs = TestData.multiIoInputs(2);
+      inputs[0] = Float.valueOf(1.0f); // features is float[2, 4]
+      expect(IllegalArgumentException.class,
+          () -> interpreter.runForMultipleInputsOutputs(inputs, new HashMap<>()),
+          "Input 0", "tensor of one element");
     }
   }
 
@@ -182,13 +194,28 @@ public class ErrorsTest {
     try (Interpreter interpreter = new Interpreter(sine())) {
       ByteBuffer small = ByteBuffer.allocateDirect(2).order(ByteOrder.nativeOrder());
       expect(IllegalArgumentException.class,
-          () -> interpreter.run(small, new float[1][1]), "takes 4 bytes", "2 remaining");
+          () -> interpreter.run(small, new float[1][1]), "takes 4 bytes",
+          "2 bytes from its position 0");
+      // A heap buffer filled and not rewound: read from its position (TFLite's rule).
+      ByteBuffer unrewound = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putFloat(1);
+      expect(IllegalArgumentException.class,
+          () -> interpreter.run(unrewound, new float[1][1]), "takes 4 bytes",
+          "0 bytes from its position 4", "rewind()");
       expect(IllegalArgumentException.class,
           () -> interpreter.run(new float[][] {{1}}, ByteBuffer.allocate(3)),
-          "has 4 bytes", "3 remaining");
+          "has 4 bytes", "holds only 3");
+      // Capacity enough, position too far: what TFLite's put throws.
+      ByteBuffer late = ByteBuffer.allocate(8);
+      late.position(6);
+      assertThrows(BufferOverflowException.class, () -> interpreter.run(new float[][] {{1}}, late));
+      assertThrows(ReadOnlyBufferException.class,
+          () -> interpreter.run(new float[][] {{1}}, ByteBuffer.allocate(8).asReadOnlyBuffer()));
       expect(IllegalArgumentException.class,
-          () -> interpreter.run(new float[][] {{1}}, ByteBuffer.allocate(8).asReadOnlyBuffer()),
-          "read-only");
+          () -> interpreter.run(new float[][] {{1}}, java.nio.DoubleBuffer.allocate(1)),
+          "DoubleBuffer", "FloatBuffer");
+      expect(IllegalArgumentException.class,
+          () -> interpreter.run(java.nio.IntBuffer.allocate(1), new float[1][1]),
+          "IntBuffer", "expected a float array, a FloatBuffer");
       expect(IllegalArgumentException.class,
           () -> interpreter.run(new float[][] {{1}}, new float[2][1]),
           "Output 0", "[2, 1]", "expected [1, 1]");
@@ -226,17 +253,16 @@ public class ErrorsTest {
       Object[] inputs = TestData.multiIoInputs(2);
       expect(IllegalArgumentException.class,
           () -> interpreter.runForMultipleInputsOutputs(inputs, null), "outputs is null");
+      // An empty outputs map and null outputs are allowed (TFLite's rule): nothing is copied.
+      interpreter.runForMultipleInputsOutputs(inputs, new HashMap<>());
+      interpreter.runForMultipleInputsOutputs(TestData.multiIoInputs(2), output(1, null));
       expect(IllegalArgumentException.class,
-          () -> interpreter.runForMultipleInputsOutputs(inputs, new HashMap<>()),
-          "outputs is empty");
+          () -> interpreter.runForMultipleInputsOutputs(new Object[0], new HashMap<>()),
+          "inputs is empty");
       inputs[2] = null;
       expect(IllegalArgumentException.class,
           () -> interpreter.runForMultipleInputsOutputs(inputs, output(0, new float[2][3])),
           "Input 2", "\"ids\"", "is null", "int array");
-      expect(IllegalArgumentException.class,
-          () -> interpreter.runForMultipleInputsOutputs(TestData.multiIoInputs(2),
-              output(1, null)),
-          "Output 1", "is null");
     }
   }
 

@@ -283,8 +283,15 @@ public class InterpreterTest {
       outputs.put(6, probsQ);
       interpreter.runForMultipleInputsOutputs(inputs, outputs);
 
-      assertEquals("input positions are left unchanged", 0, features.position());
-      assertEquals("output positions are left unchanged", 0, scores.position());
+      // TFLite's rules: a direct native-order input of exactly the tensor's size is read whole
+      // and keeps its position; others are read from their position, which advances. Output
+      // positions advance past what was written.
+      assertEquals("input position", direct ? 0 : 32, features.position());
+      assertEquals("output position", 24, scores.position());
+      assertEquals("output position", 24, wideCol.position());
+      scores.rewind();
+      probsQ.rewind();
+      wideCol.rewind();
       for (int r = 0; r < 2; r++) {
         for (int u = 0; u < 3; u++) {
           assertEquals(wantScores[r][u], scores.getFloat(), 0.0f);
@@ -320,7 +327,8 @@ public class InterpreterTest {
       float[][] reference = new float[1][1];
       interpreter.run(new float[][] {{1.0f}}, reference);
       assertEquals(reference[0][0], output.getFloat(8), 0.0f);
-      assertEquals(4, input.position());
+      assertEquals("input read from its position, which advances", 8, input.position());
+      assertEquals("output written at its position, which advances", 12, output.position());
 
       ByteBuffer readOnly = allocate(4, false).putFloat(0, 1.0f).asReadOnlyBuffer();
       float[][] out = new float[1][1];
@@ -340,16 +348,18 @@ public class InterpreterTest {
     ByteBuffer heap = ByteBuffer.wrap(bytes);
     ByteBuffer readOnlyHeap = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     ByteBuffer direct = TestData.direct(file);
-    // A model in the middle of a larger buffer, from position to limit.
+    // A model buffer is read whole: a part of a larger buffer is given as a slice().
     ByteBuffer padded = ByteBuffer.allocateDirect(bytes.length + 48);
     padded.position(16);
     padded.put(bytes);
     padded.position(16).limit(16 + bytes.length);
+    padded = padded.slice();
     // And at an unaligned address (copied once, then used like the others).
     ByteBuffer unaligned = ByteBuffer.allocateDirect(bytes.length + 1);
     unaligned.position(1);
     unaligned.put(bytes);
     unaligned.position(1);
+    unaligned = unaligned.slice();
     try (RandomAccessFile raf = new RandomAccessFile(file, "r");
         FileChannel channel = raf.getChannel()) {
       MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());

@@ -76,6 +76,7 @@ public class PythonParityTest {
       List<Result> results = new ArrayList<>();
       for (int i = 0; i < outputs.size(); i++) {
         ByteBuffer buffer = (ByteBuffer) outputs.get(i);
+        buffer.flip(); // the run advanced its position past the output
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         results.add(new Result(interpreter.getOutputTensor(i).shape(), bytes));
