@@ -2,8 +2,8 @@
 # Runs every test: the fuzzers for a short fixed time, the C++ tests under
 # AddressSanitizer + UndefinedBehaviorSanitizer, the C++ tests as firmware
 # under QEMU for each Cortex-M core, the whole Bazel suite, then the pip
-# package's smoke test. Ends with a line "N passed, N failed" (test
-# cases) and a non-zero status on any failure.
+# package's smoke test and the Maven example. Ends with a line "N passed,
+# N failed" (test cases) and a non-zero status on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +42,13 @@ pip_log=/tmp/tflite_micro_pip_smoke.log
 bash tools/pip_smoke_test.sh 2>&1 | tee "$pip_log"
 pip_status=${PIPESTATUS[0]}
 
+# The Java API from Maven: the artifact installed into the local Maven
+# repository, and examples/java_maven run with mvn -o.
+bash tools/maven_smoke_test.sh 2>&1 | tee /tmp/tflite_micro_maven_smoke.log
+maven_status=${PIPESTATUS[0]}
+
 python3 tools/summarize_tests.py --bazel_status "$bazel_status" \
   "${firmware_checks[@]}" \
   --pip_status "$pip_status" --pip_log "$pip_log" \
-  --check "fuzzers=$fuzz_status" --check "sanitized C++ tests=$asan_status"
+  --check "fuzzers=$fuzz_status" --check "sanitized C++ tests=$asan_status" \
+  --check "maven example=$maven_status"
