@@ -20,6 +20,16 @@ public final class TensorFlowLite {
     return VERSION;
   }
 
+  /**
+   * The .tflite schema version, as {@link #schemaVersion()}.
+   *
+   * @deprecated as in TFLite: use {@link #runtimeVersion()} or {@link #schemaVersion()}.
+   */
+  @Deprecated
+  public static String version() {
+    return schemaVersion();
+  }
+
   /** The .tflite schema version supported. */
   public static String schemaVersion() {
     return SCHEMA_VERSION;

@@ -71,6 +71,9 @@ public class TfliteApiTest {
     assertEquals(TensorFlowLite.VERSION, TensorFlowLite.runtimeVersion());
     assertTrue(TensorFlowLite.runtimeVersion().matches("\\d+\\.\\d+\\.\\d+.*"));
     assertEquals("3", TensorFlowLite.schemaVersion());
+    @SuppressWarnings("deprecation")
+    String version = TensorFlowLite.version();
+    assertEquals(TensorFlowLite.schemaVersion(), version);
   }
 
   @Test
