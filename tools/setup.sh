@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything this project needs on a Debian 12 machine. Run as root;
-# safe to run again. Only Debian packages and PyPI are used.
+# safe to run again. Only Debian packages and PyPI are used (and Maven
+# Central, by the Maven smoke test's first mvn run).
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
@@ -13,6 +14,7 @@ APT_PACKAGES=(
   python3-dev
   openjdk-17-jdk-headless
   junit4                 # JUnit for the Java tests
+  maven                  # mvn: the Maven example (its plugins come from Maven Central)
   clang                  # fuzzers and sanitizers
   libclang-rt-14-dev
   make                   # tflite-micro export / size build their trees with
