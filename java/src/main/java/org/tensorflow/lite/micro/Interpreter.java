@@ -640,19 +640,19 @@ public final class Interpreter implements InterpreterApi {
 
   /** The input names of SignatureDef {@code signatureKey}. */
   public String[] getSignatureInputs(String signatureKey) {
-    enter();
-    try {
-      return signature(signatureKey, false).inputNames.clone();
-    } finally {
-      exit();
-    }
+    return signatureNames(signatureKey, true);
   }
 
   /** The output names of SignatureDef {@code signatureKey}. */
   public String[] getSignatureOutputs(String signatureKey) {
+    return signatureNames(signatureKey, false);
+  }
+
+  private String[] signatureNames(String signatureKey, boolean input) {
     enter();
     try {
-      return signature(signatureKey, false).outputNames.clone();
+      Signature signature = signature(signatureKey, false);
+      return (input ? signature.inputNames : signature.outputNames).clone();
     } finally {
       exit();
     }
