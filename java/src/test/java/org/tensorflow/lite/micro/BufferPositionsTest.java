@@ -96,4 +96,36 @@ public class BufferPositionsTest {
       assertEquals(0.0f, output.getFloat(0), 0.0f);
     }
   }
+
+  @Test
+  public void typedBuffersAtAnOffset() {
+    try (Interpreter interpreter = new Interpreter(SINE)) {
+      // Direct, native order, larger than the tensor: read from the position, which advances.
+      java.nio.FloatBuffer input = ByteBuffer.allocateDirect(12).order(ByteOrder.nativeOrder())
+          .asFloatBuffer();
+      input.put(0, 9.0f).put(1, 0.75f).put(2, 9.0f);
+      input.position(1).limit(2);
+      java.nio.FloatBuffer output = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder())
+          .asFloatBuffer();
+      output.position(2);
+      interpreter.run(input, output);
+      assertEquals(2, input.position());
+      assertEquals(3, output.position());
+      assertEquals(reference(0.75f), output.get(2), 0.0f);
+      assertEquals(0.0f, output.get(1), 0.0f);
+      assertEquals(0.0f, output.get(3), 0.0f);
+      // Big-endian views: converted element by element, same positions.
+      java.nio.FloatBuffer big = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN)
+          .asFloatBuffer();
+      big.put(0, 9.0f).put(1, 1.25f);
+      big.position(1);
+      java.nio.FloatBuffer bigOut = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN)
+          .asFloatBuffer();
+      bigOut.position(1);
+      interpreter.run(big, bigOut);
+      assertEquals(2, big.position());
+      assertEquals(2, bigOut.position());
+      assertEquals(reference(1.25f), bigOut.get(1), 0.0f);
+    }
+  }
 }
