@@ -85,6 +85,7 @@ class InterpreterConfig(enum.Enum):
   kAllocationRecording = 0
   kPreserveAllTensors = 1
 
+
 # Shared libraries built by the py_custom_ops Bazel macro end with this.
 CUSTOM_OPS_LIBRARY_SUFFIX = ".tflm_ops.so"
 
