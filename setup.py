@@ -50,6 +50,12 @@ def core_sources():
       "tensorflow/lite/micro/memory_planner/*.cc",
       "tensorflow/lite/micro/kernels/*.cc",
       "tensorflow/lite/micro/host/*.cc",
+      # The op packages the runtime carries (as under Bazel): TFLM's audio
+      # front end, registered for every model, and MediaPipe's ops.
+      "signal/src/*.cc",
+      "signal/micro/kernels/*.cc",
+      "mediapipe/src/*.cc",
+      "mediapipe/micro/kernels/*.cc",
       "python/tflite_micro/interpreter_wrapper.cc",
       "python/tflite_micro/_runtime.cc",
   ]
@@ -65,6 +71,8 @@ def extension(name):
       f"tflite_micro.{name}",
       core_sources(),
       include_dirs=[ROOT, GENERATED, "/usr/include"],
+      # flexbuffers (the signal ops' options) without flatbuffers' library.
+      define_macros=[("FLATBUFFERS_LOCALE_INDEPENDENT", "0")],
       # The kernel API stays visible: custom-op libraries loaded later
       # resolve MicroPrintf, MicroContext, ... against this module.
       # -ffp-contract=off as in Bazel (micro_copts): optimized float kernels
@@ -112,6 +120,26 @@ def export_source_files():
   return files
 
 
+# TFLM's wheel serves the runtime as tflite_micro.python.tflite_micro.runtime
+# (its source tree's path, which is also this one's under Bazel); these
+# modules give the installed package that path, naming the same modules
+# (model_builder too, so that tests written for Bazel run from pip).
+def tflm_path_modules():
+  """{path under tflite_micro/: text} of the modules of TFLM's path."""
+  modules = {
+      "python/__init__.py": '"""TFLM\'s import path (see tflite_micro)."""\n',
+      "python/tflite_micro/__init__.py":
+          '"""TFLM\'s import path for tflite_micro\'s modules."""\n',
+  }
+  for name in ("runtime", "model_builder"):
+    modules[f"python/tflite_micro/{name}.py"] = (
+        f'"""tflite_micro.{name} under TFLM\'s import path."""\n'
+        "import sys\n\n"
+        f"from tflite_micro import {name} as _module\n\n"
+        "sys.modules[__name__] = _module\n")
+  return modules
+
+
 class BuildPy(build_py):
   """Adds the generated schema module, the C++ headers (for custom-op
   libraries built against the installed runtime) and the sources
@@ -127,6 +155,11 @@ class BuildPy(build_py):
       destination = os.path.join(target, "include", relative)
       os.makedirs(os.path.dirname(destination), exist_ok=True)
       shutil.copy(source, destination)
+    for relative, text in tflm_path_modules().items():
+      destination = os.path.join(target, relative)
+      os.makedirs(os.path.dirname(destination), exist_ok=True)
+      with open(destination, "w") as f:
+        f.write(text)
     for source, relative in export_source_files():
       destination = os.path.join(target, "source", relative)
       os.makedirs(os.path.dirname(destination), exist_ok=True)

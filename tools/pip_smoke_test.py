@@ -11,7 +11,7 @@ import numpy as np
 def main():
   shared = sys.argv[1] if len(sys.argv) > 1 else ""
   custom_library = sys.argv[2] if len(sys.argv) > 2 else ""
-  signal_library = sys.argv[3] if len(sys.argv) > 3 else ""
+  wheel = sys.argv[3] if len(sys.argv) > 3 else ""
   results = []
 
   def check(name, fn):
@@ -159,7 +159,16 @@ def main():
                  if l.startswith("output ")]
       assert printed == expected and expected, (printed, expected)
 
-  def signal_ops_library():
+  def shared_model(name):
+    path = os.path.join(shared, "models", name)
+    if not os.path.exists(path):
+      print("  (../shared absent: skipped)")
+      return None
+    return path
+
+  def signal_ops_built_in():
+    # TFLM's audio front end with no registerer and no library, bit-exact
+    # with TFLM's wheel (the goldens came from it).
     import json  # pylint: disable=g-import-not-at-top
     from tflite_micro import runtime  # pylint: disable=g-import-not-at-top
     goldens_path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -170,25 +179,63 @@ def main():
     decode = lambda e: np.array(e["data"], e["dtype"]).reshape(e["shape"])
     frames = decode(goldens["frames"])
     for name, golden in goldens["models"].items():
-      path = os.path.join(shared, "models", name)
-      if not os.path.exists(path):
-        print("  (../shared absent: skipped)")
+      path = shared_model(name)
+      if path is None:
         return
-      interpreter = runtime.Interpreter.from_file(
-          path, custom_op_registerers=["SignalOpsRegisterer"],
-          custom_op_libraries=[signal_library])
+      interpreter = runtime.Interpreter.from_file(path)
       for frame, run in zip(frames, golden["frames"]):
         interpreter.set_input(frame, 0)
         interpreter.invoke()
         np.testing.assert_array_equal(interpreter.get_output(0),
                                       decode(run["output"]))
 
+  def mediapipe_registerer_by_name():
+    from tflite_micro import runtime  # pylint: disable=g-import-not-at-top
+    path = shared_model(os.path.join("mediapipe", "selfie_segmentation.tflite"))
+    if path is None:
+      return
+    interpreter = runtime.Interpreter.from_file(
+        path, custom_op_registerers=["MediapipeOpsRegisterer"])
+    detail = interpreter.get_input_details(0)
+    interpreter.set_input(np.full(detail["shape"], 0.5, np.float32), 0)
+    interpreter.invoke()
+    mask = interpreter.get_output(0)
+    assert mask.size > 0 and np.all(np.isfinite(mask)), mask
+
+  def tflm_import_paths_and_version():
+    import tflite_micro  # pylint: disable=g-import-not-at-top
+    from tflite_micro.python.tflite_micro import runtime  # pylint: disable=g-import-not-at-top
+    import tflite_micro.python.tflite_micro.runtime as runtime2  # pylint: disable=g-import-not-at-top
+    assert tflite_micro.runtime is runtime is runtime2, (runtime, runtime2)
+    version = tflite_micro.__version__
+    assert wheel and f"-{version}-" in os.path.basename(wheel), (version, wheel)
+    from importlib import metadata  # pylint: disable=g-import-not-at-top
+    assert metadata.version("tflite-micro-runtime") == version
+    include = tflite_micro.get_include()
+    assert os.path.exists(os.path.join(
+        include, "python", "tflite_micro", "python_ops_resolver.h")), include
+
+  def tflm_compat_test():
+    # The cases written for TFLM's wheel, through TFLM's import path.
+    import subprocess  # pylint: disable=g-import-not-at-top
+    test = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "python", "tflite_micro", "tflm_compat_test.py")
+    result = subprocess.run([sys.executable, test], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0 and "Ran 13 tests" in result.stderr, (
+        result.stdout + result.stderr)[-3000:]
+
   check("import installed package", imports_installed_package)
   check("python -m tflite_micro inspect / tflite-micro resolver",
         command_line_inspect)
   check("custom op library built with g++", custom_op_library)
-  check("signal ops built with g++: audio front end matches TFLM",
-        signal_ops_library)
+  check("signal ops built in: audio front end matches TFLM, no registerer",
+        signal_ops_built_in)
+  check("MediapipeOpsRegisterer by name: selfie segmentation runs",
+        mediapipe_registerer_by_name)
+  check("TFLM's import paths, __version__, wheel metadata",
+        tflm_import_paths_and_version)
+  check("TFLM-API cases (tflm_compat_test.py) from the wheel", tflm_compat_test)
   check("hello_world_int8 seed usage", hello_world_int8)
   check("generated model, both arithmetics", generated_model_both_roundings)
   check("invalid model raises ValueError", errors_are_value_errors)

@@ -29,17 +29,59 @@ int64_t ToIndex(const py::handle& value) {
   int overflow = 0;
   const long long index = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
   if (overflow != 0) {
-    throw py::value_error("index " + std::string(py::str(number)) +
-                          " is out of range");
+    throw tflite::IndexOutOfRange("index " + std::string(py::str(number)) +
+                                  " is out of range");
   }
   if (index == -1 && PyErr_Occurred()) throw py::error_already_set();
   return static_cast<int64_t>(index);
+}
+
+// A new exception class of module `m` deriving from both `bases`: the
+// class TFLM's wheel raises for a mistake and the one this package raised
+// before, so that handlers written for either catch it.
+py::object AddDualException(py::module_& m, const char* name,
+                            PyObject* first_base, PyObject* second_base,
+                            const char* doc) {
+  const std::string qualified = std::string(PyModule_GetName(m.ptr())) + "." +
+                                name;
+  py::tuple bases = py::make_tuple(py::handle(first_base),
+                                   py::handle(second_base));
+  py::object type = py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
+      qualified.c_str(), doc, bases.ptr(), nullptr));
+  if (!type) throw py::error_already_set();
+  m.attr(name) = type;
+  return type;
 }
 
 }  // namespace
 
 PYBIND11_MODULE(_runtime, m) {
   m.doc() = "C++ core of tflite_micro.runtime";
+  // Leaked on purpose: the translator below may run until the interpreter
+  // exits, after the module's dict is cleared.
+  static PyObject* index_error =
+      AddDualException(m, "IndexOutOfRangeError", PyExc_IndexError,
+                       PyExc_ValueError,
+                       "An input, output, tensor or subgraph index out of "
+                       "range (an IndexError and a ValueError).")
+          .release()
+          .ptr();
+  static PyObject* registerer_error =
+      AddDualException(m, "RegistererNotFoundError", PyExc_RuntimeError,
+                       PyExc_ValueError,
+                       "No loaded library exports the named custom-op "
+                       "registerer (a RuntimeError and a ValueError).")
+          .release()
+          .ptr();
+  py::register_exception_translator([](std::exception_ptr error) {
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const tflite::IndexOutOfRange& e) {
+      PyErr_SetString(index_error, e.what());
+    } catch (const tflite::RegistererNotFound& e) {
+      PyErr_SetString(registerer_error, e.what());
+    }
+  });
   py::class_<tflite::InterpreterWrapper>(m, "InterpreterWrapper")
       .def(py::init<const py::bytes&, const std::vector<std::string>&, size_t,
                     bool, bool, bool>(),
@@ -60,6 +102,7 @@ PYBIND11_MODULE(_runtime, m) {
              return self.GetOutput(ToIndex(index));
            })
       .def("get_tensor", &tflite::InterpreterWrapper::GetTensor)
+      .def("get_tensor_details", &tflite::InterpreterWrapper::GetTensorDetails)
       .def("invoke", &tflite::InterpreterWrapper::Invoke)
       .def("reset", &tflite::InterpreterWrapper::Reset)
       .def("resize_input", &tflite::InterpreterWrapper::ResizeInput)

@@ -89,7 +89,9 @@ InterpreterWrapper::InterpreterWrapper(
     const py::bytes& model, const std::vector<std::string>& registerers,
     size_t arena_size, bool preserve_all_tensors, bool litert_arithmetic,
     bool preserve_inputs)
-    : model_(model) {
+    : preserve_all_tensors_(preserve_all_tensors),
+      preserve_inputs_(preserve_inputs),
+      model_(model) {
   HostedOptions options;
   options.arena_size = arena_size;
   options.preserve_all_tensors = preserve_all_tensors;
@@ -116,10 +118,12 @@ void InterpreterWrapper::Raise() const {
     case HostedErrorKind::kBadShape:
       throw py::value_error(error.message);
     case HostedErrorKind::kRegistererNotFound:
-      throw py::value_error(RegistererErrorText(
-          error,
-          "link its op package into the program, or load the shared library "
-          "first"));
+      // TFLM's wording first (code written for its wheel matches on it).
+      throw RegistererNotFound(
+          "TFLM could not register custom op via " + error.registerer + ": " +
+          RegistererErrorText(error,
+                              "link its op package into the program, or load "
+                              "the shared library first"));
     case HostedErrorKind::kRegistererFailed:
       throw std::runtime_error(RegistererErrorText(error, ""));
     case HostedErrorKind::kArenaTooSmall:
@@ -137,10 +141,12 @@ void InterpreterWrapper::Raise() const {
 void InterpreterWrapper::CheckIndex(int64_t index, size_t count,
                                     const char* what) const {
   if (index < 0 || static_cast<size_t>(index) >= count) {
-    throw py::value_error(std::string(what) + " index " +
+    // TFLM's wheel says "Tensor is out of bound" for every such index.
+    throw IndexOutOfRange(std::string(what) + " index " +
                           std::to_string(index) +
                           " is out of range: the model has " +
-                          std::to_string(count) + " " + what + "s");
+                          std::to_string(count) + " " + what +
+                          "s (Tensor is out of bound)");
   }
 }
 
@@ -180,16 +186,24 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
   const py::dtype given = array.dtype();
   if (expected == nullptr || given.kind() != expected->kind ||
       given.itemsize() != expected->itemsize) {
+    // The last sentence is TFLM's wording (code written for its wheel
+    // matches on it).
+    const std::string given_name = py::str(given);
     throw py::value_error("Input " + std::to_string(index) + " has dtype " +
-                          std::string(py::str(given)) + "; expected a " +
-                          expected_text());
+                          given_name + "; expected a " + expected_text() +
+                          ". Got value of type " + given_name + ", not " +
+                          (expected != nullptr
+                               ? expected->name
+                               : TfLiteTypeGetName(tensor->type)) +
+                          ".");
   }
   bool same_shape = array.ndim() == tensor->dims->size;
   for (py::ssize_t i = 0; same_shape && i < array.ndim(); ++i) {
     same_shape = array.shape(i) == tensor->dims->data[i];
   }
   if (!same_shape) {
-    throw py::value_error("Input " + std::to_string(index) + " has shape " +
+    throw py::value_error("Dimension mismatch. Input " +
+                          std::to_string(index) + " has shape " +
                           ShapeString(array) + "; expected a " +
                           expected_text() +
                           " (resize_input changes the expected shape)");
@@ -230,23 +244,73 @@ py::array InterpreterWrapper::GetOutput(int64_t index) {
   return CopyToNumpy(Allocated(hosted_.output(static_cast<size_t>(index))));
 }
 
-py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
-                                        int64_t subgraph_index) {
+const TfLiteEvalTensor* InterpreterWrapper::AnyTensor(
+    int64_t tensor_index, int64_t subgraph_index) {
   const auto* subgraphs = hosted_.micro().model()->subgraphs();
   CheckIndex(subgraph_index, subgraphs->size(), "subgraph");
   const auto* tensors = subgraphs->Get(subgraph_index)->tensors();
   CheckIndex(tensor_index, tensors == nullptr ? 0 : tensors->size(), "tensor");
-  const TfLiteEvalTensor* tensor = hosted_.micro().GetTensor(
-      static_cast<int>(tensor_index), static_cast<int>(subgraph_index));
-  Allocated(const_cast<TfLiteEvalTensor*>(tensor));
+  return Allocated(hosted_.micro().GetTensor(static_cast<int>(tensor_index),
+                                             static_cast<int>(subgraph_index)));
+}
+
+py::dict InterpreterWrapper::GetTensorDetails(int64_t tensor_index,
+                                              int64_t subgraph_index) {
+  const TfLiteEvalTensor* tensor = AnyTensor(tensor_index, subgraph_index);
+  return Details(static_cast<int>(tensor_index), tensor,
+                 static_cast<int>(subgraph_index));
+}
+
+py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
+                                        int64_t subgraph_index) {
+  const TfLiteEvalTensor* tensor = AnyTensor(tensor_index, subgraph_index);
   if (tensor->data.raw == nullptr && TensorBytes(tensor) > 0) {
     throw py::value_error("Tensor " + std::to_string(tensor_index) +
                           " has no memory (no operator uses it)");
   }
+  if (!TensorKept(static_cast<int>(tensor_index),
+                  static_cast<int>(subgraph_index))) {
+    throw std::runtime_error(
+        "Tensor " + std::to_string(tensor_index) + " of subgraph " +
+        std::to_string(subgraph_index) +
+        " is an intermediate tensor whose memory other tensors reuse, so its "
+        "value after invoke is not kept: create the interpreter with "
+        "preserve_all_tensors=True (or intrepreter_config="
+        "InterpreterConfig.kPreserveAllTensors) to read it");
+  }
   return CopyToNumpy(tensor);
 }
 
-void InterpreterWrapper::Invoke() {
+bool InterpreterWrapper::TensorKept(int tensor_index,
+                                    int subgraph_index) const {
+  if (preserve_all_tensors_) return true;
+  const Model* model = hosted_.micro().model();
+  const SubGraph* subgraph = model->subgraphs()->Get(subgraph_index);
+  const Tensor* tensor = subgraph->tensors()->Get(tensor_index);
+  if (tensor->is_variable()) return true;
+  // A constant: its data is in the model.
+  const auto* buffers = model->buffers();
+  if (buffers != nullptr && tensor->buffer() < buffers->size()) {
+    const Buffer* buffer = buffers->Get(tensor->buffer());
+    if (buffer != nullptr &&
+        ((buffer->data() != nullptr && buffer->data()->size() > 0) ||
+         buffer->offset() > 1)) {
+      return true;
+    }
+  }
+  if (subgraph_index != 0) return false;
+  const auto contains = [tensor_index](const flatbuffers::Vector<int32_t>* v) {
+    if (v == nullptr) return false;
+    for (int32_t i : *v) {
+      if (i == tensor_index) return true;
+    }
+    return false;
+  };
+  return contains(subgraph->outputs()) ||
+         (preserve_inputs_ && contains(subgraph->inputs()));
+}
+
+int InterpreterWrapper::Invoke() {
   bool ok;
   if (release_gil_) {
     py::gil_scoped_release release;
@@ -260,10 +324,12 @@ void InterpreterWrapper::Invoke() {
     ok = hosted_.Invoke();
   }
   if (!ok) Raise();
+  return kTfLiteOk;
 }
 
-void InterpreterWrapper::Reset() {
+int InterpreterWrapper::Reset() {
   if (!hosted_.Reset()) Raise();
+  return kTfLiteOk;
 }
 
 void InterpreterWrapper::ResizeInput(int64_t index,
@@ -285,8 +351,14 @@ void InterpreterWrapper::ResizeInput(int64_t index,
 }
 
 py::dict InterpreterWrapper::Details(int tensor_index,
-                                     const TfLiteEvalTensor* eval) {
-  const Tensor* tensor = hosted_.model_tensor(tensor_index);
+                                     const TfLiteEvalTensor* eval,
+                                     int subgraph_index) {
+  const Tensor* tensor = hosted_.micro()
+                             .model()
+                             ->subgraphs()
+                             ->Get(subgraph_index)
+                             ->tensors()
+                             ->Get(tensor_index);
   py::dict details;
   details["name"] =
       tensor->name() != nullptr ? tensor->name()->str() : std::string();

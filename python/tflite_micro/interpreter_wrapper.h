@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,22 @@
 #include "tensorflow/lite/micro/micro_profiler_interface.h"
 
 namespace tflite {
+
+// Thrown for an index (input, output, tensor, subgraph) out of range; Python
+// sees it as _runtime.IndexOutOfRangeError, both an IndexError (as TFLM's
+// wheel raises) and a ValueError (as this package raised before).
+class IndexOutOfRange : public std::out_of_range {
+ public:
+  using std::out_of_range::out_of_range;
+};
+
+// Thrown when no loaded library exports a named registerer; Python sees it
+// as _runtime.RegistererNotFoundError, both a RuntimeError (TFLM's class) and
+// a ValueError (this package's before).
+class RegistererNotFound : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // Times each node's invoke, accumulating per node until Clear(). It lives in
 // the binding (it uses the heap); the core only calls BeginEvent/EndEvent
@@ -80,9 +97,16 @@ class InterpreterWrapper {
 
   void SetInput(const pybind11::object& value, int64_t index);
   pybind11::array GetOutput(int64_t index);
+  // Any tensor of any subgraph. Without preserve_all_tensors an intermediate
+  // tensor (one whose memory the planner shares) raises RuntimeError; model
+  // inputs (when preserved), outputs, constants and variables stay readable.
   pybind11::array GetTensor(int64_t tensor_index, int64_t subgraph_index);
-  void Invoke();
-  void Reset();
+  // The details get_input_details gives, of any tensor of any subgraph.
+  pybind11::dict GetTensorDetails(int64_t tensor_index, int64_t subgraph_index);
+  // Status codes (kTfLiteOk, 0) as TFLM's binding returns them; failures
+  // raise instead.
+  int Invoke();
+  int Reset();
   void ResizeInput(int64_t index, const std::vector<int64_t>& shape);
   pybind11::dict GetInputDetails(int64_t index);
   pybind11::dict GetOutputDetails(int64_t index);
@@ -113,12 +137,22 @@ class InterpreterWrapper {
  private:
   // Whether Invoke releases the GIL (see Invoke).
   bool release_gil_ = true;
+  bool preserve_all_tensors_ = false;
+  bool preserve_inputs_ = true;
+  // Whether tensor `tensor_index` of subgraph `subgraph_index` keeps its
+  // value after invoke (see GetTensor).
+  bool TensorKept(int tensor_index, int subgraph_index) const;
   void CheckIndex(int64_t index, size_t count, const char* what) const;
   // `tensor`, or a RuntimeError when the tensors are not allocated.
   TfLiteEvalTensor* Allocated(TfLiteEvalTensor* tensor) const;
   // Raises hosted_.error() as Python's exception.
   [[noreturn]] void Raise() const;
-  pybind11::dict Details(int tensor_index, const TfLiteEvalTensor* tensor);
+  pybind11::dict Details(int tensor_index, const TfLiteEvalTensor* tensor,
+                         int subgraph_index = 0);
+  // Tensor `tensor_index` of subgraph `subgraph_index`, both range-checked
+  // (IndexOutOfRange), or a RuntimeError when the tensors are not allocated.
+  const TfLiteEvalTensor* AnyTensor(int64_t tensor_index,
+                                    int64_t subgraph_index);
 
   // The model's bytes, read in place by hosted_ (declared before it).
   pybind11::bytes model_;

@@ -1,12 +1,22 @@
 """Runs .tflite models with the tflite_micro interpreter from Python.
 
     from tflite_micro import runtime          # after pip install
-    # or, under Bazel: from tflite_micro.python.tflite_micro import runtime
+    # or, under Bazel and from pip alike (TFLM's path):
+    #   from tflite_micro.python.tflite_micro import runtime
     interpreter = runtime.Interpreter.from_file("model.tflite")
     interpreter.set_input(np.array([[0]], dtype=np.int8), 0)
     interpreter.invoke()
     print(interpreter.get_output(0))
     interpreter.print_allocations()
+
+TFLM's API is here too, with its names and classes of error, so that code
+written for TFLM's `tflite-micro` wheel runs unchanged: InterpreterConfig,
+the `intrepreter_config=` keyword (TFLM's spelling; `interpreter_config=`
+also works), GetTensor(tensor_index, subgraph_index) returning a dict with
+`tensor_data`, invoke() and reset() returning 0.
+
+Op packages: TFLM's audio front-end ops (Signal*) are registered for every
+model; MediaPipe's ops by custom_op_registerers=["MediapipeOpsRegisterer"].
 
 Arithmetic: by default integer kernels compute exactly what TFLM's
 reference kernels compute (what a TFLM build on a microcontroller outputs).
@@ -14,13 +24,23 @@ With arithmetic="litert" they compute what LiteRT's published wheels
 (ai-edge-litert) compute instead; the two differ by one on rare rounding ties
 in a few kernels (e.g. FULLY_CONNECTED).
 
-Errors: a malformed model, bad index, dtype, shape or None input raise
-ValueError naming what was expected and what was given; failures inside
-the interpreter (unknown op, arena too small, a kernel rejecting its
-inputs) raise RuntimeError with the interpreter's message.
+Errors (each message names what was expected and what was given):
+  - a malformed model, None, a bad registerer list, an input of the wrong
+    dtype or shape: ValueError;
+  - an index out of range: IndexOutOfRangeError, an IndexError (TFLM's
+    class) that is also a ValueError (this package's before);
+  - a model file that does not exist: ModelPathError, a ValueError (TFLM's)
+    that is also a FileNotFoundError (this package's before);
+  - a registerer no loaded library exports: RegistererNotFoundError, a
+    RuntimeError (TFLM's) that is also a ValueError (this package's before);
+  - failures inside the interpreter (unknown op, arena too small, a kernel
+    rejecting its inputs, a registerer returning false) and reading a tensor
+    whose value is not kept: RuntimeError with the interpreter's message.
 """
 
 import ctypes
+import enum
+import errno
 import importlib
 import os
 import sys
@@ -42,6 +62,29 @@ _runtime = _import_native("_runtime")
 
 ARITHMETICS = ("tflm", "litert")
 _loaded_libraries = {}
+
+IndexOutOfRangeError = _runtime.IndexOutOfRangeError
+RegistererNotFoundError = _runtime.RegistererNotFoundError
+
+
+class ModelPathError(FileNotFoundError, ValueError):
+  """from_file was given a path where there is no model file."""
+
+
+# Linked into the native module and registered for every model, as TFLM's
+# wheel does with its audio front-end ops.
+DEFAULT_REGISTERERS = ("SignalOpsRegisterer",)
+
+
+class InterpreterConfig(enum.Enum):
+  """TFLM's choice between its two interpreters. kAllocationRecording (the
+  default) records the arena's use for print_allocations();
+  kPreserveAllTensors gives every tensor memory of its own so that GetTensor
+  can read any of them after invoke. Here allocations are recorded in both,
+  and kPreserveAllTensors is preserve_all_tensors=True."""
+  kAllocationRecording = 0
+  kPreserveAllTensors = 1
+
 
 # Shared libraries built by the py_custom_ops Bazel macro end with this.
 CUSTOM_OPS_LIBRARY_SUFFIX = ".tflm_ops.so"
@@ -84,21 +127,70 @@ def _load_bazel_custom_op_libraries():
           load_custom_op_library(os.path.join(directory, name))
 
 
+def _registerer_names(registerers):
+  """custom_op_registerers as a list of names, else ValueError: a list or
+  tuple of non-empty strings (a bare string is refused, not split)."""
+  if registerers is None:
+    return []
+  if not isinstance(registerers, (list, tuple)) or not all(
+      isinstance(name, str) and name for name in registerers):
+    raise ValueError("custom_op_registerers must be a list of strings (names "
+                     f"of C registerer functions), got {registerers!r}")
+  return list(registerers)
+
+
+def _preserves_all_tensors(intrepreter_config, interpreter_config,
+                           preserve_all_tensors):
+  """Whether every tensor keeps its value, from TFLM's config (either
+  spelling of its keyword) and this package's flag; ValueError when they
+  disagree or the config is not an InterpreterConfig."""
+  configs = {c for c in (intrepreter_config, interpreter_config)
+             if c is not None}
+  for config in configs:
+    if not isinstance(config, InterpreterConfig):
+      raise ValueError("intrepreter_config must be a runtime.InterpreterConfig"
+                       f" (kAllocationRecording or kPreserveAllTensors), got "
+                       f"{config!r}")
+  if len(configs) > 1:
+    raise ValueError("intrepreter_config and interpreter_config disagree: "
+                     f"{intrepreter_config} and {interpreter_config}")
+  if not configs:
+    return bool(preserve_all_tensors)
+  preserve = configs.pop() is InterpreterConfig.kPreserveAllTensors
+  if preserve_all_tensors and not preserve:
+    raise ValueError("preserve_all_tensors=True contradicts "
+                     "InterpreterConfig.kAllocationRecording")
+  return preserve
+
+
 class Interpreter:
-  """A model loaded into its own arena."""
+  """A model loaded into its own arena.
+
+  The first five parameters are TFLM's, in its order; the others are this
+  package's and go by keyword. A bool in the fourth place is taken as
+  preserve_all_tensors (this package's order before TFLM's was followed).
+  alt_decompression_memory_size is accepted for TFLM's signature and unused:
+  this runtime has no DECODE operator.
+  """
 
   def __init__(self, model_data, custom_op_registerers=None, arena_size=None,
-               preserve_all_tensors=False, arithmetic="tflm",
-               custom_op_libraries=None, preserve_inputs=True):
+               intrepreter_config=None, alt_decompression_memory_size=0, *,
+               interpreter_config=None, preserve_all_tensors=False,
+               arithmetic="tflm", custom_op_libraries=None,
+               preserve_inputs=True):
     if model_data is None:
       raise ValueError("model_data is None; expected the bytes of a .tflite "
                        "model")
     model_data = bytes(model_data)
-    registerers = list(custom_op_registerers or [])
-    for name in registerers:
-      if not isinstance(name, str) or not name:
-        raise ValueError("custom_op_registerers must be non-empty strings "
-                         f"(C function names), got {name!r}")
+    registerers = _registerer_names(custom_op_registerers)
+    if isinstance(intrepreter_config, bool):
+      preserve_all_tensors, intrepreter_config = intrepreter_config, None
+    self._preserve_all_tensors = _preserves_all_tensors(
+        intrepreter_config, interpreter_config, preserve_all_tensors)
+    if isinstance(alt_decompression_memory_size, bool) or not isinstance(
+        alt_decompression_memory_size, int) or alt_decompression_memory_size < 0:
+      raise ValueError("alt_decompression_memory_size must be an int >= 0, "
+                       f"got {alt_decompression_memory_size!r}")
     for path in custom_op_libraries or []:
       load_custom_op_library(path)
     if registerers:
@@ -111,8 +203,11 @@ class Interpreter:
     if arithmetic not in ARITHMETICS:
       raise ValueError(f"arithmetic must be one of {ARITHMETICS}, got "
                        f"{arithmetic!r}")
+    # The built-in packages last, once (naming one of them is harmless).
+    registerers = [n for n in registerers if n not in DEFAULT_REGISTERERS]
+    registerers += DEFAULT_REGISTERERS
     self._interpreter = _runtime.InterpreterWrapper(
-        model_data, registerers, arena_size, bool(preserve_all_tensors),
+        model_data, registerers, arena_size, self._preserve_all_tensors,
         arithmetic == "litert", bool(preserve_inputs))
     # The per-inference calls go straight to the native object (same checks
     # and errors as the methods below, without a Python frame each).
@@ -122,41 +217,68 @@ class Interpreter:
 
   @classmethod
   def from_file(cls, model_path, custom_op_registerers=None, arena_size=None,
-                preserve_all_tensors=False, arithmetic="tflm",
-                custom_op_libraries=None, preserve_inputs=True):
-    """Loads a .tflite file."""
+                intrepreter_config=None, alt_decompression_memory_size=0,
+                **options):
+    """Loads a .tflite file; options: the keywords of Interpreter()."""
     if not isinstance(model_path, (str, bytes, os.PathLike)):
-      raise ValueError(f"model_path must be a path, got {model_path!r}")
+      raise ValueError("Invalid model file path: expected a path, got "
+                       f"{model_path!r}")
+    if not os.path.exists(model_path):
+      raise ModelPathError(errno.ENOENT,
+                           "Invalid model file path: no such file", model_path)
+    if not os.path.isfile(model_path):
+      raise ValueError(f"Invalid model file path: {os.fsdecode(model_path)} "
+                       "is not a file")
     with open(model_path, "rb") as f:
       data = f.read()
-    return cls(data, custom_op_registerers, arena_size, preserve_all_tensors,
-               arithmetic, custom_op_libraries, preserve_inputs)
+    return cls(data, custom_op_registerers, arena_size, intrepreter_config,
+               alt_decompression_memory_size, **options)
 
   @classmethod
   def from_bytes(cls, model_data, custom_op_registerers=None, arena_size=None,
-                 preserve_all_tensors=False, arithmetic="tflm",
-                 custom_op_libraries=None, preserve_inputs=True):
-    """Loads a model from its bytes."""
+                 intrepreter_config=None, alt_decompression_memory_size=0,
+                 **options):
+    """Loads a model from its bytes; options: the keywords of Interpreter()."""
     return cls(model_data, custom_op_registerers, arena_size,
-               preserve_all_tensors, arithmetic, custom_op_libraries,
-               preserve_inputs)
+               intrepreter_config, alt_decompression_memory_size, **options)
 
   def set_input(self, input_data, index):
     """Copies a numpy array into model input `index`."""
     self._interpreter.set_input(input_data, _index(index))
 
   def invoke(self):
-    """Runs the model (releases the GIL while it runs)."""
-    self._interpreter.invoke()
+    """Runs the model (releases the GIL while it runs); returns 0 (TFLM's
+    status code) or raises."""
+    return self._interpreter.invoke()
 
   def get_output(self, index):
     """A copy of model output `index` as a numpy array."""
     return self._interpreter.get_output(_index(index))
 
   def get_tensor(self, tensor_index, subgraph=0):
-    """A copy of any tensor after invoke; use preserve_all_tensors=True so
-    that intermediate tensors keep their values."""
+    """A copy of any tensor after invoke. Intermediate tensors need
+    preserve_all_tensors=True (else RuntimeError); model inputs and outputs,
+    constants and variables are always readable."""
     return self._interpreter.get_tensor(_index(tensor_index), _index(subgraph))
+
+  def GetTensor(self, tensor_index, subgraph_index=0):  # pylint: disable=invalid-name
+    """TFLM's tensor reader: a dict with `tensor_data` (a copy of the
+    tensor), `shape`, `dtype` and, beyond TFLM's keys, `name`, `index`,
+    `shape_signature` and `quantization_parameters`. As in TFLM it needs
+    InterpreterConfig.kPreserveAllTensors (or preserve_all_tensors=True),
+    else RuntimeError."""
+    if not self._preserve_all_tensors:
+      raise RuntimeError(
+          "GetTensor() needs an interpreter created with intrepreter_config="
+          "InterpreterConfig.kPreserveAllTensors (or preserve_all_tensors="
+          "True); get_tensor() reads model inputs, outputs, constants and "
+          "variables without it")
+    tensor_index, subgraph_index = _index(tensor_index), _index(subgraph_index)
+    details = self._interpreter.get_tensor_details(tensor_index,
+                                                   subgraph_index)
+    details["tensor_data"] = self._interpreter.get_tensor(tensor_index,
+                                                          subgraph_index)
+    return details
 
   def get_input_details(self, index):
     return self._interpreter.get_input_details(_index(index))
@@ -174,8 +296,9 @@ class Interpreter:
     self._interpreter.resize_input(_index(index), dims)
 
   def reset(self):
-    """Clears variable tensors and kernel state (e.g. RNN state)."""
-    self._interpreter.reset()
+    """Clears variable tensors and kernel state (e.g. RNN state); returns 0
+    (TFLM's status code) or raises."""
+    return self._interpreter.reset()
 
   def print_allocations(self):
     """Prints how the arena is used, by kind of allocation."""

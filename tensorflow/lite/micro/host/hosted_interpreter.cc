@@ -113,6 +113,9 @@ bool HostedInterpreter::CreateInterpreter(size_t arena_size) {
                 "No memory for an arena of " + std::to_string(arena_size) +
                     " bytes");
   }
+  // Zeroed, so that tensors read before anything writes them (outputs
+  // before the first invoke) hold zeros rather than what the heap held.
+  std::memset(arena.get(), 0, arena_size);
   interpreter_.reset();
   arena_ = std::move(arena);
   arena_size_ = arena_size;
