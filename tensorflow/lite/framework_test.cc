@@ -34,30 +34,43 @@ class CapturingReporter : public ErrorReporter {
   std::string text;
 };
 
-// x[rows, 8] -> SOFTMAX -> y, float; rows may be resized.
-std::vector<uint8_t> SoftmaxModel(int rows = 2) {
+// x[rows, 8] -> OP -> y, float, rows open to resizing: OP is SOFTMAX, or
+// the custom op `custom` when one is named.
+std::vector<uint8_t> OneOpModel(int rows = 2, const char* custom = nullptr) {
   TestModelBuilder b;
-  const int x = b.AddTensor(TensorType_FLOAT32, {rows, 8}, {}, 0.f, 0, false,
+  const std::vector<int32_t> shape = {rows, 8};
+  const int x = b.AddTensor(TensorType_FLOAT32, shape, {}, 0.f, 0, false,
                             {-1, 8});
-  const int y = b.AddTensor(TensorType_FLOAT32, {rows, 8}, {}, 0.f, 0, false,
+  const int y = b.AddTensor(TensorType_FLOAT32, shape, {}, 0.f, 0, false,
                             {-1, 8});
-  b.AddOperator(BuiltinOperator_SOFTMAX, {x}, {y},
-                BuiltinOptions_SoftmaxOptions,
-                CreateSoftmaxOptions(b.fbb(), 1.f).Union());
+  if (custom != nullptr) {
+    b.AddCustomOperator(custom, {x}, {y});
+  } else {
+    b.AddOperator(BuiltinOperator_SOFTMAX, {x}, {y},
+                  BuiltinOptions_SoftmaxOptions,
+                  CreateSoftmaxOptions(b.fbb(), 1.f).Union());
+  }
   b.SetInputs({x});
   b.SetOutputs({y});
   return b.Build();
 }
 
-std::vector<uint8_t> CustomOpModel() {
-  TestModelBuilder b;
-  const int x = b.AddTensor(TensorType_FLOAT32, {1, 4});
-  const int y = b.AddTensor(TensorType_FLOAT32, {1, 4});
-  b.AddCustomOperator("TIMES_TWO", {x}, {y});
-  b.SetInputs({x});
-  b.SetOutputs({y});
-  return b.Build();
-}
+// A model's bytes, the model and an interpreter built from them, and what
+// they reported.
+struct Built {
+  explicit Built(std::vector<uint8_t> model_bytes)
+      : bytes(std::move(model_bytes)),
+        model(FlatBufferModel::BuildFromBuffer(
+            reinterpret_cast<const char*>(bytes.data()), bytes.size(),
+            &reporter)) {}
+  TfLiteStatus Build(const OpResolver& resolver) {
+    return InterpreterBuilder(*model, resolver)(&interpreter);
+  }
+  CapturingReporter reporter;
+  std::vector<uint8_t> bytes;
+  std::unique_ptr<FlatBufferModel> model;
+  std::unique_ptr<Interpreter> interpreter;
+};
 
 // y = 2x over float tensors of the same size; or, as a replacement for
 // SOFTMAX, y = 7.
@@ -82,13 +95,6 @@ TfLiteRegistration Kernel(TfLiteStatus (*invoke)(TfLiteContext*,
   return registration;
 }
 
-// A model built from `bytes` (kept alive by the caller).
-std::unique_ptr<FlatBufferModel> Build(const std::vector<uint8_t>& bytes,
-                                       ErrorReporter* reporter) {
-  return FlatBufferModel::BuildFromBuffer(
-      reinterpret_cast<const char*>(bytes.data()), bytes.size(), reporter);
-}
-
 TEST(FlatBufferModelTest, MissingFileIsNullWithTheReason) {
   CapturingReporter reporter;
   EXPECT_EQ(FlatBufferModel::BuildFromFile("/no/such/model.tflite",
@@ -101,19 +107,18 @@ TEST(FlatBufferModelTest, MissingFileIsNullWithTheReason) {
 }
 
 TEST(FlatBufferModelTest, GarbageIsNullWithTheReason) {
+  Built garbage(std::vector<uint8_t>(100, 0xAB));
+  EXPECT_EQ(garbage.model, nullptr);
+  EXPECT_NE(garbage.reporter.text.find("Invalid model"), std::string::npos)
+      << garbage.reporter.text;
   CapturingReporter reporter;
-  const std::vector<uint8_t> garbage(100, 0xAB);
-  EXPECT_EQ(Build(garbage, &reporter), nullptr);
-  EXPECT_NE(reporter.text.find("Invalid model"), std::string::npos)
-      << reporter.text;
-  reporter.text.clear();
   EXPECT_EQ(FlatBufferModel::BuildFromBuffer(nullptr, 10, &reporter),
             nullptr);
   EXPECT_FALSE(reporter.text.empty());
 }
 
 TEST(FlatBufferModelTest, UnalignedBufferIsCopied) {
-  const std::vector<uint8_t> bytes = SoftmaxModel();
+  const std::vector<uint8_t> bytes = OneOpModel();
   std::vector<char> shifted(bytes.size() + 1);
   std::copy(bytes.begin(), bytes.end(), shifted.begin() + 1);
   std::unique_ptr<FlatBufferModel> model = FlatBufferModel::BuildFromBuffer(
@@ -124,14 +129,11 @@ TEST(FlatBufferModelTest, UnalignedBufferIsCopied) {
 }
 
 TEST(InterpreterTest, RunsAModel) {
-  CapturingReporter reporter;
-  const std::vector<uint8_t> bytes = SoftmaxModel();
-  std::unique_ptr<FlatBufferModel> model = Build(bytes, &reporter);
-  ASSERT_NE(model, nullptr) << reporter.text;
-  ops::builtin::BuiltinOpResolver resolver;
-  std::unique_ptr<Interpreter> interpreter;
-  ASSERT_EQ(InterpreterBuilder(*model, resolver)(&interpreter), kTfLiteOk)
-      << reporter.text;
+  Built built(OneOpModel());
+  ASSERT_EQ(built.Build(ops::builtin::BuiltinOpResolver()), kTfLiteOk)
+      << built.reporter.text;
+  Interpreter* interpreter = built.interpreter.get();
+  CapturingReporter& reporter = built.reporter;
   ASSERT_NE(interpreter, nullptr);
   EXPECT_EQ(interpreter->inputs(), std::vector<int>({0}));
   EXPECT_EQ(interpreter->outputs(), std::vector<int>({1}));
@@ -165,13 +167,11 @@ TEST(InterpreterTest, RunsAModel) {
 }
 
 TEST(InterpreterTest, WrongIndicesAreReported) {
-  CapturingReporter reporter;
-  const std::vector<uint8_t> bytes = SoftmaxModel();
-  std::unique_ptr<FlatBufferModel> model = Build(bytes, &reporter);
-  ASSERT_NE(model, nullptr);
-  ops::builtin::BuiltinOpResolver resolver;
-  std::unique_ptr<Interpreter> interpreter;
-  ASSERT_EQ(InterpreterBuilder(*model, resolver)(&interpreter), kTfLiteOk);
+  Built built(OneOpModel());
+  ASSERT_EQ(built.Build(ops::builtin::BuiltinOpResolver()), kTfLiteOk)
+      << built.reporter.text;
+  Interpreter* interpreter = built.interpreter.get();
+  CapturingReporter& reporter = built.reporter;
 
   EXPECT_EQ(interpreter->typed_input_tensor<float>(3), nullptr);
   EXPECT_NE(reporter.text.find("Input 3 does not exist"), std::string::npos)
@@ -195,13 +195,11 @@ TEST(InterpreterTest, WrongIndicesAreReported) {
 }
 
 TEST(InterpreterTest, ResizeThenAllocateTensors) {
-  CapturingReporter reporter;
-  const std::vector<uint8_t> bytes = SoftmaxModel();
-  std::unique_ptr<FlatBufferModel> model = Build(bytes, &reporter);
-  ASSERT_NE(model, nullptr);
-  ops::builtin::BuiltinOpResolver resolver;
-  std::unique_ptr<Interpreter> interpreter;
-  ASSERT_EQ(InterpreterBuilder(*model, resolver)(&interpreter), kTfLiteOk);
+  Built built(OneOpModel());
+  ASSERT_EQ(built.Build(ops::builtin::BuiltinOpResolver()), kTfLiteOk)
+      << built.reporter.text;
+  Interpreter* interpreter = built.interpreter.get();
+  CapturingReporter& reporter = built.reporter;
 
   // Far more than ten times the model: the arena grows.
   const int rows = 5000;
@@ -210,12 +208,14 @@ TEST(InterpreterTest, ResizeThenAllocateTensors) {
             kTfLiteOk)
       << reporter.text;
   EXPECT_EQ(interpreter->input_tensor(0)->dims->data[0], rows);
+  // Readable before AllocateTensors, though the arena it had may be gone.
+  EXPECT_EQ(interpreter->output_tensor(0)->dims->size, 2);
   EXPECT_EQ(interpreter->Invoke(), kTfLiteError);
   EXPECT_NE(reporter.text.find("call AllocateTensors"), std::string::npos)
       << reporter.text;
   reporter.text.clear();
   ASSERT_EQ(interpreter->AllocateTensors(), kTfLiteOk) << reporter.text;
-  EXPECT_GT(interpreter->hosted().arena_size(), 10 * bytes.size());
+  EXPECT_GT(interpreter->hosted().arena_size(), 10 * built.bytes.size());
 
   float* x = interpreter->typed_input_tensor<float>(0);
   ASSERT_NE(x, nullptr);
@@ -244,46 +244,34 @@ TEST(InterpreterTest, ResizeThenAllocateTensors) {
 }
 
 TEST(InterpreterBuilderTest, CustomOpsComeFromTheResolver) {
-  CapturingReporter reporter;
-  const std::vector<uint8_t> bytes = CustomOpModel();
-  std::unique_ptr<FlatBufferModel> model = Build(bytes, &reporter);
-  ASSERT_NE(model, nullptr) << reporter.text;
-  std::unique_ptr<Interpreter> interpreter;
-  {
-    ops::builtin::BuiltinOpResolver resolver;
-    EXPECT_EQ(InterpreterBuilder(*model, resolver)(&interpreter),
-              kTfLiteError);
-    EXPECT_EQ(interpreter, nullptr);
-    EXPECT_NE(reporter.text.find("custom op 'TIMES_TWO'"), std::string::npos)
-        << reporter.text;
-  }
+  Built built(OneOpModel(1, "TIMES_TWO"));
+  ASSERT_NE(built.model, nullptr) << built.reporter.text;
+  EXPECT_EQ(built.Build(ops::builtin::BuiltinOpResolver()), kTfLiteError);
+  EXPECT_EQ(built.interpreter, nullptr);
+  EXPECT_NE(built.reporter.text.find("custom op 'TIMES_TWO'"),
+            std::string::npos)
+      << built.reporter.text;
   {
     ops::builtin::BuiltinOpResolver resolver;
     resolver.AddOp("TIMES_TWO", Kernel(TimesTwo));
-    ASSERT_EQ(InterpreterBuilder(*model, resolver)(&interpreter), kTfLiteOk)
-        << reporter.text;
+    ASSERT_EQ(built.Build(resolver), kTfLiteOk) << built.reporter.text;
     // The resolver goes out of scope: the interpreter has its own copy.
   }
+  Interpreter* interpreter = built.interpreter.get();
   float* x = interpreter->typed_input_tensor<float>(0);
-  for (int i = 0; i < 4; ++i) x[i] = static_cast<float>(i);
-  ASSERT_EQ(interpreter->Invoke(), kTfLiteOk) << reporter.text;
+  for (int i = 0; i < 8; ++i) x[i] = static_cast<float>(i);
+  ASSERT_EQ(interpreter->Invoke(), kTfLiteOk) << built.reporter.text;
   const float* y = interpreter->typed_output_tensor<float>(0);
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(y[i], 2.f * i);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(y[i], 2.f * i);
 }
 
 TEST(InterpreterBuilderTest, BuiltinsCanBeReplacedOrMissing) {
-  CapturingReporter reporter;
-  const std::vector<uint8_t> bytes = SoftmaxModel();
-  std::unique_ptr<FlatBufferModel> model = Build(bytes, &reporter);
-  ASSERT_NE(model, nullptr);
-  std::unique_ptr<Interpreter> interpreter;
-
-  MutableOpResolver empty;
-  EXPECT_EQ(InterpreterBuilder(*model, empty)(&interpreter), kTfLiteError);
-  EXPECT_EQ(interpreter, nullptr);
-  EXPECT_NE(reporter.text.find("builtin op SOFTMAX version 1"),
+  Built built(OneOpModel());
+  EXPECT_EQ(built.Build(MutableOpResolver()), kTfLiteError);
+  EXPECT_EQ(built.interpreter, nullptr);
+  EXPECT_NE(built.reporter.text.find("builtin op SOFTMAX version 1"),
             std::string::npos)
-      << reporter.text;
+      << built.reporter.text;
 
   // Version 2 only: the model's version-1 SOFTMAX is not found.
   const TfLiteRegistration sevens = Kernel(Sevens);
@@ -294,21 +282,22 @@ TEST(InterpreterBuilderTest, BuiltinsCanBeReplacedOrMissing) {
 
   ops::builtin::BuiltinOpResolver resolver;
   resolver.AddOp(BuiltinOperator_SOFTMAX, &sevens);
-  ASSERT_EQ(InterpreterBuilder(*model, resolver)(&interpreter, 2), kTfLiteOk)
-      << reporter.text;
+  std::unique_ptr<Interpreter> interpreter;
+  ASSERT_EQ(InterpreterBuilder(*built.model, resolver)(&interpreter, 2),
+            kTfLiteOk)
+      << built.reporter.text;
   ASSERT_EQ(interpreter->Invoke(), kTfLiteOk);
   EXPECT_EQ(interpreter->typed_output_tensor<float>(0)[5], 7.f);
 }
 
 TEST(InterpreterBuilderTest, OneModelServesSeveralInterpreters) {
-  const std::vector<uint8_t> bytes = SoftmaxModel();
-  std::unique_ptr<FlatBufferModel> model = Build(bytes, nullptr);
-  ASSERT_NE(model, nullptr);
+  Built built(OneOpModel());
+  const FlatBufferModel& model = *built.model;
   ops::builtin::BuiltinOpResolver resolver;
   std::unique_ptr<Interpreter> a;
   std::unique_ptr<Interpreter> b;
-  ASSERT_EQ(InterpreterBuilder(*model, resolver)(&a), kTfLiteOk);
-  ASSERT_EQ(InterpreterBuilder(*model, resolver)(&b), kTfLiteOk);
+  ASSERT_EQ(InterpreterBuilder(model, resolver)(&a), kTfLiteOk);
+  ASSERT_EQ(InterpreterBuilder(model, resolver)(&b), kTfLiteOk);
   ASSERT_EQ(b->ResizeInputTensor(0, {1, 8}), kTfLiteOk);
   ASSERT_EQ(b->AllocateTensors(), kTfLiteOk);
   EXPECT_NE(a->typed_input_tensor<float>(0), b->typed_input_tensor<float>(0));

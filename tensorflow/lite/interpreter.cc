@@ -197,8 +197,14 @@ void Interpreter::Refresh(int tensor_index) const {
     tensor.bytes = TensorBytes(eval);
     return;
   }
-  // Not allocated: no data; a resized input's new shape.
+  // Not allocated: no data; the model's shape, or a resized input's new
+  // one (never dims of an earlier allocation: a grown arena freed them).
   tensor.data.raw = nullptr;
+  tensor.dims = ModelIntArray(
+      MainSubgraph(model_)
+          ->tensors()
+          ->Get(static_cast<flatbuffers::uoffset_t>(tensor_index))
+          ->shape());
   for (size_t i = 0; i < inputs_.size(); ++i) {
     if (inputs_[i] != tensor_index) continue;
     const TfLiteEvalTensor* description = micro.input_description(i);
@@ -242,32 +248,24 @@ const TfLiteTensor* Interpreter::tensor(int tensor_index) const {
   return const_cast<Interpreter*>(this)->tensor(tensor_index);
 }
 
-int Interpreter::InputTensorIndex(int index) const {
-  if (index < 0 || static_cast<size_t>(index) >= inputs_.size()) {
-    Report("Input %d does not exist: the model has %zu input(s)", index,
-           inputs_.size());
+int Interpreter::TensorAt(const std::vector<int>& tensors, int index,
+                          const char* what) const {
+  if (index < 0 || static_cast<size_t>(index) >= tensors.size()) {
+    Report("%s %d does not exist: the model has %zu %s(s)", what, index,
+           tensors.size(), what);
     return -1;
   }
-  return inputs_[static_cast<size_t>(index)];
-}
-
-int Interpreter::OutputTensorIndex(int index) const {
-  if (index < 0 || static_cast<size_t>(index) >= outputs_.size()) {
-    Report("Output %d does not exist: the model has %zu output(s)", index,
-           outputs_.size());
-    return -1;
-  }
-  return outputs_[static_cast<size_t>(index)];
+  return tensors[static_cast<size_t>(index)];
 }
 
 TfLiteTensor* Interpreter::input_tensor(size_t index) {
   if (index > static_cast<size_t>(INT32_MAX)) return nullptr;
-  return tensor(InputTensorIndex(static_cast<int>(index)));
+  return tensor(TensorAt(inputs_, static_cast<int>(index), "Input"));
 }
 
 TfLiteTensor* Interpreter::output_tensor(size_t index) {
   if (index > static_cast<size_t>(INT32_MAX)) return nullptr;
-  return tensor(OutputTensorIndex(static_cast<int>(index)));
+  return tensor(TensorAt(outputs_, static_cast<int>(index), "Output"));
 }
 
 TfLiteStatus Interpreter::ResizeInputTensor(int tensor_index,

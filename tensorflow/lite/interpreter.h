@@ -112,19 +112,19 @@ class Interpreter {
   }
   template <class T>
   T* typed_input_tensor(int index) {
-    return typed_tensor<T>(InputTensorIndex(index));
+    return typed_tensor<T>(TensorAt(inputs_, index, "Input"));
   }
   template <class T>
   const T* typed_input_tensor(int index) const {
-    return typed_tensor<T>(InputTensorIndex(index));
+    return typed_tensor<T>(TensorAt(inputs_, index, "Input"));
   }
   template <class T>
   T* typed_output_tensor(int index) {
-    return typed_tensor<T>(OutputTensorIndex(index));
+    return typed_tensor<T>(TensorAt(outputs_, index, "Output"));
   }
   template <class T>
   const T* typed_output_tensor(int index) const {
-    return typed_tensor<T>(OutputTensorIndex(index));
+    return typed_tensor<T>(TensorAt(outputs_, index, "Output"));
   }
 
   // Gives the input whose tensor index is `tensor_index` a new shape, in
@@ -159,9 +159,10 @@ class Interpreter {
   // Takes the kernels of the model's operators from `op_resolver` and
   // loads the model; false after reporting why not.
   bool Load(const OpResolver& op_resolver);
-  // inputs()[index] / outputs()[index], or -1 (reported).
-  int InputTensorIndex(int index) const;
-  int OutputTensorIndex(int index) const;
+  // tensors[index], or -1 after reporting that `what` (Input/Output)
+  // `index` does not exist.
+  int TensorAt(const std::vector<int>& tensors, int index,
+               const char* what) const;
   // Brings tensors_[tensor_index] up to date with the interpreter.
   void Refresh(int tensor_index) const;
   TfLiteStatus Report(const char* format, ...) const;
