@@ -39,16 +39,15 @@ def input_details(model_bytes):
 
 
 def random_inputs(details, rng, shapes=None):
+  """Floats in [0, 2 pi] (hello_world's range), integers over their type."""
   inputs = []
   for i, detail in enumerate(details):
     shape = shapes[i] if shapes else detail["shape"]
-    dtype = detail["dtype"]
-    if np.issubdtype(dtype, np.floating):
-      inputs.append(rng.uniform(0, 2 * np.pi, shape).astype(dtype))
+    if np.issubdtype(detail["dtype"], np.floating):
+      inputs.append(op_test_util.random_array(rng, shape, detail["dtype"], 0,
+                                              2 * np.pi))
     else:
-      info = np.iinfo(dtype)
-      inputs.append(rng.integers(info.min, info.max, shape, endpoint=True)
-                    .astype(dtype))
+      inputs.append(op_test_util.random_array(rng, shape, detail["dtype"]))
   return inputs
 
 
