@@ -10,6 +10,30 @@
 
 namespace tflite {
 
+// The caller's resolver first, then the builtins and registered custom ops.
+class LayeredOpResolver : public MicroOpResolver {
+ public:
+  LayeredOpResolver(const MicroOpResolver& first,
+                    const MicroOpResolver& second)
+      : first_(first), second_(second) {}
+  const TfLiteRegistration* FindOp(BuiltinOperator op) const override {
+    const TfLiteRegistration* found = first_.FindOp(op);
+    return found != nullptr ? found : second_.FindOp(op);
+  }
+  const TfLiteRegistration* FindOp(const char* op) const override {
+    const TfLiteRegistration* found = first_.FindOp(op);
+    return found != nullptr ? found : second_.FindOp(op);
+  }
+  BuiltinParseFunction GetOpDataParser(BuiltinOperator op) const override {
+    BuiltinParseFunction parser = first_.GetOpDataParser(op);
+    return parser != nullptr ? parser : second_.GetOpDataParser(op);
+  }
+
+ private:
+  const MicroOpResolver& first_;
+  const MicroOpResolver& second_;
+};
+
 size_t TensorBytes(const TfLiteEvalTensor* tensor) {
   return micro::EvalTensorBytes(tensor);
 }
@@ -95,6 +119,12 @@ bool HostedInterpreter::Start(const HostedOptions& options) {
       error_.registerer = failed;
       return false;
   }
+  active_resolver_ = resolver_.get();
+  if (options_.op_resolver != nullptr) {
+    layered_ = std::make_unique<LayeredOpResolver>(*options_.op_resolver,
+                                                   *resolver_);
+    active_resolver_ = layered_.get();
+  }
   grow_arena_ = options_.arena_size == 0;
   if (!CreateInterpreter(grow_arena_ ? 10 * model_size_
                                      : options_.arena_size)) {
@@ -120,7 +150,7 @@ bool HostedInterpreter::CreateInterpreter(size_t arena_size) {
   arena_ = std::move(arena);
   arena_size_ = arena_size;
   interpreter_ = std::make_unique<MicroInterpreter>(
-      model_, model_size_, *resolver_, arena_.get(), arena_size_, nullptr,
+      model_, model_size_, *active_resolver_, arena_.get(), arena_size_, nullptr,
       profiler_, options_.preserve_all_tensors);
   interpreter_->set_log_errors(false);
   interpreter_->SetArithmetic(options_.arithmetic);
@@ -263,7 +293,7 @@ size_t HostedInterpreter::MeasureRequiredArena() const {
        size <= largest; size *= 4) {
     AlignedBuffer arena = AllocateAligned(size);
     if (arena == nullptr) return 0;
-    MicroInterpreter trial(model_, model_size_, *resolver_, arena.get(), size,
+    MicroInterpreter trial(model_, model_size_, *active_resolver_, arena.get(), size,
                            nullptr, nullptr, options_.preserve_all_tensors);
     trial.set_log_errors(false);
     trial.SetArithmetic(options_.arithmetic);

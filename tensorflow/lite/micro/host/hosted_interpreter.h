@@ -40,6 +40,8 @@
 
 namespace tflite {
 
+class LayeredOpResolver;
+
 // Bytes of a tensor's data: its element count times its element size (the
 // core's micro::EvalTensorBytes, under the host layer's name).
 size_t TensorBytes(const TfLiteEvalTensor* tensor);
@@ -74,6 +76,12 @@ struct HostedOptions {
   std::vector<std::string> registerers;
   // ... after these, linked into the program and called directly.
   std::vector<CustomOpRegisterer> linked_registerers;
+  // Kernels looked up here before the builtins and the registerers' custom
+  // ops (nullptr: none); options parsers still come from the builtins when
+  // it has none. It must outlive the interpreter. How TFLite's C++ API
+  // (tensorflow/lite/interpreter_builder.h) hands over the kernels of its
+  // OpResolver.
+  const MicroOpResolver* op_resolver = nullptr;
 };
 
 enum class HostedErrorKind {
@@ -198,6 +206,10 @@ class HostedInterpreter {
   HostedOptions options_;
   bool grow_arena_ = false;
   std::unique_ptr<ExtensibleOpResolver> resolver_;
+  // options_.op_resolver over resolver_, when there is one.
+  std::unique_ptr<LayeredOpResolver> layered_;
+  // What the core looks kernels up in: layered_ or resolver_.
+  const MicroOpResolver* active_resolver_ = nullptr;
   MicroProfilerInterface* profiler_ = nullptr;
   AlignedBuffer arena_;
   size_t arena_size_ = 0;

@@ -9,31 +9,11 @@ import glob
 import os
 
 from absl.testing import absltest
-import flatbuffers
 import numpy as np
 
-from tflite_micro.python.tflite_micro import model_builder
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.testing import op_test_util as util
 from tflite_micro.tensorflow.lite.micro.testing import shared_data
-
-
-def vector_scales_on_axis_zero(model_bytes):
-  """A copy whose per-channel 1-D tensors name quantized dimension 0.
-
-  person_detect's biases carry the weights' axis (3), which LiteRT refuses
-  and TFLM ignores; the arithmetic does not depend on it.
-  """
-  model = model_builder.read_model(model_bytes)
-  for subgraph in model.subgraphs:
-    for tensor in subgraph.tensors:
-      q = tensor.quantization
-      if (q is not None and q.scale is not None and len(q.scale) > 1 and
-          len(tensor.shape) == 1):
-        q.quantizedDimension = 0
-  builder = flatbuffers.Builder(1024)
-  builder.Finish(model.Pack(builder), file_identifier=b"TFL3")
-  return bytes(builder.Output())
 
 
 def run_litert_all_tensors(model_bytes, inputs):
@@ -99,7 +79,7 @@ class ConvModelsTest(absltest.TestCase):
     rng = np.random.default_rng(0)
     x = rng.integers(-128, 128, size=(1, 96, 96, 1)).astype(np.int8)
     checked = self._compare_tensors(
-        model, vector_scales_on_axis_zero(model), x,
+        model, util.vector_scales_on_axis_zero(model), x,
         {"CONV_2D", "DEPTHWISE_CONV_2D", "AVERAGE_POOL_2D"})
     self.assertGreater(checked, 20)
 
