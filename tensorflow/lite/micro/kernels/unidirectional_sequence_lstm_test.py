@@ -2,7 +2,6 @@
 and TFLite's integer (8x8->16) LSTM, stacked integer LSTMs (also against
 TFLM's recorded outputs), plus the trained_lstm models."""
 
-import hashlib
 import os
 
 from absl.testing import absltest
@@ -12,11 +11,12 @@ import numpy as np
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.testing import op_test_util as util
 from tflite_micro.tensorflow.lite.micro.testing import shared_data
+from tflite_micro.tensorflow.lite.micro.testing import tflm_golden
 
 GATES = ("input", "forget", "cell", "output")
 
-_TESTDATA = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                         "testdata")
+_GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "testdata", "unidirectional_sequence_lstm_tflm_golden.npz")
 
 
 def lstm_model(dtype=np.float32, batch=2, time=3, n_input=4, n_cell=5,
@@ -404,26 +404,31 @@ class StackedLstmTest(parameterized.TestCase):
 
   def test_noise_suppression_matches_tflm(self):
     """Against TFLM's outputs for the same model, recorded by
-    testdata/make_stacked_lstm_golden.py. TFLM's integer LSTM takes another
-    route to the same quantities (this kernel follows LiteRT's, see
+    testdata/make_tflm_goldens.py. TFLM's integer LSTM takes another route
+    to the same quantities (this kernel follows LiteRT's, see
     reference/lstm.h): the first layer lands one step from TFLM's, the
     second two, the mask after FULLY_CONNECTED four. LiteRT is exactly as
     far from TFLM. With the hidden zero point's sign wrong, the first layer
     alone was 24 steps off."""
-    model, in_shape = stacked_lstm_model(NOISE_SUPPRESSION_LAYERS)
-    golden = np.load(os.path.join(_TESTDATA, "stacked_lstm_tflm_golden.npz"))
-    self.assertEqual(
-        hashlib.sha256(bytes(model)).hexdigest(), str(golden["model_sha256"]),
-        "the test model changed; rerun make_stacked_lstm_golden.py")
-    inputs = golden["inputs"]
-    np.testing.assert_array_equal(inputs, stacked_inputs(in_shape, len(inputs)))
-    got = run_ours_steps(model, inputs, "tflm")
+    model, _ = stacked_lstm_model(NOISE_SUPPRESSION_LAYERS)
+    golden = tflm_golden.Golden(self, _GOLDEN, "noise_suppression", model)
+    ours = runtime.Interpreter.from_bytes(model, arithmetic="tflm")
     tolerances = (1, 2, 4)
-    for step in range(len(inputs)):
+    for step, inputs in enumerate(golden.invokes):
+      ours.set_input(inputs[0], 0)
+      ours.invoke()
       for k, tolerance in enumerate(tolerances):
-        expected = golden[f"output{k}"][step]
-        self.assertLessEqual(max_difference(got[step][k], expected),
-                             tolerance, f"step {step} output {k}")
+        self.assertLessEqual(
+            max_difference(ours.get_output(k), golden.output(k, step)),
+            tolerance, f"step {step} output {k}")
+
+
+def tflm_golden_cases():
+  """The models testdata/make_tflm_goldens.py runs in TFLM's wheel."""
+  model, in_shape = stacked_lstm_model(NOISE_SUPPRESSION_LAYERS)
+  invokes = [[x] for x in stacked_inputs(in_shape, invokes=6)]
+  return {"noise_suppression": (model, invokes,
+                                len(NOISE_SUPPRESSION_LAYERS) + 1)}
 
 
 class TrainedLstmTest(absltest.TestCase):
