@@ -203,9 +203,22 @@ class MicroMutableOpResolver : public MicroOpResolver {
     return AddBuiltin(BuiltinOperator_DIV, registration, ParseDiv);
   }
 
+  TfLiteStatus AddDynamicUpdateSlice(
+      const TfLiteRegistration& registration =
+          Register_DYNAMIC_UPDATE_SLICE()) {
+    return AddBuiltin(BuiltinOperator_DYNAMIC_UPDATE_SLICE, registration,
+                      ParseNoOptions);
+  }
+
   TfLiteStatus AddElu(
       const TfLiteRegistration& registration = Register_ELU()) {
     return AddBuiltin(BuiltinOperator_ELU, registration, ParseNoOptions);
+  }
+
+  TfLiteStatus AddEmbeddingLookup(
+      const TfLiteRegistration& registration = Register_EMBEDDING_LOOKUP()) {
+    return AddBuiltin(BuiltinOperator_EMBEDDING_LOOKUP, registration,
+                      ParseNoOptions);
   }
 
   TfLiteStatus AddEqual(
