@@ -7,6 +7,7 @@
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/elementwise_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/movement_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
@@ -57,33 +58,12 @@ TfLiteStatus CheckTensors(const TfLiteTensor* operand,
 }
 
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
-  if (NumInputs(node) != 3 || NumOutputs(node) != 1) {
-    MicroPrintf("%s: needs 3 inputs and 1 output, got %d and %d", kOp,
-                NumInputs(node), NumOutputs(node));
-    return kTfLiteError;
-  }
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* operand = micro_context->AllocateTempInputTensor(node, 0);
-  TfLiteTensor* update = micro_context->AllocateTempInputTensor(node, 1);
-  TfLiteTensor* start = micro_context->AllocateTempInputTensor(node, 2);
-  TfLiteTensor* output = micro_context->AllocateTempOutputTensor(node, 0);
-  TfLiteStatus status = kTfLiteOk;
-  if (operand == nullptr || update == nullptr || start == nullptr ||
-      output == nullptr) {
-    MicroPrintf("%s: operand, update, start_indices and output are required",
-                kOp);
-    status = kTfLiteError;
-  }
-  if (status == kTfLiteOk) {
-    status = CheckTensors(operand, update, start, output);
-  }
-  if (status == kTfLiteOk) {
-    status = micro::SetOutputShape(context, output, GetTensorShape(operand));
-  }
-  for (TfLiteTensor* t : {output, start, update, operand}) {
-    if (t != nullptr) micro_context->DeallocateTempTfLiteTensor(t);
-  }
-  return status;
+  micro::PrepareTensors tensors(context, node);
+  TF_LITE_ENSURE_STATUS(tensors.Fetch(kOp, 3));
+  TF_LITE_ENSURE_STATUS(CheckTensors(tensors.input(0), tensors.input(1),
+                                     tensors.input(2), tensors.output()));
+  return micro::SetOutputShape(context, tensors.output(),
+                               GetTensorShape(tensors.input(0)));
 }
 
 // Copies the update's rows (its last dimension, contiguous in both) to
@@ -125,7 +105,8 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   for (int d = rank - 1; d >= 0; --d) {
     const int size = operand->dims->data[d];
     const int update_size = update->dims->data[d];
-    start[d] = std::min(std::max(start[d], 0), size - update_size);
+    start[d] = std::min<int32_t>(std::max<int32_t>(start[d], 0),
+                                 size - update_size);
     output_strides[d] = output_stride;
     update_strides[d] = update_stride;
     output_stride *= size;

@@ -8,6 +8,7 @@
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/elementwise_util.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/movement_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
@@ -78,34 +79,18 @@ TfLiteStatus CheckTensors(const TfLiteTensor* ids, const TfLiteTensor* value,
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TF_LITE_ENSURE(context, node->user_data != nullptr);
   OpData* data = static_cast<OpData*>(node->user_data);
-  if (NumInputs(node) != 2 || NumOutputs(node) != 1) {
-    MicroPrintf("%s: needs 2 inputs and 1 output, got %d and %d", kOp,
-                NumInputs(node), NumOutputs(node));
-    return kTfLiteError;
+  micro::PrepareTensors tensors(context, node);
+  TF_LITE_ENSURE_STATUS(tensors.Fetch(kOp, 2));
+  const TfLiteTensor* ids = tensors.input(0);
+  const TfLiteTensor* value = tensors.input(1);
+  TF_LITE_ENSURE_STATUS(CheckTensors(ids, value, tensors.output(), data));
+  int dims[8];
+  dims[0] = SizeOfDimension(ids, 0);
+  for (int d = 1; d < NumDimensions(value); ++d) {
+    dims[d] = SizeOfDimension(value, d);
   }
-  MicroContext* micro_context = GetMicroContext(context);
-  TfLiteTensor* ids = micro_context->AllocateTempInputTensor(node, 0);
-  TfLiteTensor* value = micro_context->AllocateTempInputTensor(node, 1);
-  TfLiteTensor* output = micro_context->AllocateTempOutputTensor(node, 0);
-  TfLiteStatus status = kTfLiteOk;
-  if (ids == nullptr || value == nullptr || output == nullptr) {
-    MicroPrintf("%s: ids, value and output are required", kOp);
-    status = kTfLiteError;
-  }
-  if (status == kTfLiteOk) status = CheckTensors(ids, value, output, data);
-  if (status == kTfLiteOk) {
-    int dims[8];
-    dims[0] = SizeOfDimension(ids, 0);
-    for (int d = 1; d < NumDimensions(value); ++d) {
-      dims[d] = SizeOfDimension(value, d);
-    }
-    status = micro::SetOutputShape(
-        context, output, RuntimeShape(NumDimensions(value), dims));
-  }
-  for (TfLiteTensor* t : {output, value, ids}) {
-    if (t != nullptr) micro_context->DeallocateTempTfLiteTensor(t);
-  }
-  return status;
+  return micro::SetOutputShape(context, tensors.output(),
+                               RuntimeShape(NumDimensions(value), dims));
 }
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {

@@ -115,17 +115,7 @@ def compare(test, model, in_shape, dtype, seed=1, steps=2):
   reference/lstm.h), so integers must match exactly in both."""
   rng = np.random.default_rng(seed)
   inputs = [util.random_array(rng, in_shape, dtype) for _ in range(steps)]
-  from ai_edge_litert import interpreter as litert  # pylint: disable=g-import-not-at-top
-  reference = litert.Interpreter(
-      model_content=bytes(model),
-      experimental_op_resolver_type=litert.OpResolverType.BUILTIN_REF)
-  reference.allocate_tensors()
-  expected = []
-  for value in inputs:
-    reference.set_tensor(reference.get_input_details()[0]["index"], value)
-    reference.invoke()
-    expected.append(reference.get_tensor(
-        reference.get_output_details()[0]["index"]).copy())
+  expected = [outputs[0] for outputs in run_litert_steps(model, inputs)]
   results = []
   for single in (False, True):
     ours = runtime.Interpreter.from_bytes(model, arithmetic="litert" if single else "tflm")
