@@ -9,7 +9,7 @@
 namespace tflite {
 
 // Number of builtin kernels AddAllBuiltinOps registers.
-constexpr unsigned int kAllBuiltinOpsCount = 101;
+constexpr unsigned int kAllBuiltinOpsCount = 103;
 
 // Registers every builtin kernel into `resolver`.
 template <unsigned int tOpCount>
@@ -37,7 +37,9 @@ TfLiteStatus AddAllBuiltinOps(MicroMutableOpResolver<tOpCount>& resolver) {
   TF_LITE_ENSURE_STATUS(resolver.AddDepthwiseConv2D());
   TF_LITE_ENSURE_STATUS(resolver.AddDequantize());
   TF_LITE_ENSURE_STATUS(resolver.AddDiv());
+  TF_LITE_ENSURE_STATUS(resolver.AddDynamicUpdateSlice());
   TF_LITE_ENSURE_STATUS(resolver.AddElu());
+  TF_LITE_ENSURE_STATUS(resolver.AddEmbeddingLookup());
   TF_LITE_ENSURE_STATUS(resolver.AddEqual());
   TF_LITE_ENSURE_STATUS(resolver.AddExp());
   TF_LITE_ENSURE_STATUS(resolver.AddExpandDims());

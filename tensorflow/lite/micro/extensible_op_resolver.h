@@ -1,7 +1,8 @@
-// An op resolver with every builtin kernel plus room for custom ops: what
-// the runtimes (Python, Java, the CLI) run models with, and what custom-op
-// registerers add their ops to. Portable: a firmware may hold one too and
-// call a package's registerer directly, e.g. SignalOpsRegisterer(&resolver).
+// An op resolver with every builtin kernel and DETECTION_POSTPROCESS, plus
+// room for custom ops: what the runtimes (Python, Java, the CLI) run models
+// with, and what custom-op registerers add their ops to. Portable: a
+// firmware may hold one too and call a package's registerer directly, e.g.
+// SignalOpsRegisterer(&resolver).
 //
 // A registerer is a C function, looked up by name on hosts
 // (host/custom_op_registerers.h):
@@ -21,11 +22,18 @@ namespace tflite {
 // Custom ops an ExtensibleOpResolver can hold besides the builtins.
 constexpr unsigned int kExtensibleOpResolverCustomCapacity = 64;
 
+// The builtins and TFLite's standard custom op DETECTION_POSTPROCESS.
+constexpr unsigned int kExtensibleOpResolverStandardOpsCount =
+    kAllBuiltinOpsCount + 1;
+
 class ExtensibleOpResolver
-    : public MicroMutableOpResolver<kAllBuiltinOpsCount +
+    : public MicroMutableOpResolver<kExtensibleOpResolverStandardOpsCount +
                                     kExtensibleOpResolverCustomCapacity> {
  public:
-  ExtensibleOpResolver() { AddAllBuiltinOps(*this); }
+  ExtensibleOpResolver() {
+    AddAllBuiltinOps(*this);
+    AddDetectionPostprocess();
+  }
 };
 
 // The signature of a custom-op registerer.

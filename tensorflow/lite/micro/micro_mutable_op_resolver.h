@@ -186,6 +186,13 @@ class MicroMutableOpResolver : public MicroOpResolver {
     return AddBuiltin(BuiltinOperator_DEPTHWISE_CONV_2D, registration, ParseDepthwiseConv2D);
   }
 
+  // TFLite's detection post-processing of SSD models: a custom op
+  // ("TFLite_Detection_PostProcess") that TFLM registers with the builtins.
+  TfLiteStatus AddDetectionPostprocess(
+      const TfLiteRegistration& registration =
+          Register_DETECTION_POSTPROCESS()) {
+    return AddCustom(kDetectionPostprocessName, &registration);
+  }
   TfLiteStatus AddDequantize(
       const TfLiteRegistration& registration = Register_DEQUANTIZE()) {
     return AddBuiltin(BuiltinOperator_DEQUANTIZE, registration, ParseNoOptions);
@@ -196,9 +203,22 @@ class MicroMutableOpResolver : public MicroOpResolver {
     return AddBuiltin(BuiltinOperator_DIV, registration, ParseDiv);
   }
 
+  TfLiteStatus AddDynamicUpdateSlice(
+      const TfLiteRegistration& registration =
+          Register_DYNAMIC_UPDATE_SLICE()) {
+    return AddBuiltin(BuiltinOperator_DYNAMIC_UPDATE_SLICE, registration,
+                      ParseNoOptions);
+  }
+
   TfLiteStatus AddElu(
       const TfLiteRegistration& registration = Register_ELU()) {
     return AddBuiltin(BuiltinOperator_ELU, registration, ParseNoOptions);
+  }
+
+  TfLiteStatus AddEmbeddingLookup(
+      const TfLiteRegistration& registration = Register_EMBEDDING_LOOKUP()) {
+    return AddBuiltin(BuiltinOperator_EMBEDDING_LOOKUP, registration,
+                      ParseNoOptions);
   }
 
   TfLiteStatus AddEqual(

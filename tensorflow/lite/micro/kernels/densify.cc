@@ -1,6 +1,6 @@
 // DENSIFY: turns a constant tensor stored in TFLite's sparse format
 // (traversal_order, block_map, dim_metadata with dense and CSR levels) into
-// a dense tensor of its shape. float32 and int8 values.
+// a dense tensor of its shape. float32, float16 and int8 values.
 //
 // The sparse tensor's buffer holds only the stored values, so it is smaller
 // than its shape says; the format is checked here against the buffer's real
@@ -242,8 +242,10 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   const TfLiteEvalTensor* input = micro::GetEvalInput(context, node, 0);
   TfLiteEvalTensor* output_eval = micro::GetEvalOutput(context, node, 0);
   TF_LITE_ENSURE(context, input != nullptr && output_eval != nullptr);
-  if (input->type != kTfLiteFloat32 && input->type != kTfLiteInt8) {
-    MicroPrintf("DENSIFY: type %s is not supported (float32 or int8)",
+  if (input->type != kTfLiteFloat32 && input->type != kTfLiteInt8 &&
+      input->type != kTfLiteFloat16) {
+    MicroPrintf(
+        "DENSIFY: type %s is not supported (float32, float16 or int8)",
                 TfLiteTypeGetName(input->type));
     return kTfLiteError;
   }
@@ -282,6 +284,13 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
     reference_ops::Densify(data.format, micro::GetTensorData<float>(input),
                            data.value_count,
                            micro::GetTensorData<float>(output), output_count);
+  } else if (input->type == kTfLiteFloat16) {
+    // Densifying moves values without arithmetic: float16 travels as its
+    // bits, and the bits of +0.0 are all zero.
+    reference_ops::Densify(data.format, micro::GetTensorData<uint16_t>(input),
+                           data.value_count,
+                           micro::GetTensorData<uint16_t>(output),
+                           output_count);
   } else {
     reference_ops::Densify(data.format, micro::GetTensorData<int8_t>(input),
                            data.value_count,

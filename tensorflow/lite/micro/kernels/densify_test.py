@@ -152,6 +152,53 @@ class DensifyTest(parameterized.TestCase):
           context=str(dtype))
       np.testing.assert_array_equal(ours[0], dense)
 
+  @parameterized.named_parameters(
+      ("csr_2d", [5, 7], dict(order=[0, 1], formats=["dense", "csr"])),
+      ("3d_permuted", [3, 4, 5],
+       dict(order=[2, 0, 1], formats=["dense", "csr", "csr"])),
+      ("block_1x4", [4, 8],
+       dict(order=[0, 1, 2], formats=["dense", "csr", "dense"],
+            block_map=[1], block_sizes=[4])),
+  )
+  def test_float16(self, shape, sparsity_args):
+    rng = np.random.default_rng(shape[-1])
+    dense = sparse_array(rng, shape, np.float16)
+    ours = util.compare_with_reference(
+        self, densify_model(dense, **sparsity_args), [], rtol=0, atol=0)
+    self.assertEqual(ours[0].dtype, np.float16)
+    np.testing.assert_array_equal(ours[0].view(np.uint16),
+                                  dense.view(np.uint16))
+
+  def test_float16_feeds_dequantize_and_conv(self):
+    """MediaPipe's sparse detectors: DENSIFY (float16 filters) ->
+    DEQUANTIZE -> CONV_2D."""
+    rng = np.random.default_rng(9)
+    filters = sparse_array(rng, [8, 3, 3, 4], np.float16, density=0.3)
+    b = util.ModelBuilder()
+    x = b.add_input([1, 6, 6, 4], np.float32)
+    sparse = sparse_constant(
+        b, b.main, filters,
+        dict(order=[0, 1, 2, 3], formats=["dense", "dense", "dense", "csr"]))
+    dense16 = b.add_tensor([8, 3, 3, 4], np.float16)
+    b.add_operator("DENSIFY", [sparse], [dense16])
+    dense32 = b.add_tensor([8, 3, 3, 4], np.float32)
+    b.add_operator("DEQUANTIZE", [dense16], [dense32])
+    bias = b.add_constant(util.random_array(rng, [8], np.float32))
+    y = b.add_tensor([1, 6, 6, 8], np.float32)
+    b.add_operator("CONV_2D", [x, dense32, bias], [y], padding="SAME",
+                   stride_w=1, stride_h=1)
+    b.add_output(y)
+    util.compare_with_reference(
+        self, b.build(), [util.random_array(rng, [1, 6, 6, 4], np.float32)])
+
+  def test_unsupported_type_is_reported(self):
+    dense = np.array([[0, 3], [4, 0]], np.int16)
+    with self.assertRaisesRegex(
+        RuntimeError, r"DENSIFY \(number 0\).*type INT16 is not supported"):
+      runtime.Interpreter.from_bytes(
+          densify_model(dense, dict(scale=0.1, zero_point=0), order=[0, 1],
+                        formats=["dense", "csr"]))
+
   def test_all_zero_is_reported_as_litert_does(self):
     # No stored values means an empty buffer: not a constant for LiteRT.
     dense = np.zeros([3, 4], np.float32)

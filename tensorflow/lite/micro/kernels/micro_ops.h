@@ -28,8 +28,13 @@ TfLiteRegistration Register_DENSIFY();
 TfLiteRegistration Register_DEPTH_TO_SPACE();
 TfLiteRegistration Register_DEPTHWISE_CONV_2D();
 TfLiteRegistration Register_DEQUANTIZE();
+// A custom op: registered under kDetectionPostprocessName.
+TfLiteRegistration Register_DETECTION_POSTPROCESS();
+constexpr char kDetectionPostprocessName[] = "TFLite_Detection_PostProcess";
 TfLiteRegistration Register_DIV();
+TfLiteRegistration Register_DYNAMIC_UPDATE_SLICE();
 TfLiteRegistration Register_ELU();
+TfLiteRegistration Register_EMBEDDING_LOOKUP();
 TfLiteRegistration Register_EQUAL();
 TfLiteRegistration Register_EXP();
 TfLiteRegistration Register_EXPAND_DIMS();

@@ -1,6 +1,8 @@
 // SQUARED_DIFFERENCE with numpy-style broadcasting: float32, int32 and
-// quantized int8 (TFLite's arithmetic: inputs widened by 2^7 and brought to
-// a common scale, the squared difference rescaled to the output).
+// quantized int8 and int16 (TFLite's int8 arithmetic: inputs widened by 2^7
+// and brought to a common scale, the squared difference rescaled to the
+// output; TFLM's int16, the same without the widening and with zero zero
+// points).
 #include "tensorflow/lite/kernels/internal/reference/squared_difference.h"
 
 #include "tensorflow/lite/core/c/common.h"
@@ -13,7 +15,8 @@ namespace tflite {
 namespace {
 
 constexpr char kOp[] = "SQUARED_DIFFERENCE";
-constexpr TfLiteType kTypes[] = {kTfLiteFloat32, kTfLiteInt32, kTfLiteInt8};
+constexpr TfLiteType kTypes[] = {kTfLiteFloat32, kTfLiteInt32, kTfLiteInt8,
+                                 kTfLiteInt16};
 
 void* Init(TfLiteContext* context, const char*, size_t) {
   return context->AllocatePersistentBuffer(context, sizeof(ArithmeticParams));
@@ -29,11 +32,17 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   const TfLiteTensor* input1 = tensors.input(0);
   const TfLiteTensor* input2 = tensors.input(1);
   const TfLiteTensor* output = tensors.output();
-  if (input1->type != kTfLiteInt8) return kTfLiteOk;
+  const bool int16 = input1->type == kTfLiteInt16;
+  if (input1->type != kTfLiteInt8 && !int16) return kTfLiteOk;
 
   TF_LITE_ENSURE_STATUS(
       micro::PrepareQuantizedOffsets(kOp, input1, input2, output, params));
-  params->left_shift = 7;
+  if (int16) {
+    // Nonzero zero points could push the square past int32.
+    TF_LITE_ENSURE_STATUS(
+        micro::CheckZeroZeroPoints(kOp, input1, input2, output));
+  }
+  params->left_shift = int16 ? 0 : 7;
   const double twice_max_input_scale =
       micro::SetCommonScaleMultipliers(input1, input2, params);
   const double output_real =
@@ -42,8 +51,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
        static_cast<double>(output->params.scale));
   QuantizeMultiplier(output_real, &params->output_multiplier,
                      &params->output_shift);
-  params->quantized_activation_min = -128;
-  params->quantized_activation_max = 127;
+  params->quantized_activation_min = int16 ? -32768 : -128;
+  params->quantized_activation_max = int16 ? 32767 : 127;
   return kTfLiteOk;
 }
 
@@ -62,8 +71,14 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                                  input2, output);
       return kTfLiteOk;
     case kTfLiteInt8:
-      micro::EvalBinary<int8_t>(reference_integer_ops::SquaredDifference,
-                                params, input1, input2, output);
+      micro::EvalBinary<int8_t>(
+          reference_integer_ops::SquaredDifference<int8_t>, params, input1,
+          input2, output);
+      return kTfLiteOk;
+    case kTfLiteInt16:
+      micro::EvalBinary<int16_t>(
+          reference_integer_ops::SquaredDifference<int16_t>, params, input1,
+          input2, output);
       return kTfLiteOk;
     default:
       MicroPrintf("%s: type %s is not supported", kOp,

@@ -1,4 +1,7 @@
-"""SQUARED_DIFFERENCE against LiteRT's reference kernels."""
+"""SQUARED_DIFFERENCE against LiteRT's reference kernels, and int16 (which
+LiteRT does not run) against TFLM's recorded outputs."""
+
+import os
 
 from absl.testing import absltest
 from absl.testing import parameterized
@@ -6,8 +9,47 @@ import numpy as np
 
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.kernels import elementwise_test_util as et
+from tflite_micro.tensorflow.lite.micro.testing import tflm_golden
 
 OP = "SQUARED_DIFFERENCE"
+_GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "testdata", "squared_difference_tflm_golden.npz")
+
+
+def int16_cases():
+  """{name: (model, inputs)}: int16 models with TFLM's symmetric
+  quantization, broadcasting up to 7-D (TFLM's int16 kernel does not
+  broadcast 8-D) and scale ratios from equal to 100x."""
+  rng = np.random.default_rng(5)
+  cases = {}
+  shapes = [s for s in et.BROADCAST_SHAPES if max(len(s[0]), len(s[1])) <= 7]
+  for shape1, shape2 in shapes:
+    q1 = et.random_quantization(rng, np.int16, 0.01, 0.05)
+    q2 = et.random_quantization(rng, np.int16, 0.01, 0.05)
+    q_out = et.random_quantization(rng, np.int16, 0.01, 0.3)
+    cases[f"broadcast_{len(cases)}"] = (
+        et.build_binary(OP, shape1, shape2, np.int16, q1=q1, q2=q2,
+                        q_out=q_out),
+        [et.random_values(rng, shape1, np.int16),
+         et.random_values(rng, shape2, np.int16)])
+  # r_out scales the output against the largest square: below 1 the
+  # largest ones saturate.
+  for r1, r2, r_out in [(1, 1, 1), (1, 20, 0.5), (5, 0.2, 2), (1, 1, 0.05),
+                        (1, 3, 0.2), (100, 1, 1)]:
+    q1, q2 = (0.0001 * r1, 0), (0.0001 * r2, 0)
+    q_out = (max(q1[0], q2[0])**2 * 32768 * r_out, 0)
+    cases[f"ratio_{r1}_{r2}_{r_out}"] = (
+        et.build_binary(OP, [30, 50], [50], np.int16, q1=q1, q2=q2,
+                        q_out=q_out),
+        [et.random_values(rng, [30, 50], np.int16),
+         et.random_values(rng, [50], np.int16)])
+  return cases
+
+
+def tflm_golden_cases():
+  """The models testdata/make_tflm_goldens.py runs in TFLM's wheel."""
+  return {name: (model, [inputs], 1)
+          for name, (model, inputs) in int16_cases().items()}
 
 
 class SquaredDifferenceTest(parameterized.TestCase):
@@ -54,11 +96,32 @@ class SquaredDifferenceTest(parameterized.TestCase):
                 et.random_values(rng, [50], np.int8)]
       et.compare(self, model, inputs, context=f"{r1} {r2} {r_out}")
 
-  def test_int16_is_reported(self):
-    model = et.build_binary(OP, [2], [2], np.int16, q1=(0.01, 0),
+  def test_int16_matches_tflm(self):
+    for name, (model, inputs) in int16_cases().items():
+      golden = tflm_golden.Golden(self, _GOLDEN, name, model)
+      for given, recorded in zip(inputs, golden.invokes[0]):
+        np.testing.assert_array_equal(given, recorded, err_msg=name)
+      expected = golden.output(0, 0)
+      if expected.size >= 100:
+        self.assertGreater(len(np.unique(expected)), 30, name)
+      for arithmetic in ("tflm", "litert"):
+        ours = et.run_ours(model, inputs, arithmetic=arithmetic)[0]
+        np.testing.assert_array_equal(ours, expected,
+                                      err_msg=f"{name} {arithmetic}")
+
+  def test_int16_zero_points_are_reported(self):
+    # TFLM rejects them too: with them the square could overflow int32.
+    model = et.build_binary(OP, [2], [2], np.int16, q1=(0.01, 3),
                             q2=(0.01, 0), q_out=(0.01, 0))
     with self.assertRaisesRegex(
-        RuntimeError, r"SQUARED_DIFFERENCE \(number 0\).*INT16 is not supp"):
+        RuntimeError,
+        r"SQUARED_DIFFERENCE \(number 0\).*int16 zero points must be 0"):
+      runtime.Interpreter.from_bytes(model)
+
+  def test_int64_is_reported(self):
+    model = et.build_binary(OP, [2], [2], np.int64)
+    with self.assertRaisesRegex(
+        RuntimeError, r"SQUARED_DIFFERENCE \(number 0\).*INT64"):
       runtime.Interpreter.from_bytes(model)
 
 

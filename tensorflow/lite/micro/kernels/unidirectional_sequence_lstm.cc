@@ -444,11 +444,11 @@ TfLiteStatus PrepareInteger(TfLiteContext* context, TfLiteNode* node,
         output_state_scale;
     QuantizeMultiplier(static_cast<double>(projection_product),
                        &p.projection_multiplier, &p.projection_shift);
-    // The hidden values carry the hidden zero point subtracted (see the
-    // reference step), so it is added back through the bias.
+    // The hidden values carry the hidden zero point, taken back out through
+    // the bias.
     data->projection_effective_bias =
         EffectiveBias(context, in.t[kProjectionWeights],
-                      in.t[kProjectionBias], hidden_zero_point);
+                      in.t[kProjectionBias], -hidden_zero_point);
     TF_LITE_ENSURE(context, data->projection_effective_bias != nullptr);
   }
   p.cell_clip = 0;

@@ -1,5 +1,8 @@
 """UNIDIRECTIONAL_SEQUENCE_LSTM against LiteRT's reference kernels, float32
-and TFLite's integer (8x8->16) LSTM, plus the trained_lstm models."""
+and TFLite's integer (8x8->16) LSTM, stacked integer LSTMs (also against
+TFLM's recorded outputs), plus the trained_lstm models."""
+
+import os
 
 from absl.testing import absltest
 from absl.testing import parameterized
@@ -8,8 +11,12 @@ import numpy as np
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.testing import op_test_util as util
 from tflite_micro.tensorflow.lite.micro.testing import shared_data
+from tflite_micro.tensorflow.lite.micro.testing import tflm_golden
 
 GATES = ("input", "forget", "cell", "output")
+
+_GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "testdata", "unidirectional_sequence_lstm_tflm_golden.npz")
 
 
 def lstm_model(dtype=np.float32, batch=2, time=3, n_input=4, n_cell=5,
@@ -108,17 +115,7 @@ def compare(test, model, in_shape, dtype, seed=1, steps=2):
   reference/lstm.h), so integers must match exactly in both."""
   rng = np.random.default_rng(seed)
   inputs = [util.random_array(rng, in_shape, dtype) for _ in range(steps)]
-  from ai_edge_litert import interpreter as litert  # pylint: disable=g-import-not-at-top
-  reference = litert.Interpreter(
-      model_content=bytes(model),
-      experimental_op_resolver_type=litert.OpResolverType.BUILTIN_REF)
-  reference.allocate_tensors()
-  expected = []
-  for value in inputs:
-    reference.set_tensor(reference.get_input_details()[0]["index"], value)
-    reference.invoke()
-    expected.append(reference.get_tensor(
-        reference.get_output_details()[0]["index"]).copy())
+  expected = [outputs[0] for outputs in run_litert_steps(model, inputs)]
   results = []
   for single in (False, True):
     ours = runtime.Interpreter.from_bytes(model, arithmetic="litert" if single else "tflm")
@@ -215,6 +212,213 @@ class LstmTest(parameterized.TestCase):
         r"UNIDIRECTIONAL_SEQUENCE_LSTM \(number 0\).*output size \(4\) must "
         r"equal the cell size \(5\)"):
       runtime.Interpreter.from_bytes(model)
+
+
+# ------------------------------------------------------------ stacked LSTMs
+
+
+def add_integer_lstm(b, rng, x, steps, n_input, n_cell, input_scale,
+                     output_scale, output_zero_point, cell_scale,
+                     weight_scale, hidden_scale=None, hidden_zero_point=None):
+  """One integer LSTM layer (no projection, no peepholes) fed by tensor
+  `x` of shape [1, steps, n_input]; returns its output tensor. The hidden
+  intermediate is quantized like the output unless told otherwise, as the
+  TF converter makes it."""
+  inputs = [x]
+  for i in range(4):
+    inputs.append(b.add_constant(
+        util.random_array(rng, [n_cell, n_input], np.int8, -127, 127),
+        scale=weight_scale * (1 + 0.1 * i), zero_point=0))
+  for i in range(4):
+    inputs.append(b.add_constant(
+        util.random_array(rng, [n_cell, n_cell], np.int8, -127, 127),
+        scale=weight_scale * (1.3 + 0.1 * i), zero_point=0))
+  inputs += [-1, -1, -1]
+  for i in range(4):
+    # Biases up to +-0.5 in their real value.
+    bias_scale = input_scale * weight_scale * (1 + 0.1 * i)
+    limit = int(0.5 / bias_scale)
+    inputs.append(b.add_constant(
+        util.random_array(rng, [n_cell], np.int32, -limit, limit),
+        scale=bias_scale, zero_point=0))
+  inputs += [-1, -1]
+  inputs.append(b.add_variable([1, n_cell], np.int8, scale=output_scale,
+                               zero_point=output_zero_point))
+  inputs.append(b.add_variable([1, n_cell], np.int16, scale=cell_scale,
+                               zero_point=0))
+  inputs += [-1, -1, -1, -1]
+  y = b.add_tensor([1, steps, n_cell], np.int8, scale=output_scale,
+                   zero_point=output_zero_point)
+  intermediates = [b.add_tensor([0], np.float32) for _ in range(4)]
+  intermediates.append(b.add_tensor(
+      [0], np.int8,
+      scale=output_scale if hidden_scale is None else hidden_scale,
+      zero_point=(output_zero_point if hidden_zero_point is None
+                  else hidden_zero_point)))
+  b.add_operator("UNIDIRECTIONAL_SEQUENCE_LSTM", inputs, [y],
+                 fused_activation_function="TANH", cell_clip=0.0,
+                 proj_clip=0.0, time_major=False, intermediates=intermediates)
+  return y
+
+
+def stacked_lstm_model(layers, n_input=257, steps=1, input_zero_point=-7,
+                       head=True, seed=0):
+  """Integer LSTMs one after the other, as in audio noise suppression:
+  `layers` is a list of dicts (n_cell, output_scale, output_zero_point,
+  cell_scale, weight_scale, optional hidden_scale / hidden_zero_point).
+  With `head`, FULLY_CONNECTED and LOGISTIC follow. Every layer's output is
+  a model output, the head's last."""
+  rng = np.random.default_rng(seed)
+  b = util.ModelBuilder()
+  input_scale = 0.05
+  x = b.add_input([1, steps, n_input], np.int8, scale=input_scale,
+                  zero_point=input_zero_point)
+  outputs = []
+  n_in = n_input
+  for layer in layers:
+    x = add_integer_lstm(b, rng, x, steps, n_in, input_scale=input_scale,
+                         **layer)
+    outputs.append(x)
+    n_in = layer["n_cell"]
+    input_scale = layer["output_scale"]
+  if head:
+    last = layers[-1]
+    w = b.add_constant(util.random_array(rng, [n_input, n_in], np.int8),
+                       scale=0.004, zero_point=0)
+    bias = b.add_constant(
+        util.random_array(rng, [n_input], np.int32, -2000, 2000),
+        scale=0.004 * last["output_scale"], zero_point=0)
+    logits = b.add_tensor([steps, n_input], np.int8, scale=0.06,
+                          zero_point=3)
+    b.add_operator("FULLY_CONNECTED", [x, w, bias], [logits])
+    mask = b.add_tensor([steps, n_input], np.int8, scale=1 / 256,
+                        zero_point=-128)
+    b.add_operator("LOGISTIC", [logits], [mask])
+    outputs.append(mask)
+  for index in outputs:
+    b.add_output(index)
+  return b.build(), [1, steps, n_input]
+
+
+# Two 128-unit layers after a 257-wide input: the first runs the reference
+# steps (rows over 256), the second the vector steps where the CPU has them.
+# Their scales, zero points and cell scales all differ.
+NOISE_SUPPRESSION_LAYERS = [
+    dict(n_cell=128, output_scale=1 / 128, output_zero_point=-12,
+         cell_scale=2.0**-11, weight_scale=0.002),
+    dict(n_cell=128, output_scale=0.0062, output_zero_point=4,
+         cell_scale=2.0**-10, weight_scale=0.0025),
+]
+
+
+def stacked_inputs(in_shape, invokes, seed=1):
+  rng = np.random.default_rng(seed)
+  return np.stack([util.random_array(rng, in_shape, np.int8)
+                   for _ in range(invokes)])
+
+
+def run_litert_steps(model, inputs):
+  """Every output after each invoke (the state carries over)."""
+  from ai_edge_litert import interpreter as litert  # pylint: disable=g-import-not-at-top
+  reference = litert.Interpreter(
+      model_content=bytes(model),
+      experimental_op_resolver_type=litert.OpResolverType.BUILTIN_REF)
+  reference.allocate_tensors()
+  results = []
+  for value in inputs:
+    reference.set_tensor(reference.get_input_details()[0]["index"], value)
+    reference.invoke()
+    results.append([reference.get_tensor(d["index"]).copy()
+                    for d in reference.get_output_details()])
+  return results
+
+
+def run_ours_steps(model, inputs, arithmetic):
+  ours = runtime.Interpreter.from_bytes(model, arithmetic=arithmetic)
+  results = []
+  for value in inputs:
+    ours.set_input(value, 0)
+    ours.invoke()
+    results.append([ours.get_output(i) for i in range(ours.num_outputs)])
+  return results
+
+
+def max_difference(a, b):
+  return int(np.max(np.abs(a.astype(np.int32) - b.astype(np.int32))))
+
+
+class StackedLstmTest(parameterized.TestCase):
+  """A layer fed by another LSTM sees an input zero point, scale and hidden
+  zero point a lone LSTM over a model input does not."""
+
+  @parameterized.named_parameters(
+      ("noise_suppression", dict(layers=NOISE_SUPPRESSION_LAYERS)),
+      ("three_layers_long", dict(
+          layers=[dict(n_cell=40, output_scale=0.009, output_zero_point=25,
+                       cell_scale=2.0**-12, weight_scale=0.004),
+                  dict(n_cell=24, output_scale=1 / 128, output_zero_point=-3,
+                       cell_scale=2.0**-11, weight_scale=0.01),
+                  dict(n_cell=33, output_scale=0.011, output_zero_point=-40,
+                       cell_scale=2.0**-9, weight_scale=0.008)],
+          n_input=20, steps=5, input_zero_point=60, head=False)),
+      # Over 256 cells: both layers take the reference steps.
+      ("wide_reference_steps", dict(
+          layers=[dict(n_cell=300, output_scale=0.007, output_zero_point=9,
+                       cell_scale=2.0**-11, weight_scale=0.001),
+                  dict(n_cell=260, output_scale=0.0085, output_zero_point=-6,
+                       cell_scale=2.0**-11, weight_scale=0.0012)],
+          n_input=64, head=False)),
+      # LiteRT takes the hidden state's quantization from intermediate 4,
+      # not from the output state.
+      ("hidden_intermediate_differs", dict(
+          layers=[dict(n_cell=32, output_scale=0.008, output_zero_point=5,
+                       cell_scale=2.0**-11, weight_scale=0.005,
+                       hidden_scale=0.006, hidden_zero_point=-9),
+                  dict(n_cell=32, output_scale=0.0065, output_zero_point=-2,
+                       cell_scale=2.0**-11, weight_scale=0.006,
+                       hidden_scale=0.007, hidden_zero_point=11)],
+          n_input=48, steps=2, head=False)),
+  )
+  def test_matches_litert_exactly(self, options):
+    model, in_shape = stacked_lstm_model(**options)
+    inputs = stacked_inputs(in_shape, invokes=4)
+    expected = run_litert_steps(model, inputs)
+    for arithmetic in ("tflm", "litert"):
+      got = run_ours_steps(model, inputs, arithmetic)
+      for step, (a, b) in enumerate(zip(got, expected)):
+        util.assert_outputs_match(
+            self, a, b, context=f"step {step} arithmetic={arithmetic}")
+    # The layers' outputs are not saturated or constant.
+    for layer_output in expected[-1][:len(options["layers"])]:
+      self.assertGreater(len(np.unique(layer_output)), 20)
+
+  def test_noise_suppression_matches_tflm(self):
+    """Against TFLM's outputs for the same model, recorded by
+    testdata/make_tflm_goldens.py. TFLM's integer LSTM takes another route
+    to the same quantities (this kernel follows LiteRT's, see
+    reference/lstm.h): the first layer lands one step from TFLM's, the
+    second two, the mask after FULLY_CONNECTED four. LiteRT is exactly as
+    far from TFLM. With the hidden zero point's sign wrong, the first layer
+    alone was 24 steps off."""
+    model, _ = stacked_lstm_model(NOISE_SUPPRESSION_LAYERS)
+    golden = tflm_golden.Golden(self, _GOLDEN, "noise_suppression", model)
+    ours = runtime.Interpreter.from_bytes(model, arithmetic="tflm")
+    tolerances = (1, 2, 4)
+    for step, inputs in enumerate(golden.invokes):
+      ours.set_input(inputs[0], 0)
+      ours.invoke()
+      for k, tolerance in enumerate(tolerances):
+        self.assertLessEqual(
+            max_difference(ours.get_output(k), golden.output(k, step)),
+            tolerance, f"step {step} output {k}")
+
+
+def tflm_golden_cases():
+  """The models testdata/make_tflm_goldens.py runs in TFLM's wheel."""
+  model, in_shape = stacked_lstm_model(NOISE_SUPPRESSION_LAYERS)
+  invokes = [[x] for x in stacked_inputs(in_shape, invokes=6)]
+  return {"noise_suppression": (model, invokes,
+                                len(NOISE_SUPPRESSION_LAYERS) + 1)}
 
 
 class TrainedLstmTest(absltest.TestCase):

@@ -435,7 +435,7 @@ TFLITE_TARGET_AVX2 TFLITE_ALWAYS_INLINE void Activate(int16_t* p, int n) {
   }
 }
 
-// hidden = int8(rescaled(o * tanh(c)) - zero point). The rescaled value is
+// hidden = int8(rescaled(o * tanh(c)) + zero point). The rescaled value is
 // first clamped to a range that keeps the final clamp's result, so the
 // zero point cannot overflow the lanes.
 template <int I>
@@ -461,7 +461,7 @@ TFLITE_TARGET_AVX2 void Hidden(const int16_t* output_gate, const int16_t* cell,
       __m256i v = Clamp32(Rescale(product, p.hidden_multiplier, p.hidden_shift),
                           -(1 << 20), 1 << 20);
       half[k] = Clamp32(
-          _mm256_sub_epi32(v, _mm256_set1_epi32(p.hidden_zero_point)), -128,
+          _mm256_add_epi32(v, _mm256_set1_epi32(p.hidden_zero_point)), -128,
           127);
     }
     // int32 -> int16 -> int8, undoing the lane interleaving of the packs.
@@ -695,7 +695,7 @@ TFLITE_TARGET_AVX512 void Hidden(const int16_t* output_gate,
       __m512i v = Requantize16(product, multiplier, shift);
       v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(-(1 << 20))),
                            _mm512_set1_epi32(1 << 20));
-      v = _mm512_sub_epi32(v, zero_point);
+      v = _mm512_add_epi32(v, zero_point);
       v = _mm512_min_epi32(_mm512_max_epi32(v, _mm512_set1_epi32(-128)),
                            _mm512_set1_epi32(127));
       _mm_mask_storeu_epi8(hidden + i + 16 * k,

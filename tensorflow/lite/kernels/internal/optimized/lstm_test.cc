@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 #include "tensorflow/lite/kernels/internal/optimized/test_util.h"
@@ -152,6 +154,70 @@ TEST(OptimizedLstm, SequenceMatchesReference) {
           << IsaName(isa) << " iteration " << iteration;
       EXPECT_TRUE(BitEqual(expected_c, c))
           << IsaName(isa) << " iteration " << iteration;
+    }
+  }
+}
+
+// The hidden state's zero point is added to the rescaled o * tanh(c), as
+// LiteRT and TFLM add it (a stacked LSTM's second layer met it first): with
+// small weights nothing saturates, so every output moves by the zero point,
+// on the reference steps and on every instruction set's.
+TEST(OptimizedLstm, HiddenZeroPointIsAdded) {
+  Random rng(7);
+  reference_ops::LstmSizes sizes = {1, 37, 21, 21};
+  const int cells = sizes.cell_size;
+  std::vector<int8_t> in_w[kLstmGateCount], rec_w[kLstmGateCount];
+  std::vector<int32_t> bias(cells, 0);
+  reference_ops::LstmIntegerWeights w = {};
+  reference_ops::LstmIntegerParams p = {};
+  for (int g = 0; g < kLstmGateCount; ++g) {
+    in_w[g] = rng.Ints<int8_t>(cells * sizes.input_size, -20, 20);
+    rec_w[g] = rng.Ints<int8_t>(cells * cells, -20, 20);
+    w.input_to_gate[g] = in_w[g].data();
+    w.recurrent_to_gate[g] = rec_w[g].data();
+    w.input_effective_bias[g] = bias.data();
+    w.recurrent_effective_bias[g] = bias.data();
+    p.input_multiplier[g] = 1 << 30;
+    p.input_shift[g] = -2;
+    p.recurrent_multiplier[g] = 1 << 30;
+    p.recurrent_shift[g] = -2;
+  }
+  // h = o * tanh(c) / 2^23 with o and tanh(c) in Q0.15: within +-128.
+  p.hidden_multiplier = 1 << 30;
+  p.hidden_shift = -22;
+  p.cell_exponent = -11;
+  const auto input = rng.Ints<int8_t>(sizes.input_size, -128, 127);
+  const auto h0 = rng.Ints<int8_t>(cells, -50, 50);
+  const auto c0 = rng.Ints<int16_t>(cells, -6000, 6000);
+  std::vector<int8_t> base(cells);
+  for (int zero_point : {0, 23, -31}) {
+    p.hidden_zero_point = zero_point;
+    std::vector<int8_t> h = h0;
+    std::vector<int16_t> c = c0;
+    std::vector<int16_t> gates(4 * cells);
+    std::vector<int8_t> hidden(cells), out(cells);
+    reference_ops::LstmStepInteger(sizes, w, p, input.data(), h.data(),
+                                   c.data(), gates.data(), hidden.data(),
+                                   out.data());
+    if (zero_point == 0) {
+      base = out;
+      int spread = 0;
+      for (int8_t v : out) spread = std::max(spread, std::abs(int{v}));
+      ASSERT_GT(spread, 5);
+      ASSERT_LT(spread, 90);
+    }
+    for (int i = 0; i < cells; ++i) {
+      EXPECT_EQ(out[i], base[i] + zero_point) << "zero point " << zero_point;
+    }
+    for (Isa isa : SupportedIsas()) {
+      std::vector<int8_t> vh = h0, vout(cells);
+      std::vector<int16_t> vc = c0;
+      std::vector<char> scratch(LstmScratchBytes(sizes));
+      LstmSequenceInteger(sizes, w, p, 1, input.data(), sizes.input_size,
+                          vout.data(), cells, vh.data(), vc.data(),
+                          scratch.data(), isa);
+      EXPECT_TRUE(BitEqual(out, vout)) << IsaName(isa) << " zero point "
+                                       << zero_point;
     }
   }
 }

@@ -229,7 +229,7 @@ struct LstmIntegerWeights {
   const int32_t* input_effective_bias[kLstmGateCount];
   const int32_t* recurrent_effective_bias[kLstmGateCount];
   const int8_t* projection_weights;
-  // projection bias + (hidden zero point term) * row sums.
+  // projection bias - hidden zero point * row sums.
   const int32_t* projection_effective_bias;
 };
 
@@ -406,8 +406,10 @@ inline void LstmStepInteger(const LstmSizes& sizes,
         static_cast<int32_t>(LstmCellTanh(tanh_integer_bits, cell_state[i]));
     int64_t value =
         LstmRescaleTwice(product, p.hidden_multiplier, p.hidden_shift);
-    // TFLite subtracts the hidden zero point here (it is normally 0).
-    value -= p.hidden_zero_point;
+    // The hidden zero point is added like any output zero point (models
+    // converted by TF give it 0; quantized by hand or by other tools it
+    // may be anything, and LiteRT and TFLM both add it).
+    value += p.hidden_zero_point;
     hidden[i] = static_cast<int8_t>(
         std::min<int64_t>(127, std::max<int64_t>(-128, value)));
   }

@@ -1,5 +1,5 @@
 // SQUARED_DIFFERENCE, (a - b)^2 with broadcasting: float32, int32 (integer
-// overflow wraps) and quantized int8.
+// overflow wraps) and quantized int8 and int16.
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_SQUARED_DIFFERENCE_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_SQUARED_DIFFERENCE_H_
 
@@ -31,19 +31,22 @@ inline void SquaredDifference(const RuntimeShape& input1_shape,
 
 namespace reference_integer_ops {
 
-// Both inputs are brought to a common scale as in ADD/SUB (here widened by
-// 2^left_shift with left_shift 7), the difference is squared (at most
-// (255 << 6)^2, inside int32) and rescaled to the output.
+// Both inputs are brought to a common scale as in ADD/SUB (widened by
+// 2^left_shift: 7 for int8, 0 for int16, whose zero points are 0), the
+// difference is squared and rescaled to the output. Each rescaled input is
+// at most half its widened range, so the square stays inside int32:
+// (255 << 6)^2 for int8, (2^15)^2 for int16.
+template <typename T>
 inline void SquaredDifference(const ArithmeticParams& params,
                               const RuntimeShape& input1_shape,
-                              const int8_t* input1_data,
+                              const T* input1_data,
                               const RuntimeShape& input2_shape,
-                              const int8_t* input2_data,
+                              const T* input2_data,
                               const RuntimeShape& output_shape,
-                              int8_t* output_data) {
+                              T* output_data) {
   reference_ops::BroadcastBinary(
       input1_shape, input1_data, input2_shape, input2_data, output_shape,
-      output_data, [&params](int8_t a, int8_t b) {
+      output_data, [&params](T a, T b) {
         const int32_t a_scaled = RescaleToCommonScale(
             a, params.input1_offset, params.left_shift,
             params.input1_multiplier, params.input1_shift);
@@ -56,7 +59,7 @@ inline void SquaredDifference(const ArithmeticParams& params,
                                           params.output_multiplier,
                                           params.output_shift),
             params.output_offset);
-        return static_cast<int8_t>(
+        return static_cast<T>(
             ClampToQuantizedActivationRange(result, params));
       });
 }
