@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstring>
 
-#include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"

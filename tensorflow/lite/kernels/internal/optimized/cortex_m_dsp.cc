@@ -1,7 +1,6 @@
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
 
-#include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
-#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_loops.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -133,6 +132,10 @@ struct DspPath {
     const int8_t* x0;
     const int8_t* x1;
   };
+
+  static bool Supports(int32_t input_offset) {
+    return OffsetFits16(input_offset);
+  }
 
   static Rows Prepare(const int8_t* x0, const int8_t* x1, int k, int32_t off,
                       void* work) {
@@ -332,10 +335,6 @@ void ConvInt8Dsp(const ConvGeometry& g, const QuantizedOutput& q,
                  const int8_t* input, const int8_t* filter,
                  const int32_t* bias, int8_t* output, void* scratch,
                  bool in_place) {
-  if (!OffsetFits16(q.input_offset)) {
-    ConvInt8Scalar(g, q, input, filter, bias, output, scratch, in_place);
-    return;
-  }
   ConvInt8Rows<DspPath>(g, q, input, filter, bias, output, scratch,
                         in_place);
 }
@@ -343,20 +342,12 @@ void ConvInt8Dsp(const ConvGeometry& g, const QuantizedOutput& q,
 void DepthwiseInt8Dsp(const ConvGeometry& g, const QuantizedOutput& q,
                       const int8_t* input, const int8_t* filter,
                       const int32_t* bias, int8_t* output) {
-  if (!OffsetFits16(q.input_offset)) {
-    DepthwiseInt8Scalar(g, q, input, filter, bias, output);
-    return;
-  }
   DepthwiseInt8Pixels<DspPath>(g, q, input, filter, bias, output);
 }
 
 void FullyConnectedInt8Dsp(const FcInt8Args& args, const int8_t* input,
                            const int8_t* weights, const int32_t* bias,
                            int8_t* output) {
-  if (!OffsetFits16(args.input_offset)) {
-    FullyConnectedInt8Scalar(args, input, weights, bias, output);
-    return;
-  }
   FullyConnectedInt8Rows<DspPath>(args, input, weights, bias, output);
 }
 

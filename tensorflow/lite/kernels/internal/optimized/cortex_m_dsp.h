@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "tensorflow/lite/kernels/internal/optimized/conv.h"
+#include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -19,8 +19,9 @@ namespace cortex_m {
 
 struct FcInt8Args;
 
-// As ConvInt8Scalar and friends (cortex_m_scalar.h), which they fall back
-// to for input offsets that do not fit 16 bits with an int8 added.
+// As ConvInt8Scalar and friends (cortex_m_scalar.h). Input offsets whose
+// sum with an int8 does not fit 16 bits (zero points outside int8, broken
+// models only) take slow plain loops (or the reference CONV_2D).
 void ConvInt8Dsp(const ConvGeometry& g, const QuantizedOutput& q,
                  const int8_t* input, const int8_t* filter,
                  const int32_t* bias, int8_t* output, void* scratch,

@@ -1,6 +1,6 @@
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 
-#include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_loops.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -21,6 +21,11 @@ struct ScalarPath {
     const int8_t* x0;
     const int8_t* x1;
   };
+
+  static bool Supports(int32_t input_offset) {
+    (void)input_offset;
+    return true;
+  }
 
   static Rows Prepare(const int8_t* x0, const int8_t* x1, int k, int32_t off,
                       void* work) {

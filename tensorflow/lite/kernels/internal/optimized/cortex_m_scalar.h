@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "tensorflow/lite/kernels/internal/optimized/conv.h"
+#include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
 
 namespace tflite {
 namespace optimized_ops {

@@ -51,7 +51,8 @@ void RandomScales(Random& rng, int n, std::vector<int32_t>* multiplier,
 }
 
 // Input offsets: mostly int8 zero points; sometimes ones whose sums with
-// int8 need more than 16 bits (the DSP path then takes the scalar one).
+// int8 need more than 16 bits (the DSP path then takes plain loops, or the
+// reference CONV_2D).
 int32_t RandomInputOffset(Random& rng) {
   if (rng.Chance(0.05)) {
     return rng.Chance(0.5) ? rng.Int(-70000, 70000) : rng.Int(32600, 32800);
