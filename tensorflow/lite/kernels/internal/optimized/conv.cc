@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
@@ -1161,7 +1162,10 @@ void ConvInt8(const ConvGeometry& g, const QuantizedOutput& q,
       return;
 #endif
     default:
-#if TFLITE_OPTIMIZED_ARM_DSP
+#if TFLITE_OPTIMIZED_ARM_MVE
+      cortex_m::ConvInt8Mve(g, q, input, filter, bias, output, scratch,
+                            in_place);
+#elif TFLITE_OPTIMIZED_ARM_DSP
       cortex_m::ConvInt8Dsp(g, q, input, filter, bias, output, scratch,
                             in_place);
 #elif TFLITE_OPTIMIZED_CORTEX_M

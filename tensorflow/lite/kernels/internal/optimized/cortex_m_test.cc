@@ -1,7 +1,8 @@
-// The Cortex-M int8 paths (cortex_m_scalar.cc, cortex_m_dsp.cc) == the
-// reference kernels, bit for bit, on random shapes and quantization. Both
-// paths run on every machine: on Cortex-M4/M7/M55 firmware the DSP path
-// runs its real instructions, elsewhere their portable definitions.
+// The Cortex-M int8 paths (cortex_m_scalar.cc, cortex_m_dsp.cc,
+// cortex_m_mve.cc) == the reference kernels, bit for bit, on random shapes
+// and quantization. Every path runs on every machine: on Cortex-M4/M7/M55
+// firmware the DSP path runs its real instructions, on M55 firmware the
+// Helium path too, elsewhere their portable definitions.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "tensorflow/lite/kernels/internal/optimized/conv.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/test_util.h"
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
@@ -123,8 +125,8 @@ struct ConvPath {
   const char* name;
   ConvFn fn;
 };
-const ConvPath kConvPaths[] = {{"scalar", ConvInt8Scalar},
-                               {"dsp", ConvInt8Dsp}};
+const ConvPath kConvPaths[] = {
+    {"scalar", ConvInt8Scalar}, {"dsp", ConvInt8Dsp}, {"mve", ConvInt8Mve}};
 
 TEST(CortexMConv, Int8MatchesReference) {
   Random rng(8086);
@@ -223,7 +225,8 @@ struct DepthwisePath {
   DepthwiseFn fn;
 };
 const DepthwisePath kDepthwisePaths[] = {{"scalar", DepthwiseInt8Scalar},
-                                         {"dsp", DepthwiseInt8Dsp}};
+                                         {"dsp", DepthwiseInt8Dsp},
+                                         {"mve", DepthwiseInt8Mve}};
 
 TEST(CortexMDepthwiseConv, Int8MatchesReference) {
   Random rng(6502);
@@ -295,7 +298,8 @@ struct FcPath {
   FcFn fn;
 };
 const FcPath kFcPaths[] = {{"scalar", FullyConnectedInt8Scalar},
-                           {"dsp", FullyConnectedInt8Dsp}};
+                           {"dsp", FullyConnectedInt8Dsp},
+                           {"mve", FullyConnectedInt8Mve}};
 
 TEST(CortexMFullyConnected, Int8MatchesReference) {
   Random rng(68000);

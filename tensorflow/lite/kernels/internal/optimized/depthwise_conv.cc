@@ -4,6 +4,7 @@
 
 #include "tensorflow/lite/kernels/internal/optimized/conv.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
@@ -960,7 +961,10 @@ void DepthwiseConvPerChannel(
       return;
 #endif
     default:
-#if TFLITE_OPTIMIZED_ARM_DSP
+#if TFLITE_OPTIMIZED_ARM_MVE
+      optimized_ops::cortex_m::DepthwiseInt8Mve(g, q, input_data, filter_data,
+                                                bias_data, output_data);
+#elif TFLITE_OPTIMIZED_ARM_DSP
       optimized_ops::cortex_m::DepthwiseInt8Dsp(g, q, input_data, filter_data,
                                                 bias_data, output_data);
 #elif TFLITE_OPTIMIZED_CORTEX_M

@@ -4,6 +4,7 @@
 
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
@@ -434,7 +435,10 @@ void FullyConnected(const FullyConnectedParams& params,
       a.act_min = p.act_min;
       a.act_max = p.act_max;
       a.litert_rescale = p.litert_rescale;
-#if TFLITE_OPTIMIZED_ARM_DSP
+#if TFLITE_OPTIMIZED_ARM_MVE
+      optimized_ops::cortex_m::FullyConnectedInt8Mve(a, input_data, filter_data,
+                                                     bias_data, output_data);
+#elif TFLITE_OPTIMIZED_ARM_DSP
       optimized_ops::cortex_m::FullyConnectedInt8Dsp(a, input_data, filter_data,
                                                      bias_data, output_data);
 #else
