@@ -78,6 +78,22 @@ inline bool IsPointwiseConv(const ConvGeometry& g) {
 // ConvInPlaceScratchBytes (conv.cc) give.
 inline size_t RowBytes(int k) { return static_cast<size_t>(RoundUp(k, 4)); }
 
+// For paths that read the rows where they are (no packing) and take any
+// input offset: their Rows, Supports and Prepare (see ConvInt8Rows).
+struct UnpackedRowsPath {
+  struct Rows {
+    const int8_t* x0;
+    const int8_t* x1;
+  };
+
+  static bool Supports(int32_t /*input_offset*/) { return true; }
+
+  static Rows Prepare(const int8_t* x0, const int8_t* x1, int /*k*/,
+                      int32_t /*input_offset*/, void* /*work*/) {
+    return {x0, x1};
+  }
+};
+
 // The reference kernel on a ConvGeometry.
 inline void ConvInt8ByReference(const ConvGeometry& g,
                                 const QuantizedOutput& q,
@@ -205,6 +221,27 @@ struct DepthwiseWindow {
   int w_row_step;
   int w_col_step;
 };
+
+// body(p, f) for each valid tap of the window, p at the tap's element in
+// `in`'s lane, f at its weight in `w`'s.
+template <class Body>
+TFLITE_ALWAYS_INLINE void ForEachTap(const DepthwiseWindow& win,
+                                     const int8_t* in, const int8_t* w,
+                                     const Body& body) {
+  // Steps in locals: the body's stores cannot be taken to change them.
+  const int rows = win.rows, cols = win.cols;
+  const int in_col_step = win.in_col_step, w_col_step = win.w_col_step;
+  const int in_row_step = win.in_row_step, w_row_step = win.w_row_step;
+  for (int ky = 0; ky < rows; ++ky) {
+    const int8_t* p = in + ky * in_row_step;
+    const int8_t* f = w + ky * w_row_step;
+    for (int kx = 0; kx < cols; ++kx) {
+      body(p, f);
+      p += in_col_step;
+      f += w_col_step;
+    }
+  }
+}
 
 // 4 lanes: acc[j] += sum over taps of (in[lane j] + off) * w[lane j], the
 // input lane j at in + j * kInLane (4 input channels, or 1 shared by 4

@@ -125,26 +125,8 @@ TFLITE_ALWAYS_INLINE uint32_t WithOffset(uint32_t dot, int32_t off,
   return dot + static_cast<uint32_t>(off) * weight_sum;
 }
 
-struct MvePath {
-  // The rows as they are: no packing.
-  struct Rows {
-    const int8_t* x0;
-    const int8_t* x1;
-  };
-
-  // The offset is applied in 32-bit sums: any offset.
-  static bool Supports(int32_t input_offset) {
-    (void)input_offset;
-    return true;
-  }
-
-  static Rows Prepare(const int8_t* x0, const int8_t* x1, int k, int32_t off,
-                      void* work) {
-    (void)k;
-    (void)off;
-    (void)work;
-    return {x0, x1};
-  }
+// The offset is applied in 32-bit sums: any offset.
+struct MvePath : UnpackedRowsPath {
 
   __attribute__((noinline)) static void Dot2x2(const Rows& r,
                                                const int8_t* w0,
@@ -219,15 +201,12 @@ struct MvePath {
                                                     uint32_t acc[4]) {
     Words a = LoadWords(acc);
     const uint32_t o = static_cast<uint32_t>(off);
-    for (int ky = 0; ky < win.rows; ++ky) {
-      const int8_t* p = in + ky * win.in_row_step;
-      const int8_t* f = w + ky * win.w_row_step;
-      for (int kx = 0; kx < win.cols; ++kx) {
-        a = MulAdd(a, AddScalar(LoadWiden4(p), o), LoadWiden4(f));
-        p += win.in_col_step;
-        f += win.w_col_step;
-      }
-    }
+    ForEachTap(win, in, w,
+               [&](const int8_t* p, const int8_t* f)
+                   __attribute__((always_inline)) {
+                     a = MulAdd(a, AddScalar(LoadWiden4(p), o),
+                                LoadWiden4(f));
+                   });
     StoreWords(a, acc);
   }
 
@@ -239,15 +218,12 @@ struct MvePath {
                                                    uint32_t acc[4]) {
     Words a = LoadWords(acc);
     const uint32_t o = static_cast<uint32_t>(off);
-    for (int ky = 0; ky < win.rows; ++ky) {
-      const int8_t* p = in + ky * win.in_row_step;
-      const int8_t* f = w + ky * win.w_row_step;
-      for (int kx = 0; kx < win.cols; ++kx) {
-        a = MulAddScalar(a, LoadWiden4(f), static_cast<uint32_t>(*p) + o);
-        p += win.in_col_step;
-        f += win.w_col_step;
-      }
-    }
+    ForEachTap(win, in, w,
+               [&](const int8_t* p, const int8_t* f)
+                   __attribute__((always_inline)) {
+                     a = MulAddScalar(a, LoadWiden4(f),
+                                      static_cast<uint32_t>(*p) + o);
+                   });
     StoreWords(a, acc);
   }
 };

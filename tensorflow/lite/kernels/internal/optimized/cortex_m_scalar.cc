@@ -16,24 +16,7 @@ TFLITE_ALWAYS_INLINE uint32_t Product(int8_t x, int32_t off, int8_t w) {
 
 // The inner products of the scalar path, one element at a time. Not
 // inlined: each loop gets the whole register file.
-struct ScalarPath {
-  struct Rows {
-    const int8_t* x0;
-    const int8_t* x1;
-  };
-
-  static bool Supports(int32_t input_offset) {
-    (void)input_offset;
-    return true;
-  }
-
-  static Rows Prepare(const int8_t* x0, const int8_t* x1, int k, int32_t off,
-                      void* work) {
-    (void)k;
-    (void)off;
-    (void)work;
-    return {x0, x1};
-  }
+struct ScalarPath : UnpackedRowsPath {
 
   __attribute__((noinline)) static void Dot2x2(const Rows& r,
                                                const int8_t* w0,
