@@ -331,25 +331,7 @@ struct DspPath {
 
 }  // namespace
 
-void ConvInt8Dsp(const ConvGeometry& g, const QuantizedOutput& q,
-                 const int8_t* input, const int8_t* filter,
-                 const int32_t* bias, int8_t* output, void* scratch,
-                 bool in_place) {
-  ConvInt8Rows<DspPath>(g, q, input, filter, bias, output, scratch,
-                        in_place);
-}
-
-void DepthwiseInt8Dsp(const ConvGeometry& g, const QuantizedOutput& q,
-                      const int8_t* input, const int8_t* filter,
-                      const int32_t* bias, int8_t* output) {
-  DepthwiseInt8Pixels<DspPath>(g, q, input, filter, bias, output);
-}
-
-void FullyConnectedInt8Dsp(const FcInt8Args& args, const int8_t* input,
-                           const int8_t* weights, const int32_t* bias,
-                           int8_t* output) {
-  FullyConnectedInt8Rows<DspPath>(args, input, weights, bias, output);
-}
+TFLITE_CORTEX_M_INT8_KERNELS(Dsp, DspPath)
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

@@ -496,4 +496,26 @@ void FullyConnectedInt8Rows(const FcInt8Args& a, const int8_t* input,
 }  // namespace optimized_ops
 }  // namespace tflite
 
+// Defines ConvInt8<Isa>, DepthwiseInt8<Isa> and FullyConnectedInt8<Isa>
+// (declared in cortex_m_<isa>.h) as the loops above with the inner products
+// of `Path`. Use inside namespace tflite::optimized_ops::cortex_m.
+#define TFLITE_CORTEX_M_INT8_KERNELS(Isa, Path)                              \
+  void ConvInt8##Isa(const ConvGeometry& g, const QuantizedOutput& q,        \
+                     const int8_t* input, const int8_t* filter,              \
+                     const int32_t* bias, int8_t* output, void* scratch,     \
+                     bool in_place) {                                        \
+    ConvInt8Rows<Path>(g, q, input, filter, bias, output, scratch,           \
+                       in_place);                                            \
+  }                                                                          \
+  void DepthwiseInt8##Isa(const ConvGeometry& g, const QuantizedOutput& q,   \
+                          const int8_t* input, const int8_t* filter,         \
+                          const int32_t* bias, int8_t* output) {             \
+    DepthwiseInt8Pixels<Path>(g, q, input, filter, bias, output);            \
+  }                                                                          \
+  void FullyConnectedInt8##Isa(const FcInt8Args& args, const int8_t* input,  \
+                               const int8_t* weights, const int32_t* bias,   \
+                               int8_t* output) {                             \
+    FullyConnectedInt8Rows<Path>(args, input, weights, bias, output);        \
+  }
+
 #endif  // TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_CORTEX_M_LOOPS_H_

@@ -193,62 +193,48 @@ struct MvePath : UnpackedRowsPath {
     return WithOffset(acc, off, s);
   }
 
-  // 4 input channels, a word lane each.
+  // 4 lanes of words: kOneInput, one input channel times 4 output
+  // channels' weights (Dw4Outputs), else 4 input channels (Dw4Channels).
+  template <bool kOneInput>
+  TFLITE_ALWAYS_INLINE static void Dw4(const DepthwiseWindow& win,
+                                       const int8_t* in, const int8_t* w,
+                                       int32_t off, uint32_t acc[4]) {
+    Words a = LoadWords(acc);
+    const uint32_t o = static_cast<uint32_t>(off);
+    ForEachTap(win, in, w,
+               [&](const int8_t* p, const int8_t* f)
+                   __attribute__((always_inline)) {
+                     if (kOneInput) {
+                       a = MulAddScalar(a, LoadWiden4(f),
+                                        static_cast<uint32_t>(*p) + o);
+                     } else {
+                       a = MulAdd(a, AddScalar(LoadWiden4(p), o),
+                                  LoadWiden4(f));
+                     }
+                   });
+    StoreWords(a, acc);
+  }
+
   __attribute__((noinline)) static void Dw4Channels(const DepthwiseWindow& win,
                                                     const int8_t* in,
                                                     const int8_t* w,
                                                     int32_t off,
                                                     uint32_t acc[4]) {
-    Words a = LoadWords(acc);
-    const uint32_t o = static_cast<uint32_t>(off);
-    ForEachTap(win, in, w,
-               [&](const int8_t* p, const int8_t* f)
-                   __attribute__((always_inline)) {
-                     a = MulAdd(a, AddScalar(LoadWiden4(p), o),
-                                LoadWiden4(f));
-                   });
-    StoreWords(a, acc);
+    Dw4<false>(win, in, w, off, acc);
   }
 
-  // 4 output channels of one input channel: the weights times one scalar.
   __attribute__((noinline)) static void Dw4Outputs(const DepthwiseWindow& win,
                                                    const int8_t* in,
                                                    const int8_t* w,
                                                    int32_t off,
                                                    uint32_t acc[4]) {
-    Words a = LoadWords(acc);
-    const uint32_t o = static_cast<uint32_t>(off);
-    ForEachTap(win, in, w,
-               [&](const int8_t* p, const int8_t* f)
-                   __attribute__((always_inline)) {
-                     a = MulAddScalar(a, LoadWiden4(f),
-                                      static_cast<uint32_t>(*p) + o);
-                   });
-    StoreWords(a, acc);
+    Dw4<true>(win, in, w, off, acc);
   }
 };
 
 }  // namespace
 
-void ConvInt8Mve(const ConvGeometry& g, const QuantizedOutput& q,
-                 const int8_t* input, const int8_t* filter,
-                 const int32_t* bias, int8_t* output, void* scratch,
-                 bool in_place) {
-  ConvInt8Rows<MvePath>(g, q, input, filter, bias, output, scratch,
-                        in_place);
-}
-
-void DepthwiseInt8Mve(const ConvGeometry& g, const QuantizedOutput& q,
-                      const int8_t* input, const int8_t* filter,
-                      const int32_t* bias, int8_t* output) {
-  DepthwiseInt8Pixels<MvePath>(g, q, input, filter, bias, output);
-}
-
-void FullyConnectedInt8Mve(const FcInt8Args& args, const int8_t* input,
-                           const int8_t* weights, const int32_t* bias,
-                           int8_t* output) {
-  FullyConnectedInt8Rows<MvePath>(args, input, weights, bias, output);
-}
+TFLITE_CORTEX_M_INT8_KERNELS(Mve, MvePath)
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

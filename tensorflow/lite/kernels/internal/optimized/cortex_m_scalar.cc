@@ -88,25 +88,7 @@ struct ScalarPath : UnpackedRowsPath {
 
 }  // namespace
 
-void ConvInt8Scalar(const ConvGeometry& g, const QuantizedOutput& q,
-                    const int8_t* input, const int8_t* filter,
-                    const int32_t* bias, int8_t* output, void* scratch,
-                    bool in_place) {
-  ConvInt8Rows<ScalarPath>(g, q, input, filter, bias, output, scratch,
-                           in_place);
-}
-
-void DepthwiseInt8Scalar(const ConvGeometry& g, const QuantizedOutput& q,
-                         const int8_t* input, const int8_t* filter,
-                         const int32_t* bias, int8_t* output) {
-  DepthwiseInt8Pixels<ScalarPath>(g, q, input, filter, bias, output);
-}
-
-void FullyConnectedInt8Scalar(const FcInt8Args& args, const int8_t* input,
-                              const int8_t* weights, const int32_t* bias,
-                              int8_t* output) {
-  FullyConnectedInt8Rows<ScalarPath>(args, input, weights, bias, output);
-}
+TFLITE_CORTEX_M_INT8_KERNELS(Scalar, ScalarPath)
 
 }  // namespace cortex_m
 }  // namespace optimized_ops
