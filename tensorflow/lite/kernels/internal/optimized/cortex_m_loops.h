@@ -79,7 +79,9 @@ inline bool IsPointwiseConv(const ConvGeometry& g) {
 inline size_t RowBytes(int k) { return static_cast<size_t>(RoundUp(k, 4)); }
 
 // For paths that read the rows where they are (no packing) and take any
-// input offset: their Rows, Supports and Prepare (see ConvInt8Rows).
+// input offset: their Rows, Supports and Prepare (see ConvInt8Rows), and
+// Dot1x2 as Path::FcDot1x2 on the first row.
+template <class Path>
 struct UnpackedRowsPath {
   struct Rows {
     const int8_t* x0;
@@ -91,6 +93,11 @@ struct UnpackedRowsPath {
   static Rows Prepare(const int8_t* x0, const int8_t* x1, int /*k*/,
                       int32_t /*input_offset*/, void* /*work*/) {
     return {x0, x1};
+  }
+
+  static void Dot1x2(const Rows& r, const int8_t* w0, const int8_t* w1, int k,
+                     int32_t off, uint32_t acc[2]) {
+    Path::FcDot1x2(r.x0, w0, w1, k, off, acc);
   }
 };
 

@@ -126,7 +126,7 @@ TFLITE_ALWAYS_INLINE uint32_t WithOffset(uint32_t dot, int32_t off,
 }
 
 // The offset is applied in 32-bit sums: any offset.
-struct MvePath : UnpackedRowsPath {
+struct MvePath : UnpackedRowsPath<MvePath> {
 
   __attribute__((noinline)) static void Dot2x2(const Rows& r,
                                                const int8_t* w0,
@@ -173,11 +173,6 @@ struct MvePath : UnpackedRowsPath {
     });
     acc[0] = WithOffset(a0, off, s0);
     acc[1] = WithOffset(a1, off, s1);
-  }
-
-  static void Dot1x2(const Rows& r, const int8_t* w0, const int8_t* w1, int k,
-                     int32_t off, uint32_t acc[2]) {
-    FcDot1x2(r.x0, w0, w1, k, off, acc);
   }
 
   __attribute__((noinline)) static uint32_t Dot1x1(const int8_t* x,

@@ -16,7 +16,7 @@ TFLITE_ALWAYS_INLINE uint32_t Product(int8_t x, int32_t off, int8_t w) {
 
 // The inner products of the scalar path, one element at a time. Not
 // inlined: each loop gets the whole register file.
-struct ScalarPath : UnpackedRowsPath {
+struct ScalarPath : UnpackedRowsPath<ScalarPath> {
 
   __attribute__((noinline)) static void Dot2x2(const Rows& r,
                                                const int8_t* w0,
@@ -54,11 +54,6 @@ struct ScalarPath : UnpackedRowsPath {
     }
     acc[0] = a0;
     acc[1] = a1;
-  }
-
-  static void Dot1x2(const Rows& r, const int8_t* w0, const int8_t* w1, int k,
-                     int32_t off, uint32_t acc[2]) {
-    FcDot1x2(r.x0, w0, w1, k, off, acc);
   }
 
   __attribute__((noinline)) static uint32_t Dot1x1(const int8_t* x,
