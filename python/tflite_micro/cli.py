@@ -7,6 +7,7 @@
     tflite-micro compare MODEL [--per-layer]
     tflite-micro export MODEL... -o DIR [--target cortex-m4]
     tflite-micro size MODEL [--target cortex-m4] [--strip-errors] [--json]
+                     [--profile]
 
 Errors are one line on stderr and a non-zero exit status (2 for a bad
 command line, 1 otherwise); --verbose adds the traceback.
@@ -561,7 +562,8 @@ def cmd_size(args):
     report = footprint.measure(args.model, target=args.target,
                                strip_errors=args.strip_errors,
                                keep_dir=args.keep, jobs=args.jobs,
-                               top=max(args.top, 15))
+                               top=max(args.top, 15),
+                               profile=args.profile)
   except footprint.FootprintError as e:
     raise CliError(str(e)) from e
   if args.json:
@@ -569,6 +571,8 @@ def cmd_size(args):
     print(json.dumps(report, indent=2, sort_keys=True))
   else:
     sys.stdout.write(footprint.format_report(report, top=args.top))
+    if args.profile:
+      sys.stdout.write("\n" + footprint.format_profile(report))
   return 0
 
 
@@ -900,6 +904,10 @@ def build_parser(prog=PROG):
                     "directory)")
   size.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
                     help="parallel compile jobs (default %(default)s)")
+  size.add_argument("--profile", action="store_true",
+                    help="also build a firmware that times each node "
+                    "(repeating Invoke until about 2 M instructions) and "
+                    "list instructions per Invoke by op")
   size.set_defaults(handler=cmd_size)
   return parser
 

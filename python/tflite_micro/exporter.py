@@ -407,6 +407,12 @@ MAIN_CC = r'''// Runs each exported model once on the example input in model_dat
 //   output NAME INDEX DTYPE [SHAPE]: VALUES   integers in decimal, floats as
 //                                             their IEEE bits in hex
 //   stat NAME KEY VALUE                       measurements
+//   profile NAME NODE OP TICKS REPEATS        built with
+//                                             -DEXPORT_PROFILE_REPEATS=N
+//                                             (make PROFILE=N): after the
+//                                             measured Invoke, N more with a
+//                                             profiler, each node's ticks
+//                                             summed over the N
 //
 // Text goes through write(1, ...), not printf, so the example pulls in no
 // stdio formatting code of the C library.
@@ -553,6 +559,77 @@ void PrintOutput(const char* model, size_t index, const TfLiteTensor* t) {
   PutChar('\n');
 }
 
+#if defined(EXPORT_PROFILE_REPEATS)
+// Ticks per node of subgraph 0 (nodes of called subgraphs count in their
+// caller's node), summed over the profiled invokes.
+class NodeProfiler : public tflite::MicroProfilerInterface {
+ public:
+  static constexpr int kMaxNodes = 512;
+  void Attach(const tflite::MicroInterpreter* interpreter) {
+    interpreter_ = interpreter;
+    for (int i = 0; i < kMaxNodes; ++i) {
+      ticks_[i] = 0;
+      names_[i] = nullptr;
+    }
+  }
+  uint32_t BeginEvent(const char* tag) override {
+    const int node = interpreter_->current_subgraph_index() == 0
+                         ? interpreter_->current_node_index()
+                         : -1;
+    if (node >= 0 && node < kMaxNodes) names_[node] = tag;
+    depth_ += 1;
+    if (depth_ == 1) {
+      node_ = node;
+      start_ = tflite::GetCurrentTimeTicks();
+    }
+    return 0;
+  }
+  void EndEvent(uint32_t) override {
+    if (depth_ == 1) {
+      const uint32_t now = tflite::GetCurrentTimeTicks();
+      if (node_ >= 0 && node_ < kMaxNodes) ticks_[node_] += now - start_;
+    }
+    depth_ -= 1;
+  }
+  uint64_t ticks(int node) const { return ticks_[node]; }
+  const char* name(int node) const { return names_[node]; }
+
+ private:
+  const tflite::MicroInterpreter* interpreter_ = nullptr;
+  uint64_t ticks_[kMaxNodes];
+  const char* names_[kMaxNodes];
+  int depth_ = 0;
+  int node_ = -1;
+  uint32_t start_ = 0;
+};
+NodeProfiler node_profiler;
+
+// N profiled invokes after the measured one; one line per node.
+void ProfileModel(const char* model, tflite::MicroInterpreter* interpreter) {
+  node_profiler.Attach(interpreter);
+  interpreter->SetProfiler(&node_profiler);
+  for (int i = 0; i < EXPORT_PROFILE_REPEATS; ++i) {
+    if (interpreter->Invoke() != kTfLiteOk) break;
+  }
+  interpreter->SetProfiler(nullptr);
+  const size_t nodes = interpreter->operators_size();
+  for (size_t n = 0; n < nodes && n < NodeProfiler::kMaxNodes; ++n) {
+    const char* name = node_profiler.name(static_cast<int>(n));
+    Put("profile ");
+    Put(model);
+    PutChar(' ');
+    PutUnsigned(n);
+    PutChar(' ');
+    Put(name != nullptr ? name : "?");
+    PutChar(' ');
+    PutUnsigned(node_profiler.ticks(static_cast<int>(n)));
+    PutChar(' ');
+    PutUnsigned(EXPORT_PROFILE_REPEATS);
+    PutChar('\n');
+  }
+}
+#endif  // EXPORT_PROFILE_REPEATS
+
 // --- The interpreter and its memory, all static (none on the stack, so
 // the stack high-water mark is the call depth alone).
 alignas(16) uint8_t tensor_arena[EXPORT_ARENA_SIZE];
@@ -609,6 +686,9 @@ bool RunModel(const ExportedModel& model) {
     Stat(model.name, "heap_used_bytes", cortex_m_qemu::HeapUsedBytes());
 #endif
     Stat(model.name, "invoke_ticks", ticks);
+#if defined(EXPORT_PROFILE_REPEATS)
+    ProfileModel(model.name, interpreter);
+#endif
     Stat(model.name, "arena_used_bytes", interpreter->arena_used_bytes());
     Stat(model.name, "arena_required_bytes",
          interpreter->arena_required_bytes());
@@ -667,6 +747,8 @@ def makefile(default_target, groups, has_board):
 #   make TARGET=cortex-m4     # arm-none-eabi-g++, build/cortex-m4/firmware.elf
 #   make run                  # runs it (firmware under qemu-system-arm)
 #   make STRIP_ERRORS=1       # -DTF_LITE_STRIP_ERROR_STRINGS: no error texts
+#   make PROFILE=N            # after the measured Invoke, N more with a
+#                             # per-node profiler ("profile" lines)
 #
 # Cortex-M targets: {', '.join(CORTEX_M)} (QEMU's MPS2/MPS3 machines;
 # the linker scripts are in {QEMU_BOARD_DIR}). For your own board, replace
@@ -674,7 +756,8 @@ def makefile(default_target, groups, has_board):
 
 TARGET ?= {default_target}
 STRIP_ERRORS ?= 0
-BUILD_DIR ?= build/$(TARGET)$(if $(filter 1,$(STRIP_ERRORS)),-strip-errors)
+PROFILE ?= 0
+BUILD_DIR ?= build/$(TARGET)$(if $(filter 1,$(STRIP_ERRORS)),-strip-errors)$(if $(filter-out 0,$(PROFILE)),-profile)
 
 {_make_list("CORE_SRCS", groups["core"])}
 {_make_list("KERNEL_SRCS", groups["kernels"])}
@@ -691,6 +774,9 @@ CPPFLAGS += -DNDEBUG
 endif
 ifeq ($(STRIP_ERRORS),1)
 CPPFLAGS += -DTF_LITE_STRIP_ERROR_STRINGS
+endif
+ifneq ($(PROFILE),0)
+CPPFLAGS += -DEXPORT_PROFILE_REPEATS=$(PROFILE)
 endif
 # -ffp-contract=off: float kernels round as on every other platform.
 COMMON_FLAGS := -std=c++17 -fno-exceptions -fno-rtti -ffp-contract=off \\

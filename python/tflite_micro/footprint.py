@@ -245,9 +245,33 @@ def parse_firmware_output(text):
   return stats, outputs
 
 
+def parse_profile(text):
+  """{model: [(node, op, ticks summed, repeats)]} from a PROFILE=N
+  firmware's "profile" lines."""
+  profile = {}
+  for line in text.splitlines():
+    if line.startswith("profile "):
+      _, model, node, op, ticks, repeats = line.split()
+      profile.setdefault(model, []).append(
+          (int(node), op, int(ticks), int(repeats)))
+  return profile
+
+
+# Profiled invokes: enough for about this many instructions in all (the
+# SysTick resolution, 40 instructions, averages out), at most 200.
+PROFILE_INSTRUCTIONS = 2_000_000
+
+
+def profile_repeats(instructions):
+  if not instructions:
+    return 1
+  return max(1, min(200, PROFILE_INSTRUCTIONS // instructions))
+
+
 def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
-            jobs=None, top=15):
-  """Builds, runs and measures; returns the report as a dict."""
+            jobs=None, top=15, profile=False):
+  """Builds, runs and measures; returns the report as a dict. With
+  `profile`, a second firmware (make PROFILE=N) also times each node."""
   if target not in exporter.CORTEX_M:
     raise FootprintError(f"size needs a Cortex-M target, not {target}")
   _need("make")
@@ -278,6 +302,10 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
       raise FootprintError("the firmware's outputs differ from the Python "
                            "runtime's:\n" + "\n".join(outputs) + "\nexpected:\n"
                            + "\n".join(result.expected_output))
+    nodes = None
+    if profile:
+      nodes = _profile_nodes(tree, target, strip_errors, jobs, machine,
+                             result, stats)
     analysis = analyze_map(map_text, result.groups, f"{build}/obj/", top)
     elf_total = elf_flash_bytes(elf)
     version = subprocess.run([compiler, "--version"], capture_output=True,
@@ -329,7 +357,58 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
       },
       "top_symbols": analysis["top_symbols"],
       "outputs": outputs,
+      "profile": nodes,
   }
+
+
+def _profile_nodes(tree, target, strip_errors, jobs, machine, result, stats):
+  """[{node, op, instructions}] per Invoke, from a PROFILE=N firmware."""
+  model = result.models[0]
+  board = stats.get("board", {})
+  per_second = board.get("ticks_per_second", 0)
+  ticks = stats.get(model.identifier, {}).get("invoke_ticks", 0)
+  if not per_second:
+    raise FootprintError("the firmware printed no ticks_per_second")
+  repeats = profile_repeats(ticks * 1_000_000_000 // per_second)
+  _run(["make", "-C", tree, f"-j{jobs or os.cpu_count() or 1}",
+        f"TARGET={target}", f"STRIP_ERRORS={1 if strip_errors else 0}",
+        f"PROFILE={repeats}"], what="building the profiling firmware")
+  build = (f"build/{target}" + ("-strip-errors" if strip_errors else "") +
+           "-profile")
+  run = subprocess.run(
+      [os.path.join(tree, exporter.RUN_FIRMWARE), f"--machine={machine}",
+       "--icount", "--timeout=1200", os.path.join(tree, build,
+                                                 "firmware.elf")],
+      cwd=tree, capture_output=True, text=True, check=False)
+  if run.returncode != 0:
+    raise FootprintError(f"the profiling firmware failed under QEMU (status "
+                         f"{run.returncode}):\n{run.stdout}{run.stderr}")
+  rows = parse_profile(run.stdout).get(model.identifier, [])
+  return [{"node": node, "op": op,
+           "instructions": node_ticks * 1_000_000_000 // per_second / count}
+          for node, op, node_ticks, count in rows]
+
+
+def format_profile(report):
+  """Instructions per Invoke by op type, then by node."""
+  nodes = report.get("profile") or []
+  total = sum(n["instructions"] for n in nodes)
+  lines = [f"Per-op instructions per Invoke (profiled; the profiler's own "
+           f"calls included, {total:,.0f} in all):"]
+  by_op = {}
+  for n in nodes:
+    count, instructions = by_op.get(n["op"], (0, 0.0))
+    by_op[n["op"]] = (count + 1, instructions + n["instructions"])
+  for op, (count, instructions) in sorted(by_op.items(),
+                                          key=lambda e: -e[1][1]):
+    share = 100 * instructions / total if total else 0
+    lines.append(f"  {op:<32} x{count:<4} {instructions:>14,.0f}  "
+                 f"{share:5.1f}%")
+  lines.append("  by node:")
+  for n in nodes:
+    lines.append(f"    {n['node']:>4} {n['op']:<32} "
+                 f"{n['instructions']:>14,.0f}")
+  return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 
@@ -150,6 +153,7 @@ bool TouchesPadding(const ConvGeometry& g) {
   return last_y >= g.input_height || last_x >= g.input_width;
 }
 
+#if !TFLITE_OPTIMIZED_CORTEX_M
 // ------------------------------------------------------------ int8 generic
 
 // Filter element (output channel n, tap k).
@@ -258,6 +262,8 @@ void ConvInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
   ConvInt8GenericBody(Isa::kGeneric, g, q, input, filter, bias, output,
                       scratch, in_place);
 }
+
+#endif  // !TFLITE_OPTIMIZED_CORTEX_M
 
 // ------------------------------------------------------------------ float
 //
@@ -1156,7 +1162,18 @@ void ConvInt8(const ConvGeometry& g, const QuantizedOutput& q,
       return;
 #endif
     default:
+#if TFLITE_OPTIMIZED_ARM_MVE
+      cortex_m::ConvInt8Mve(g, q, input, filter, bias, output, scratch,
+                            in_place);
+#elif TFLITE_OPTIMIZED_ARM_DSP
+      cortex_m::ConvInt8Dsp(g, q, input, filter, bias, output, scratch,
+                            in_place);
+#elif TFLITE_OPTIMIZED_CORTEX_M
+      cortex_m::ConvInt8Scalar(g, q, input, filter, bias, output, scratch,
+                               in_place);
+#else
       ConvInt8Generic(g, q, input, filter, bias, output, scratch, in_place);
+#endif
   }
 }
 

@@ -17,57 +17,13 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
 #include "tensorflow/lite/kernels/internal/runtime_shape.h"
 #include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
 namespace optimized_ops {
-
-// Input, filter and output sizes of a 2-D convolution or pooling.
-struct ConvGeometry {
-  int batches;
-  int input_height;
-  int input_width;
-  int input_depth;
-  int filter_height;
-  int filter_width;
-  int output_height;
-  int output_width;
-  int output_depth;
-  int stride_height;
-  int stride_width;
-  int dilation_height;
-  int dilation_width;
-  int pad_height;
-  int pad_width;
-  // Depthwise: output channels per input channel (1 for CONV_2D).
-  int depth_multiplier;
-};
-
-// Requantization of int32 accumulators to int8 outputs, per output channel.
-struct QuantizedOutput {
-  const int32_t* multiplier;
-  const int32_t* shift;
-  int32_t input_offset;
-  int32_t output_offset;
-  int32_t act_min;
-  int32_t act_max;
-};
-
-template <typename Params>
-QuantizedOutput MakeQuantizedOutput(const Params& params,
-                                    const int32_t* multiplier,
-                                    const int32_t* shift) {
-  QuantizedOutput q;
-  q.multiplier = multiplier;
-  q.shift = shift;
-  q.input_offset = params.input_offset;
-  q.output_offset = params.output_offset;
-  q.act_min = params.quantized_activation_min;
-  q.act_max = params.quantized_activation_max;
-  return q;
-}
 
 ConvGeometry MakeConvGeometry(const ConvParams& params,
                               const RuntimeShape& input_shape,

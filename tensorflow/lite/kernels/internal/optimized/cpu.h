@@ -11,6 +11,29 @@
 #define TFLITE_OPTIMIZED_X86 0
 #endif
 
+// Arm M-profile cores (Cortex-M0/M0+/M3/M4/M7/M33/M55...): the int8 conv,
+// depthwise and fully connected kernels take the loops of cortex_m_scalar.cc
+// (any 32-bit core), with the DSP extension (M4, M7, M33: SMLAD, SXTB16)
+// those of cortex_m_dsp.cc, with Helium (integer MVE: M55, M85) those of
+// cortex_m_mve.cc, chosen at compile time. Results are the same on every
+// path.
+#if defined(__arm__) && defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M'
+#define TFLITE_OPTIMIZED_CORTEX_M 1
+#else
+#define TFLITE_OPTIMIZED_CORTEX_M 0
+#endif
+#if TFLITE_OPTIMIZED_CORTEX_M && defined(__ARM_FEATURE_DSP)
+#define TFLITE_OPTIMIZED_ARM_DSP 1
+#else
+#define TFLITE_OPTIMIZED_ARM_DSP 0
+#endif
+#if TFLITE_OPTIMIZED_CORTEX_M && defined(__ARM_FEATURE_MVE) && \
+    (__ARM_FEATURE_MVE & 1)
+#define TFLITE_OPTIMIZED_ARM_MVE 1
+#else
+#define TFLITE_OPTIMIZED_ARM_MVE 0
+#endif
+
 namespace tflite {
 namespace optimized_ops {
 

@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "tensorflow/lite/kernels/internal/optimized/conv.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
 
@@ -42,6 +45,7 @@ TFLITE_ALWAYS_INLINE PixelWindow WindowAt(const ConvGeometry& g, int b,
       for (int ox_ = 0; ox_ < (g).output_width; ++ox_) \
         if (const PixelWindow window = WindowAt((g), b_, oy_, ox_); true)
 
+#if !TFLITE_OPTIMIZED_CORTEX_M
 TFLITE_ALWAYS_INLINE void DepthwiseInt8Body(Isa isa,
                                             const ConvGeometry& g,
                                             const QuantizedOutput& q,
@@ -104,6 +108,8 @@ void DepthwiseInt8Generic(const ConvGeometry& g, const QuantizedOutput& q,
                           const int32_t* bias, int8_t* output) {
   DepthwiseInt8Body(Isa::kGeneric, g, q, input, filter, bias, output);
 }
+
+#endif  // !TFLITE_OPTIMIZED_CORTEX_M
 
 TFLITE_ALWAYS_INLINE void DepthwiseFloatBody(const ConvGeometry& g,
                                              float act_min, float act_max,
@@ -955,8 +961,19 @@ void DepthwiseConvPerChannel(
       return;
 #endif
     default:
+#if TFLITE_OPTIMIZED_ARM_MVE
+      optimized_ops::cortex_m::DepthwiseInt8Mve(g, q, input_data, filter_data,
+                                                bias_data, output_data);
+#elif TFLITE_OPTIMIZED_ARM_DSP
+      optimized_ops::cortex_m::DepthwiseInt8Dsp(g, q, input_data, filter_data,
+                                                bias_data, output_data);
+#elif TFLITE_OPTIMIZED_CORTEX_M
+      optimized_ops::cortex_m::DepthwiseInt8Scalar(
+          g, q, input_data, filter_data, bias_data, output_data);
+#else
       optimized_ops::DepthwiseInt8Generic(g, q, input_data, filter_data,
                                           bias_data, output_data);
+#endif
   }
 }
 

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
 
@@ -27,6 +31,7 @@ FcSizes Sizes(const RuntimeShape& weights_shape,
 
 // -------------------------------------------------------------------- int8
 
+#if !TFLITE_OPTIMIZED_CORTEX_M
 // Sums over one row of weights (`w`) and one input row (`x`): sum(w * x),
 // sum(w); wrapping.
 struct DotSums {
@@ -61,6 +66,8 @@ TFLITE_ALWAYS_INLINE uint32_t SumGeneric(const int8_t* x, int depth) {
   return sum;
 }
 
+#endif  // !TFLITE_OPTIMIZED_CORTEX_M
+
 struct Int8Fc {
   const int32_t* per_channel_multiplier;
   const int32_t* per_channel_shift;
@@ -74,6 +81,7 @@ struct Int8Fc {
   bool litert_rescale;
 };
 
+#if !TFLITE_OPTIMIZED_CORTEX_M
 // The output from the sums: sum((w + wo) * (x + xo)) = sum(w x) + xo sum(w)
 // + wo sum(x) + depth wo xo, all mod 2^32 like the reference's int32.
 TFLITE_ALWAYS_INLINE int8_t FinishInt8(const Int8Fc& p, DotSums sums,
@@ -119,6 +127,8 @@ void FcInt8Generic(const Int8Fc& p, const FcSizes& s, const int8_t* input,
                    int8_t* output) {
   FcInt8GenericBody(p, s, input, weights, bias, output);
 }
+
+#endif  // !TFLITE_OPTIMIZED_CORTEX_M
 
 // -------------------------------------------------------------------- float
 
@@ -409,9 +419,37 @@ void FullyConnected(const FullyConnectedParams& params,
                                 output_data);
       return;
 #endif
-    default:
+    default: {
+#if TFLITE_OPTIMIZED_CORTEX_M
+      optimized_ops::cortex_m::FcInt8Args a;
+      a.batches = s.batches;
+      a.outputs = s.outputs;
+      a.depth = s.depth;
+      a.per_channel_multiplier = per_channel_multiplier;
+      a.per_channel_shift = per_channel_shift;
+      a.multiplier = p.multiplier;
+      a.shift = p.shift;
+      a.input_offset = p.input_offset;
+      a.weights_offset = p.weights_offset;
+      a.output_offset = p.output_offset;
+      a.act_min = p.act_min;
+      a.act_max = p.act_max;
+      a.litert_rescale = p.litert_rescale;
+#if TFLITE_OPTIMIZED_ARM_MVE
+      optimized_ops::cortex_m::FullyConnectedInt8Mve(a, input_data, filter_data,
+                                                     bias_data, output_data);
+#elif TFLITE_OPTIMIZED_ARM_DSP
+      optimized_ops::cortex_m::FullyConnectedInt8Dsp(a, input_data, filter_data,
+                                                     bias_data, output_data);
+#else
+      optimized_ops::cortex_m::FullyConnectedInt8Scalar(
+          a, input_data, filter_data, bias_data, output_data);
+#endif
+#else
       optimized_ops::FcInt8Generic(p, s, input_data, filter_data, bias_data,
                                    output_data);
+#endif
+    }
   }
 }
 

@@ -1,0 +1,41 @@
+// int8 CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED with Helium (the
+// M-profile Vector Extension, MVE: Cortex-M55, M85): 16 int8 products summed
+// into a general register per instruction (VMLADAVA.S8), the input offset
+// folded in once per output as offset * sum(weights) (VADDVA.S8), tails by
+// predicated loads. Same results as the reference kernels. Cortex-M builds
+// with __ARM_FEATURE_MVE call these; elsewhere the same functions are
+// compiled with portable C++ definitions of the instructions, so that the
+// tests check them on any machine.
+#ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_CORTEX_M_MVE_H_
+#define TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_CORTEX_M_MVE_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
+
+namespace tflite {
+namespace optimized_ops {
+namespace cortex_m {
+
+struct FcInt8Args;
+
+// As ConvInt8Scalar and friends (cortex_m_scalar.h), for any input offset.
+void ConvInt8Mve(const ConvGeometry& g, const QuantizedOutput& q,
+                 const int8_t* input, const int8_t* filter,
+                 const int32_t* bias, int8_t* output, void* scratch,
+                 bool in_place);
+
+void DepthwiseInt8Mve(const ConvGeometry& g, const QuantizedOutput& q,
+                      const int8_t* input, const int8_t* filter,
+                      const int32_t* bias, int8_t* output);
+
+void FullyConnectedInt8Mve(const FcInt8Args& args, const int8_t* input,
+                           const int8_t* weights, const int32_t* bias,
+                           int8_t* output);
+
+}  // namespace cortex_m
+}  // namespace optimized_ops
+}  // namespace tflite
+
+#endif  // TENSORFLOW_LITE_KERNELS_INTERNAL_OPTIMIZED_CORTEX_M_MVE_H_
