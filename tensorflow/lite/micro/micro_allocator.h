@@ -73,6 +73,12 @@ class MicroAllocator {
   // (later ones are ignored: they only save memory).
   TfLiteStatus AllowInPlace(int subgraph, int node, int input_tensor,
                             int output_tensor);
+  // Lets the plan give tensors a shared buffer: the output of a reshape-like
+  // node (RESHAPE, SQUEEZE, EXPAND_DIMS: its input's bytes unchanged) and
+  // in-place outputs (AllowInPlace). Called by the kernels that can share,
+  // while preparing; the sharing code is only linked into programs with
+  // such kernels.
+  void EnableBufferSharing();
 
   TfLiteStatus RequestScratchBufferInArena(size_t bytes, int subgraph,
                                            int node, int* buffer_index);
@@ -151,6 +157,9 @@ class MicroAllocator {
                         int index, NodeAndRegistration* out);
   void FillTfLiteTensor(int subgraph, int tensor_index, TfLiteEvalTensor* eval,
                         MicroTensor* out, TfLiteIntArray* zero_points);
+  // The sharing code, reached only through EnableBufferSharing().
+  struct Sharing;
+  const Sharing* sharing_ = nullptr;
   bool MayShareBuffers() const;
   TfLiteStatus KeepUsefulAnchors(const PlannerBuffer* buffers, int count,
                                  int steps, int32_t* anchors);

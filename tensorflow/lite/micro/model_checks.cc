@@ -258,74 +258,6 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
 
 }  // namespace
 
-size_t ElementSize(TfLiteType type) {
-  switch (type) {
-    case kTfLiteFloat32:
-    case kTfLiteInt32:
-    case kTfLiteUInt32:
-    case kTfLiteResource:
-      return 4;
-    case kTfLiteUInt8:
-    case kTfLiteInt8:
-    case kTfLiteBool:
-    case kTfLiteInt4:  // unpacked in memory
-      return 1;
-    case kTfLiteInt16:
-    case kTfLiteUInt16:
-    case kTfLiteFloat16:
-      return 2;
-    case kTfLiteInt64:
-    case kTfLiteUInt64:
-    case kTfLiteFloat64:
-    case kTfLiteComplex64:
-      return 8;
-    case kTfLiteComplex128:
-      return 16;
-    default:
-      return 0;
-  }
-}
-
-const char* OperatorName(const Model* model, const Operator* op) {
-  const auto* codes = model->operator_codes();
-  if (codes == nullptr || op->opcode_index() >= codes->size()) {
-    return "UNKNOWN";
-  }
-  const OperatorCode* code = codes->Get(op->opcode_index());
-  const BuiltinOperator builtin = GetBuiltinCode(code);
-  if (builtin == BuiltinOperator_CUSTOM) {
-    return code->custom_code() != nullptr ? code->custom_code()->c_str()
-                                          : "CUSTOM";
-  }
-  const char* name = EnumNameBuiltinOperator(builtin);
-  return (name != nullptr && name[0] != '\0') ? name : "UNKNOWN";
-}
-
-ConstantData GetBufferData(const Model* model, uint32_t buffer_index,
-                           const uint8_t* file_data, size_t file_size) {
-  ConstantData result{nullptr, 0};
-  const auto* buffers = model->buffers();
-  if (buffers == nullptr || buffer_index == 0 ||
-      buffer_index >= buffers->size()) {
-    return result;
-  }
-  const Buffer* buffer = buffers->Get(buffer_index);
-  if (buffer == nullptr) return result;
-  if (buffer->offset() > 1 && file_data != nullptr &&
-      buffer->offset() <= file_size &&
-      buffer->size() <= file_size - buffer->offset()) {
-    if (buffer->size() == 0) return result;
-    result.data = file_data + buffer->offset();
-    result.size = static_cast<size_t>(buffer->size());
-    return result;
-  }
-  if (buffer->data() != nullptr && buffer->data()->size() > 0) {
-    result.data = buffer->data()->data();
-    result.size = buffer->data()->size();
-  }
-  return result;
-}
-
 const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
   if (data == nullptr || size < 8) {
     MicroPrintf("Invalid model: %u bytes is too short to be a .tflite file",
@@ -443,6 +375,73 @@ TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
           return kTfLiteError;
         }
       }
+    }
+  }
+  return kTfLiteOk;
+}
+
+TfLiteStatus CheckDataFlow(const Model* model, int subgraph,
+                           const uint8_t* data, size_t size, uint8_t* flags) {
+  // A tensor read before anything writes it would hold whatever an earlier
+  // tensor left in the arena (for a bool, bytes that are not a valid bool).
+  // A tensor written twice (or an input, constant or variable written by a
+  // node) could change shape after the nodes reading it have prepared.
+  constexpr uint8_t kReadable = 1;
+  constexpr uint8_t kWritten = 2;  // may not be written again
+  const SubGraph* graph =
+      model->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(subgraph));
+  const uint32_t tensors = VectorSize(graph->tensors());
+  for (uint32_t t = 0; t < tensors; ++t) {
+    const Tensor* tensor = graph->tensors()->Get(t);
+    bool empty = false;  // no elements: nothing to read
+    for (uint32_t d = 0; d < VectorSize(tensor->shape()); ++d) {
+      empty = empty || tensor->shape()->Get(d) == 0;
+    }
+    const bool fixed =
+        tensor->is_variable() ||
+        GetBufferData(model, tensor->buffer(), data, size).data != nullptr;
+    flags[t] = (fixed ? kReadable | kWritten : 0) | (empty ? kReadable : 0);
+  }
+  for (uint32_t i = 0; i < VectorSize(graph->inputs()); ++i) {
+    flags[graph->inputs()->Get(i)] = kReadable | kWritten;
+  }
+  for (uint32_t n = 0; n < VectorSize(graph->operators()); ++n) {
+    const Operator* op = graph->operators()->Get(n);
+    for (uint32_t i = 0; i < VectorSize(op->inputs()); ++i) {
+      const int32_t t = op->inputs()->Get(i);
+      if (t >= 0 && !(flags[t] & kReadable)) {
+        MicroPrintf(
+            "Invalid model: node %u (%s) in subgraph %d reads tensor %d "
+            "before anything writes it (it is no input, constant, variable "
+            "or output of an earlier node)",
+            static_cast<unsigned>(n), OperatorName(model, op), subgraph,
+            static_cast<int>(t));
+        return kTfLiteError;
+      }
+    }
+    for (uint32_t i = 0; i < VectorSize(op->outputs()); ++i) {
+      const int32_t t = op->outputs()->Get(i);
+      if (flags[t] & kWritten) {
+        MicroPrintf(
+            "Invalid model: node %u (%s) in subgraph %d writes tensor %d, "
+            "which is already an input, constant, variable or output of an "
+            "earlier node (or of this one)",
+            static_cast<unsigned>(n), OperatorName(model, op), subgraph,
+            static_cast<int>(t));
+        return kTfLiteError;
+      }
+      flags[t] = kReadable | kWritten;
+    }
+  }
+  // The caller (the application, or IF/WHILE/CALL_ONCE) reads the outputs.
+  for (uint32_t i = 0; i < VectorSize(graph->outputs()); ++i) {
+    if (!(flags[graph->outputs()->Get(i)] & kReadable)) {
+      MicroPrintf(
+          "Invalid model: subgraph %d output %u is tensor %d, which nothing "
+          "writes (no input, constant, variable or node output)",
+          subgraph, static_cast<unsigned>(i),
+          static_cast<int>(graph->outputs()->Get(i)));
+      return kTfLiteError;
     }
   }
   return kTfLiteOk;
