@@ -426,7 +426,22 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
   };
   TailDataAllocator data_allocator(this);
   void* builtin_data = nullptr;
-  if (parser(op, &data_allocator, &builtin_data) != kTfLiteOk) {
+#if !defined(TF_LITE_MICRO_SKIP_MODEL_CHECKS)
+  // The model checks left the fields of options tables to the parsers.
+  flatbuffers::Verifier verifier(file_data_, file_size_);
+  if (file_data_ != nullptr) data_allocator.set_options_verifier(&verifier);
+  const TfLiteStatus parsed = parser(op, &data_allocator, &builtin_data);
+  if (data_allocator.options_malformed()) {
+    MicroPrintf(
+        "Invalid model: the options table of node %d (%s) in subgraph %d "
+        "is malformed (flatbuffers verification failed)",
+        index, EnumNameBuiltinOperator(builtin), subgraph);
+    return kTfLiteError;
+  }
+#else
+  const TfLiteStatus parsed = parser(op, &data_allocator, &builtin_data);
+#endif
+  if (parsed != kTfLiteOk) {
     MicroPrintf("Could not parse the options of node %d (%s) in subgraph %d",
                 index, EnumNameBuiltinOperator(builtin), subgraph);
     return kTfLiteError;

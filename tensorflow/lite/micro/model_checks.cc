@@ -256,6 +256,109 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
   return kTfLiteOk;
 }
 
+// The model's tables, verified as the generated Model::Verify would, except
+// for the operators' option unions: the generated code switches over every
+// options table of the schema, which links all their verifiers (several
+// KB). Here an options table is only checked to be a table inside the
+// buffer; its fields are verified by the parser of its op when the
+// interpreter parses it (VerifiedOptions in flatbuffer_conversions.cc), so
+// only the option tables of the resolver's ops are linked, and no field is
+// read unverified.
+bool VerifyTableHeader(flatbuffers::Verifier& verifier, const void* table) {
+  return table == nullptr ||
+         (static_cast<const flatbuffers::Table*>(table)->VerifyTableStart(
+              verifier) &&
+          verifier.EndTable());
+}
+
+bool VerifyOperator(flatbuffers::Verifier& verifier, const Operator* op) {
+  const auto* table = reinterpret_cast<const flatbuffers::Table*>(op);
+  return table->VerifyTableStart(verifier) &&
+         table->VerifyField<uint32_t>(verifier, Operator::VT_OPCODE_INDEX,
+                                      4) &&
+         table->VerifyOffset(verifier, Operator::VT_INPUTS) &&
+         verifier.VerifyVector(op->inputs()) &&
+         table->VerifyOffset(verifier, Operator::VT_OUTPUTS) &&
+         verifier.VerifyVector(op->outputs()) &&
+         table->VerifyField<uint8_t>(verifier,
+                                     Operator::VT_BUILTIN_OPTIONS_TYPE, 1) &&
+         table->VerifyOffset(verifier, Operator::VT_BUILTIN_OPTIONS) &&
+         VerifyTableHeader(verifier, op->builtin_options()) &&
+         table->VerifyOffset(verifier, Operator::VT_CUSTOM_OPTIONS) &&
+         verifier.VerifyVector(op->custom_options()) &&
+         table->VerifyField<int8_t>(verifier,
+                                    Operator::VT_CUSTOM_OPTIONS_FORMAT, 1) &&
+         table->VerifyOffset(verifier, Operator::VT_MUTATING_VARIABLE_INPUTS) &&
+         verifier.VerifyVector(op->mutating_variable_inputs()) &&
+         table->VerifyOffset(verifier, Operator::VT_INTERMEDIATES) &&
+         verifier.VerifyVector(op->intermediates()) &&
+         table->VerifyField<uint64_t>(
+             verifier, Operator::VT_LARGE_CUSTOM_OPTIONS_OFFSET, 8) &&
+         table->VerifyField<uint64_t>(
+             verifier, Operator::VT_LARGE_CUSTOM_OPTIONS_SIZE, 8) &&
+         table->VerifyField<uint8_t>(verifier,
+                                     Operator::VT_BUILTIN_OPTIONS_2_TYPE, 1) &&
+         table->VerifyOffset(verifier, Operator::VT_BUILTIN_OPTIONS_2) &&
+         VerifyTableHeader(verifier, op->builtin_options_2()) &&
+         verifier.EndTable();
+}
+
+bool VerifySubGraph(flatbuffers::Verifier& verifier, const SubGraph* graph) {
+  const auto* table = reinterpret_cast<const flatbuffers::Table*>(graph);
+  if (!(table->VerifyTableStart(verifier) &&
+        table->VerifyOffset(verifier, SubGraph::VT_TENSORS) &&
+        verifier.VerifyVector(graph->tensors()) &&
+        verifier.VerifyVectorOfTables(graph->tensors()) &&
+        table->VerifyOffset(verifier, SubGraph::VT_INPUTS) &&
+        verifier.VerifyVector(graph->inputs()) &&
+        table->VerifyOffset(verifier, SubGraph::VT_OUTPUTS) &&
+        verifier.VerifyVector(graph->outputs()) &&
+        table->VerifyOffset(verifier, SubGraph::VT_OPERATORS) &&
+        verifier.VerifyVector(graph->operators()))) {
+    return false;
+  }
+  for (uint32_t n = 0; n < VectorSize(graph->operators()); ++n) {
+    if (!VerifyOperator(verifier, graph->operators()->Get(n))) return false;
+  }
+  return table->VerifyOffset(verifier, SubGraph::VT_NAME) &&
+         verifier.VerifyString(graph->name()) && verifier.EndTable();
+}
+
+// The root type handed to flatbuffers::Verifier::VerifyBuffer: a Model
+// verified by the functions above.
+struct ModelTables {
+  bool Verify(flatbuffers::Verifier& verifier) const {
+    const auto* model = reinterpret_cast<const Model*>(this);
+    const auto* table = reinterpret_cast<const flatbuffers::Table*>(this);
+    if (!(table->VerifyTableStart(verifier) &&
+          table->VerifyField<uint32_t>(verifier, Model::VT_VERSION, 4) &&
+          table->VerifyOffset(verifier, Model::VT_OPERATOR_CODES) &&
+          verifier.VerifyVector(model->operator_codes()) &&
+          verifier.VerifyVectorOfTables(model->operator_codes()) &&
+          table->VerifyOffset(verifier, Model::VT_SUBGRAPHS) &&
+          verifier.VerifyVector(model->subgraphs()))) {
+      return false;
+    }
+    for (uint32_t s = 0; s < VectorSize(model->subgraphs()); ++s) {
+      if (!VerifySubGraph(verifier, model->subgraphs()->Get(s))) return false;
+    }
+    return table->VerifyOffset(verifier, Model::VT_DESCRIPTION) &&
+           verifier.VerifyString(model->description()) &&
+           table->VerifyOffset(verifier, Model::VT_BUFFERS) &&
+           verifier.VerifyVector(model->buffers()) &&
+           verifier.VerifyVectorOfTables(model->buffers()) &&
+           table->VerifyOffset(verifier, Model::VT_METADATA_BUFFER) &&
+           verifier.VerifyVector(model->metadata_buffer()) &&
+           table->VerifyOffset(verifier, Model::VT_METADATA) &&
+           verifier.VerifyVector(model->metadata()) &&
+           verifier.VerifyVectorOfTables(model->metadata()) &&
+           table->VerifyOffset(verifier, Model::VT_SIGNATURE_DEFS) &&
+           verifier.VerifyVector(model->signature_defs()) &&
+           verifier.VerifyVectorOfTables(model->signature_defs()) &&
+           verifier.EndTable();
+  }
+};
+
 }  // namespace
 
 const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
@@ -274,7 +377,7 @@ const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
     return nullptr;
   }
   flatbuffers::Verifier verifier(data, size);
-  if (!verifier.VerifyBuffer<Model>(nullptr)) {
+  if (!verifier.VerifyBuffer<ModelTables>(nullptr)) {
     MicroPrintf(
         "Invalid model: the %u bytes are not a well-formed .tflite "
         "flatbuffer (verification failed)",
