@@ -26,6 +26,9 @@ class ExtensibleOpResolver
                                     kExtensibleOpResolverCustomCapacity> {
  public:
   ExtensibleOpResolver() { AddAllBuiltinOps(*this); }
+  const char* BuiltinName(BuiltinOperator op) const override {
+    return AnyBuiltinName(op);
+  }
 };
 
 // The signature of a custom-op registerer.

@@ -119,6 +119,7 @@ int CalledSubgraphs(const Model* model, const Operator* op, int called[2]) {
 // Lifetime bookkeeping for the memory plan, all in temp memory.
 struct Lifetimes {
   const Model* model;
+  const MicroOpResolver* resolver;  // names ops in messages
   SubgraphAllocations* subgraphs;
   int num_subgraphs;
   const int32_t* tensor_base;  // first global tensor index per subgraph
@@ -169,13 +170,14 @@ struct Lifetimes {
           MicroPrintf(
               "Node %d (%s) in subgraph %d calls subgraph %d, but the model "
               "has %d subgraphs",
-              n, OperatorName(model, op), subgraph, called[c], num_subgraphs);
+              n, OperatorName(model, op, resolver), subgraph, called[c],
+              num_subgraphs);
           return kTfLiteError;
         }
         if (on_stack[called[c]]) {
           MicroPrintf(
-              "Node %d (%s) in subgraph %d calls subgraph %d recursively",
-              n, OperatorName(model, op), subgraph, called[c]);
+              "Node %d (%s) in subgraph %d calls subgraph %d recursively", n,
+              OperatorName(model, op, resolver), subgraph, called[c]);
           return kTfLiteError;
         }
         TF_LITE_ENSURE_STATUS(Walk(called[c], depth + 1));
@@ -398,18 +400,32 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
 
   out->registration = resolver.FindOp(builtin);
   if (out->registration == nullptr) {
-    const char* name = EnumNameBuiltinOperator(builtin);
-    MicroPrintf(
-        "Node %d in subgraph %d uses builtin op %s (code %d, version %d), "
-        "which the op resolver does not provide",
-        index, subgraph, (name != nullptr && name[0]) ? name : "UNKNOWN",
-        static_cast<int>(builtin), static_cast<int>(code->version()));
+    // Named when the resolver knows the names of ops it lacks (those of
+    // tools and runtimes do); a program's own resolver knows only its ops,
+    // so the message gives the code and how to get the right resolver.
+    const char* name =
+        TF_LITE_MICRO_MESSAGE_TEXT(resolver.BuiltinName(builtin));
+    if (name != nullptr) {
+      MicroPrintf(
+          "Node %d in subgraph %d uses builtin op %s (code %d, version %d), "
+          "which the op resolver does not provide",
+          index, subgraph, name, static_cast<int>(builtin),
+          static_cast<int>(code->version()));
+    } else {
+      MicroPrintf(
+          "Node %d in subgraph %d uses builtin op code %d (version %d; "
+          "BuiltinOperator in schema_generated.h names it), which the op "
+          "resolver does not provide: `tflite-micro resolver MODEL` writes "
+          "a resolver with all of a model's ops",
+          index, subgraph, static_cast<int>(builtin),
+          static_cast<int>(code->version()));
+    }
     return kTfLiteError;
   }
   BuiltinParseFunction parser = resolver.GetOpDataParser(builtin);
   if (parser == nullptr) {
     MicroPrintf("No options parser registered for builtin op %s",
-                EnumNameBuiltinOperator(builtin));
+                OperatorName(model_, op, &resolver));
     return kTfLiteError;
   }
   class TailDataAllocator : public BuiltinDataAllocator {
@@ -435,7 +451,7 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
     MicroPrintf(
         "Invalid model: the options table of node %d (%s) in subgraph %d "
         "is malformed (flatbuffers verification failed)",
-        index, EnumNameBuiltinOperator(builtin), subgraph);
+        index, OperatorName(model_, op, &resolver), subgraph);
     return kTfLiteError;
   }
 #else
@@ -443,7 +459,7 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
 #endif
   if (parsed != kTfLiteOk) {
     MicroPrintf("Could not parse the options of node %d (%s) in subgraph %d",
-                index, EnumNameBuiltinOperator(builtin), subgraph);
+                index, OperatorName(model_, op, &resolver), subgraph);
     return kTfLiteError;
   }
   node.builtin_data = builtin_data;
@@ -452,6 +468,7 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
 
 TfLiteStatus MicroAllocator::StartModelAllocation(
     const MicroOpResolver& resolver, SubgraphAllocations** subgraphs_out) {
+  resolver_ = &resolver;
   const int num_subgraphs = static_cast<int>(model_->subgraphs()->size());
   SubgraphAllocations* subgraphs =
       reinterpret_cast<SubgraphAllocations*>(AllocatePersistent(
@@ -504,7 +521,7 @@ TfLiteStatus MicroAllocator::CheckReadsFollowWrites(int subgraph) {
                           TF_LITE_MICRO_MESSAGE_TEXT("tensor write flags"));
   if (flags == nullptr) return kTfLiteError;
   const TfLiteStatus status =
-      CheckDataFlow(model_, subgraph, file_data_, file_size_, flags);
+      CheckDataFlow(model_, subgraph, file_data_, file_size_, flags, resolver_);
   arena_.DeallocateTemp(flags);
   return status;
 }
@@ -1062,6 +1079,7 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
   if (ints_block == nullptr) return kTfLiteError;
   Lifetimes lifetimes;
   lifetimes.model = model_;
+  lifetimes.resolver = resolver_;
   lifetimes.subgraphs = subgraphs;
   lifetimes.num_subgraphs = num_subgraphs;
   lifetimes.keep_model_inputs = keep_model_inputs_;

@@ -128,6 +128,8 @@ class MicroAllocator {
   size_t usable_arena_bytes() const { return arena_.usable_size(); }
   size_t last_shortfall() const { return arena_.last_shortfall(); }
   const RecordingMicroAllocator& recorder() const { return recorder_; }
+  // The resolver of the last StartModelAllocation (names ops in messages).
+  const MicroOpResolver* op_resolver() const { return resolver_; }
 
   // For preserve_all_tensors / debugging: the offset plan of the head.
   int scratch_buffer_count() const { return scratch_count_; }
@@ -174,6 +176,7 @@ class MicroAllocator {
   SingleArenaBufferAllocator arena_;
   RecordingMicroAllocator recorder_;
   const Model* model_ = nullptr;
+  const MicroOpResolver* resolver_ = nullptr;
   bool keep_model_inputs_ = true;
   const uint8_t* file_data_ = nullptr;
   size_t file_size_ = 0;

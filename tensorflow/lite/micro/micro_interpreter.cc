@@ -103,7 +103,8 @@ TfLiteStatus MicroInterpreter::CheckModel() {
     if (model_ == nullptr) return kTfLiteError;
     graph_.SetModel(model_);
   }
-  TF_LITE_ENSURE_STATUS(CheckModelSemantics(model_, model_data_, model_size_));
+  TF_LITE_ENSURE_STATUS(
+      CheckModelSemantics(model_, model_data_, model_size_, &op_resolver_));
 #else
   // Built without the model checks: the model is trusted. What is left are
   // the checks that cost next to nothing and keep a wrong buffer (not a

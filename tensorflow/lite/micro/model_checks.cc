@@ -388,7 +388,7 @@ const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
 }
 
 TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
-                                 size_t size) {
+                                 size_t size, const MicroOpResolver* resolver) {
   if (model->version() != kSchemaVersion) {
     MicroPrintf("Invalid model: schema version %u, this runtime reads %u",
                 static_cast<unsigned>(model->version()),
@@ -433,7 +433,7 @@ TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
             static_cast<unsigned>(codes));
         return kTfLiteError;
       }
-      const char* name = OperatorName(model, op);
+      const char* name = OperatorName(model, op, resolver);
       TF_LITE_ENSURE_STATUS(CheckTensorIndices(op->inputs(), tensors, true, s,
                                                "input", n, name));
       TF_LITE_ENSURE_STATUS(CheckTensorIndices(op->outputs(), tensors, false,
@@ -484,7 +484,8 @@ TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
 }
 
 TfLiteStatus CheckDataFlow(const Model* model, int subgraph,
-                           const uint8_t* data, size_t size, uint8_t* flags) {
+                           const uint8_t* data, size_t size, uint8_t* flags,
+                           const MicroOpResolver* resolver) {
   // A tensor read before anything writes it would hold whatever an earlier
   // tensor left in the arena (for a bool, bytes that are not a valid bool).
   // A tensor written twice (or an input, constant or variable written by a
@@ -517,8 +518,8 @@ TfLiteStatus CheckDataFlow(const Model* model, int subgraph,
             "Invalid model: node %u (%s) in subgraph %d reads tensor %d "
             "before anything writes it (it is no input, constant, variable "
             "or output of an earlier node)",
-            static_cast<unsigned>(n), OperatorName(model, op), subgraph,
-            static_cast<int>(t));
+            static_cast<unsigned>(n), OperatorName(model, op, resolver),
+            subgraph, static_cast<int>(t));
         return kTfLiteError;
       }
     }
@@ -529,8 +530,8 @@ TfLiteStatus CheckDataFlow(const Model* model, int subgraph,
             "Invalid model: node %u (%s) in subgraph %d writes tensor %d, "
             "which is already an input, constant, variable or output of an "
             "earlier node (or of this one)",
-            static_cast<unsigned>(n), OperatorName(model, op), subgraph,
-            static_cast<int>(t));
+            static_cast<unsigned>(n), OperatorName(model, op, resolver),
+            subgraph, static_cast<int>(t));
         return kTfLiteError;
       }
       flags[t] = kReadable | kWritten;

@@ -29,8 +29,10 @@ const Model* VerifyModelBytes(const uint8_t* data, size_t size);
 // Semantic checks over a verified model. `data`/`size` are the whole file
 // (needed for buffers stored after the flatbuffer); `data` may be nullptr when
 // only a Model* is known, and then such buffers are rejected.
+// `resolver` (may be nullptr) names the operators in messages.
 TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
-                                 size_t size);
+                                 size_t size,
+                                 const MicroOpResolver* resolver = nullptr);
 
 // Data flow of one subgraph: every tensor a node reads holds data by then
 // (an input, constant, variable or an earlier node's output), no tensor is
@@ -38,7 +40,8 @@ TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
 // every subgraph output is written. `flags` is scratch memory of one byte
 // per tensor of the subgraph.
 TfLiteStatus CheckDataFlow(const Model* model, int subgraph,
-                           const uint8_t* data, size_t size, uint8_t* flags);
+                           const uint8_t* data, size_t size, uint8_t* flags,
+                           const MicroOpResolver* resolver = nullptr);
 
 }  // namespace tflite
 

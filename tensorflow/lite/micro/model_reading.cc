@@ -1,5 +1,6 @@
 #include "tensorflow/lite/micro/model_reading.h"
 
+#include "tensorflow/lite/micro/micro_op_resolver.h"
 #include "tensorflow/lite/schema/schema_utils.h"
 
 namespace tflite {
@@ -33,7 +34,8 @@ size_t ElementSize(TfLiteType type) {
 }
 
 #if !defined(TF_LITE_STRIP_ERROR_STRINGS)
-const char* OperatorName(const Model* model, const Operator* op) {
+const char* OperatorName(const Model* model, const Operator* op,
+                         const MicroOpResolver* resolver) {
   const auto* codes = model->operator_codes();
   if (codes == nullptr || op->opcode_index() >= codes->size()) {
     return "UNKNOWN";
@@ -44,8 +46,9 @@ const char* OperatorName(const Model* model, const Operator* op) {
     return code->custom_code() != nullptr ? code->custom_code()->c_str()
                                           : "CUSTOM";
   }
-  const char* name = EnumNameBuiltinOperator(builtin);
-  return (name != nullptr && name[0] != '\0') ? name : "UNKNOWN";
+  const char* name =
+      resolver != nullptr ? resolver->BuiltinName(builtin) : nullptr;
+  return name != nullptr ? name : "UNREGISTERED";
 }
 #endif
 

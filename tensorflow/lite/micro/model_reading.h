@@ -13,6 +13,8 @@
 
 namespace tflite {
 
+class MicroOpResolver;
+
 // Limits on what a model may describe.
 constexpr int kMaxTensorRank = 8;
 constexpr int64_t kMaxTensorBytes = (static_cast<int64_t>(1) << 31) - 1;
@@ -28,13 +30,19 @@ ConstantData GetBufferData(const Model* model, uint32_t buffer_index,
 // Bytes per element of a TfLiteType, 0 if the type has no fixed size.
 size_t ElementSize(TfLiteType type);
 
-// Name of an operator for messages: the builtin's name or the custom code.
-// Builds without error texts have no messages to put it in, so it is empty
-// there and the table of all builtin names stays out of the program.
+// Name of an operator for messages: the custom code, or the builtin's name
+// as `resolver` knows it (MicroOpResolver::BuiltinName; "UNREGISTERED" for
+// a builtin it lacks, "UNKNOWN" for a bad operator code). Programs carry the
+// names of their own ops only, not the schema's table of all of them.
+// Builds without error texts have no messages to put it in: it is empty.
 #if !defined(TF_LITE_STRIP_ERROR_STRINGS)
-const char* OperatorName(const Model* model, const Operator* op);
+const char* OperatorName(const Model* model, const Operator* op,
+                         const MicroOpResolver* resolver);
 #else
-inline const char* OperatorName(const Model*, const Operator*) { return ""; }
+inline const char* OperatorName(const Model*, const Operator*,
+                                const MicroOpResolver*) {
+  return "";
+}
 #endif
 
 }  // namespace tflite
