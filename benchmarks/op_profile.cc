@@ -13,9 +13,8 @@
 #include <vector>
 
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
-#include "tensorflow/lite/micro/extensible_op_resolver.h"
 #include "signal/micro/kernels/signal_ops.h"
-#include "tensorflow/lite/micro/micro_interpreter.h"
+#include "tensorflow/lite/micro/host/hosted_interpreter.h"
 #include "tensorflow/lite/micro/micro_profiler_interface.h"
 
 namespace {
@@ -77,19 +76,24 @@ int main(int argc, char** argv) {
   std::printf("model %s, isa %s\n", argv[1],
               tflite::optimized_ops::IsaName(
                   tflite::optimized_ops::ActiveIsa()));
-  // Every builtin plus the signal ops (the audio preprocessor models).
-  static tflite::ExtensibleOpResolver resolver;
-  if (!SignalOpsRegisterer(&resolver)) return 1;
-  std::vector<uint8_t> arena(64 << 20);
+  // Every builtin plus the signal ops (the audio preprocessor models); the
+  // arena grown to the model's minimum.
+  tflite::HostedOptions options;
+  options.linked_registerers = {&SignalOpsRegisterer};
   Profiler profiler;
-  tflite::MicroInterpreter interpreter(model.data(), model.size(), resolver,
-                                       arena.data(), arena.size(), nullptr,
-                                       &profiler);
-  if (interpreter.AllocateTensors() != kTfLiteOk) return 1;
+  tflite::HostedInterpreter interpreter;
+  interpreter.SetProfiler(&profiler);
+  if (!interpreter.Load(model.data(), model.size(), options)) {
+    std::fprintf(stderr, "%s\n", interpreter.error().message.c_str());
+    return 1;
+  }
   for (int i = 0; i < 10 + runs; ++i) {
     if (i == 10) profiler.Clear();
     profiler.NextRun();
-    if (interpreter.Invoke() != kTfLiteOk) return 1;
+    if (!interpreter.Invoke()) {
+      std::fprintf(stderr, "%s\n", interpreter.error().message.c_str());
+      return 1;
+    }
   }
   profiler.Print();
   return 0;

@@ -70,6 +70,7 @@ PYBIND11_MODULE(_runtime, m) {
       .def("num_inputs", &tflite::InterpreterWrapper::NumInputs)
       .def("num_outputs", &tflite::InterpreterWrapper::NumOutputs)
       .def("arena_size", &tflite::InterpreterWrapper::arena_size)
+      .def("model_in_place", &tflite::InterpreterWrapper::model_in_place)
       .def("arena_used_bytes", &tflite::InterpreterWrapper::arena_used_bytes)
       .def("arena_required_bytes",
            &tflite::InterpreterWrapper::arena_required_bytes)

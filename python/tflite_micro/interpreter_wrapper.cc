@@ -1,26 +1,15 @@
 #include "python/tflite_micro/interpreter_wrapper.h"
 
-#include <cstdlib>
 #include <chrono>
 #include <cstring>
+#include <new>
 #include <sstream>
 #include <stdexcept>
-
-#include "tensorflow/lite/micro/model_checks.h"
 
 namespace py = pybind11;
 
 namespace tflite {
 namespace {
-
-constexpr size_t kAlignment = 16;
-
-AlignedBytes AllocateAligned(size_t size) {
-  const size_t rounded = (size + kAlignment - 1) / kAlignment * kAlignment;
-  void* memory = std::aligned_alloc(kAlignment, rounded > 0 ? rounded : kAlignment);
-  if (memory == nullptr) throw std::bad_alloc();
-  return AlignedBytes(static_cast<uint8_t*>(memory));
-}
 
 struct NumpyType {
   TfLiteType type;
@@ -80,14 +69,6 @@ std::string ShapeString(const py::array& array) {
   return out.str();
 }
 
-size_t TensorBytes(const TfLiteEvalTensor* tensor) {
-  size_t count = 1;
-  for (int i = 0; i < tensor->dims->size; ++i) {
-    count *= static_cast<size_t>(tensor->dims->data[i]);
-  }
-  return count * ElementSize(tensor->type);
-}
-
 py::array CopyToNumpy(const TfLiteEvalTensor* tensor) {
   std::vector<py::ssize_t> shape(tensor->dims->data,
                                  tensor->dims->data + tensor->dims->size);
@@ -104,129 +85,53 @@ py::array CopyToNumpy(const TfLiteEvalTensor* tensor) {
 
 }  // namespace
 
-void AlignedDeleter::operator()(uint8_t* memory) const { std::free(memory); }
-
-void RegisterCustomOps(const std::vector<std::string>& registerers,
-                       PythonOpsResolver* resolver) {
-  std::string name;
-  std::string messages;
-  switch (RunRegisterers(registerers, resolver, &name, &messages)) {
-    case RegistererResult::kOk:
-      return;
-    case RegistererResult::kNotFound:
-      throw py::value_error(
-          "Custom op registerer '" + name +
-          "' was not found: no loaded library exports a C function of that "
-          "name (link its op package into the program, or load the shared "
-          "library first)");
-    case RegistererResult::kFailed:
-      throw std::runtime_error(
-          "Custom op registerer '" + name +
-          "' returned false (registration failed)" +
-          (messages.empty() ? std::string() : ": " + messages));
-  }
-}
-
 InterpreterWrapper::InterpreterWrapper(
     const py::bytes& model, const std::vector<std::string>& registerers,
     size_t arena_size, bool preserve_all_tensors, bool litert_arithmetic,
     bool preserve_inputs)
-    : preserve_all_tensors_(preserve_all_tensors),
-      preserve_inputs_(preserve_inputs),
-      arithmetic_(litert_arithmetic ? MicroArithmetic::kLitert
-                                    : MicroArithmetic::kTflm) {
-  // The interpreter reads the model in place for its whole life, so keep an
-  // aligned private copy.
-  const std::string_view bytes = model;
-  model_size_ = bytes.size();
-  model_ = AllocateAligned(model_size_);
-  std::memcpy(model_.get(), bytes.data(), model_size_);
-
-  resolver_ = std::make_unique<PythonOpsResolver>();
-  RegisterCustomOps(registerers, resolver_.get());
-
-  grow_arena_ = arena_size == 0;
-  CreateInterpreter(grow_arena_ ? 10 * model_size_ : arena_size);
-  if (interpreter_->initialization_status() != kTfLiteOk) {
-    throw py::value_error(interpreter_->error_message());
+    : model_(model) {
+  HostedOptions options;
+  options.arena_size = arena_size;
+  options.preserve_all_tensors = preserve_all_tensors;
+  options.preserve_inputs = preserve_inputs;
+  options.arithmetic =
+      litert_arithmetic ? MicroArithmetic::kLitert : MicroArithmetic::kTflm;
+  // model_ holds the bytes object, which nothing can change.
+  options.model_in_place = true;
+  options.registerers = registerers;
+  profiler_.set_interpreter(&hosted_);
+  const std::string_view bytes = model_;
+  if (!hosted_.Load(reinterpret_cast<const uint8_t*>(bytes.data()),
+                    bytes.size(), options)) {
+    Raise();
   }
-  Allocate();
 }
 
-InterpreterWrapper::~InterpreterWrapper() {
-  interpreter_.reset();  // frees kernels before their arena goes
-}
-
-void InterpreterWrapper::CreateInterpreter(size_t arena_size) {
-  interpreter_.reset();
-  arena_size_ = arena_size;
-  arena_ = AllocateAligned(arena_size_);
-  interpreter_ = std::make_unique<MicroInterpreter>(
-      model_.get(), model_size_, *resolver_, arena_.get(), arena_size_,
-      nullptr, profiler_.enabled() ? &profiler_ : nullptr,
-      preserve_all_tensors_);
-  profiler_.set_interpreter(interpreter_.get());
-  interpreter_->set_log_errors(false);
-  interpreter_->SetArithmetic(arithmetic_);
-  interpreter_->SetPreserveInputs(preserve_inputs_);
-}
-
-TfLiteStatus InterpreterWrapper::ApplyInputShapes(
-    MicroInterpreter* interpreter) {
-  for (size_t i = 0; i < input_shapes_.size(); ++i) {
-    const std::vector<int32_t>& shape = input_shapes_[i];
-    TF_LITE_ENSURE_STATUS(interpreter->ResizeInputTensor(
-        i, shape.data(), static_cast<int>(shape.size())));
+void InterpreterWrapper::Raise() const {
+  const HostedError& error = hosted_.error();
+  switch (error.kind) {
+    case HostedErrorKind::kOutOfMemory:
+      throw std::bad_alloc();
+    case HostedErrorKind::kBadModel:
+    case HostedErrorKind::kBadShape:
+      throw py::value_error(error.message);
+    case HostedErrorKind::kRegistererNotFound:
+      throw py::value_error(RegistererErrorText(
+          error,
+          "link its op package into the program, or load the shared library "
+          "first"));
+    case HostedErrorKind::kRegistererFailed:
+      throw std::runtime_error(RegistererErrorText(error, ""));
+    case HostedErrorKind::kArenaTooSmall:
+      throw std::runtime_error(
+          "arena_size=" + std::to_string(error.arena_size) +
+          " bytes is too small for this model" +
+          (error.resized ? " at these input shapes" : "") + ": it needs " +
+          std::to_string(error.needed_bytes) + " bytes (pass arena_size=" +
+          std::to_string(error.needed_bytes) + " or more). " + error.message);
+    default:
+      throw std::runtime_error(error.message);
   }
-  return interpreter->AllocateTensors();
-}
-
-size_t InterpreterWrapper::MeasureRequiredArena() const {
-  for (size_t size = std::max<size_t>(arena_size_ * 4, 1 << 20);
-       size <= (static_cast<size_t>(1) << 32); size *= 4) {
-    AlignedBytes arena = AllocateAligned(size);
-    MicroInterpreter trial(model_.get(), model_size_, *resolver_, arena.get(),
-                           size, nullptr, nullptr, preserve_all_tensors_);
-    trial.set_log_errors(false);
-    trial.SetArithmetic(arithmetic_);
-    trial.SetPreserveInputs(preserve_inputs_);
-    TfLiteStatus status = trial.AllocateTensors();
-    if (status == kTfLiteOk && !input_shapes_.empty()) {
-      status = const_cast<InterpreterWrapper*>(this)->ApplyInputShapes(&trial);
-    }
-    if (status == kTfLiteOk) return trial.arena_required_bytes();
-    if (!trial.arena_too_small()) return 0;
-  }
-  return 0;
-}
-
-std::string InterpreterWrapper::ArenaTooSmallMessage(
-    const std::string& core_message) {
-  const size_t needed = MeasureRequiredArena();
-  if (needed == 0) return core_message;
-  return "arena_size=" + std::to_string(arena_size_) +
-         " bytes is too small for this model" +
-         (input_shapes_.empty() ? std::string() : " at these input shapes") +
-         ": it needs " + std::to_string(needed) + " bytes (pass arena_size=" +
-         std::to_string(needed) + " or more). " + core_message;
-}
-
-void InterpreterWrapper::Allocate() {
-  TfLiteStatus status = interpreter_->AllocateTensors();
-  if (status == kTfLiteOk) return;
-  std::string message = interpreter_->error_message();
-  if (!interpreter_->arena_too_small()) throw std::runtime_error(message);
-  const size_t needed = MeasureRequiredArena();
-  if (grow_arena_ && needed > 0) {
-    CreateInterpreter(needed);
-    status = interpreter_->AllocateTensors();
-    if (status == kTfLiteOk && !input_shapes_.empty()) {
-      status = ApplyInputShapes(interpreter_.get());
-    }
-    if (status == kTfLiteOk) return;
-    message = interpreter_->error_message();
-  }
-  throw std::runtime_error(ArenaTooSmallMessage(message));
 }
 
 void InterpreterWrapper::CheckIndex(int64_t index, size_t count,
@@ -245,7 +150,7 @@ TfLiteEvalTensor* InterpreterWrapper::Allocated(TfLiteEvalTensor* tensor) const 
         std::string("The interpreter's tensors are not allocated (an earlier "
                     "allocation failed; resize_input to shapes that fit, or "
                     "invoke to start over from the model's shapes): ") +
-        interpreter_->error_message());
+        hosted_.micro().error_message());
   }
   return tensor;
 }
@@ -253,7 +158,7 @@ TfLiteEvalTensor* InterpreterWrapper::Allocated(TfLiteEvalTensor* tensor) const 
 void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
   CheckIndex(index, NumInputs(), "input");
   TfLiteEvalTensor* tensor =
-      Allocated(interpreter_->input_eval_tensor(static_cast<size_t>(index)));
+      Allocated(hosted_.input(static_cast<size_t>(index)));
   const NumpyType* expected = FindNumpyType(tensor->type);
   // Built only for an error message (this function runs on every call).
   const auto expected_text = [&]() {
@@ -322,17 +227,16 @@ void InterpreterWrapper::SetInput(const py::object& value, int64_t index) {
 
 py::array InterpreterWrapper::GetOutput(int64_t index) {
   CheckIndex(index, NumOutputs(), "output");
-  return CopyToNumpy(
-      Allocated(interpreter_->output_eval_tensor(static_cast<size_t>(index))));
+  return CopyToNumpy(Allocated(hosted_.output(static_cast<size_t>(index))));
 }
 
 py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
                                         int64_t subgraph_index) {
-  const auto* subgraphs = interpreter_->model()->subgraphs();
+  const auto* subgraphs = hosted_.micro().model()->subgraphs();
   CheckIndex(subgraph_index, subgraphs->size(), "subgraph");
   const auto* tensors = subgraphs->Get(subgraph_index)->tensors();
   CheckIndex(tensor_index, tensors == nullptr ? 0 : tensors->size(), "tensor");
-  const TfLiteEvalTensor* tensor = interpreter_->GetTensor(
+  const TfLiteEvalTensor* tensor = hosted_.micro().GetTensor(
       static_cast<int>(tensor_index), static_cast<int>(subgraph_index));
   Allocated(const_cast<TfLiteEvalTensor*>(tensor));
   if (tensor->data.raw == nullptr && TensorBytes(tensor) > 0) {
@@ -343,52 +247,28 @@ py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
 }
 
 void InterpreterWrapper::Invoke() {
-  TfLiteStatus status;
+  bool ok;
   if (release_gil_) {
     py::gil_scoped_release release;
     const auto start = std::chrono::steady_clock::now();
-    status = interpreter_->Invoke();
+    ok = hosted_.Invoke();
     // Releasing and taking back the GIL costs about as much as a tiny
     // model's whole invoke: models that run in under 20 us keep it.
     release_gil_ = std::chrono::steady_clock::now() - start >=
                    std::chrono::microseconds(20);
   } else {
-    status = interpreter_->Invoke();
+    ok = hosted_.Invoke();
   }
-  if (status != kTfLiteOk) {
-    throw std::runtime_error(interpreter_->error_message());
-  }
+  if (!ok) Raise();
 }
 
 void InterpreterWrapper::Reset() {
-  if (interpreter_->Reset() != kTfLiteOk) {
-    throw std::runtime_error(interpreter_->error_message());
-  }
+  if (!hosted_.Reset()) Raise();
 }
 
 void InterpreterWrapper::ResizeInput(int64_t index,
                                      const std::vector<int64_t>& shape) {
   CheckIndex(index, NumInputs(), "input");
-  // The current shapes of all inputs, before the resize makes the tensors
-  // unavailable until the next allocation.
-  std::vector<std::vector<int32_t>> shapes(NumInputs());
-  for (size_t i = 0; i < NumInputs(); ++i) {
-    const TfLiteEvalTensor* current = interpreter_->input_eval_tensor(i);
-    if (current != nullptr) {
-      shapes[i].assign(current->dims->data,
-                       current->dims->data + current->dims->size);
-    } else if (i < input_shapes_.size()) {
-      shapes[i] = input_shapes_[i];
-    } else {
-      const auto* shape = interpreter_->model()
-                              ->subgraphs()
-                              ->Get(0)
-                              ->tensors()
-                              ->Get(interpreter_->input_tensor_index(i))
-                              ->shape();
-      if (shape != nullptr) shapes[i].assign(shape->begin(), shape->end());
-    }
-  }
   std::vector<int32_t> dims;
   for (int64_t d : shape) {
     if (d < 0 || d > INT32_MAX) {
@@ -397,20 +277,16 @@ void InterpreterWrapper::ResizeInput(int64_t index,
     }
     dims.push_back(static_cast<int32_t>(d));
   }
-  if (interpreter_->ResizeInputTensor(static_cast<size_t>(index), dims.data(),
-                                      static_cast<int>(dims.size())) !=
-      kTfLiteOk) {
-    throw py::value_error(interpreter_->error_message());
+  if (!hosted_.ResizeInput(static_cast<size_t>(index), dims.data(),
+                           static_cast<int>(dims.size())) ||
+      !hosted_.AllocateTensors()) {
+    Raise();
   }
-  shapes[index] = dims;
-  input_shapes_ = shapes;
-  Allocate();
 }
 
 py::dict InterpreterWrapper::Details(int tensor_index,
                                      const TfLiteEvalTensor* eval) {
-  const Tensor* tensor =
-      interpreter_->model()->subgraphs()->Get(0)->tensors()->Get(tensor_index);
+  const Tensor* tensor = hosted_.model_tensor(tensor_index);
   py::dict details;
   details["name"] =
       tensor->name() != nullptr ? tensor->name()->str() : std::string();
@@ -452,21 +328,21 @@ py::dict InterpreterWrapper::Details(int tensor_index,
 py::dict InterpreterWrapper::GetInputDetails(int64_t index) {
   CheckIndex(index, NumInputs(), "input");
   return Details(
-      interpreter_->input_tensor_index(static_cast<size_t>(index)),
-      Allocated(interpreter_->input_eval_tensor(static_cast<size_t>(index))));
+      hosted_.micro().input_tensor_index(static_cast<size_t>(index)),
+      Allocated(hosted_.input(static_cast<size_t>(index))));
 }
 
 py::dict InterpreterWrapper::GetOutputDetails(int64_t index) {
   CheckIndex(index, NumOutputs(), "output");
   return Details(
-      interpreter_->output_tensor_index(static_cast<size_t>(index)),
-      Allocated(interpreter_->output_eval_tensor(static_cast<size_t>(index))));
+      hosted_.micro().output_tensor_index(static_cast<size_t>(index)),
+      Allocated(hosted_.output(static_cast<size_t>(index))));
 }
 
 std::string InterpreterWrapper::FormatAllocations() const {
-  const size_t length = interpreter_->FormatAllocations(nullptr, 0);
+  const size_t length = hosted_.micro().FormatAllocations(nullptr, 0);
   std::string text(length + 1, '\0');
-  interpreter_->FormatAllocations(text.data(), text.size());
+  hosted_.micro().FormatAllocations(text.data(), text.size());
   text.resize(length);
   return text;
 }
@@ -486,8 +362,8 @@ std::vector<NodeProfiler::Record> NodeProfiler::records() const {
 
 uint32_t NodeProfiler::BeginEvent(const char* tag) {
   if (!enabled_ || interpreter_ == nullptr) return 0;
-  const std::pair<int, int> key(interpreter_->current_subgraph_index(),
-                                interpreter_->current_node_index());
+  const std::pair<int, int> key(interpreter_->micro().current_subgraph_index(),
+                                interpreter_->micro().current_node_index());
   auto found = index_.find(key);
   if (found == index_.end()) {
     Record record;
@@ -537,7 +413,7 @@ py::list InterpreterWrapper::GetProfile() const {
 }
 
 std::vector<std::string> BuiltinOpNames() {
-  auto resolver = std::make_unique<PythonOpsResolver>();
+  auto resolver = std::make_unique<ExtensibleOpResolver>();
   std::vector<std::string> names;
   for (int code = BuiltinOperator_MIN; code <= BuiltinOperator_MAX; ++code) {
     const auto op = static_cast<BuiltinOperator>(code);

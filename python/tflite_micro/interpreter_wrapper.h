@@ -1,6 +1,8 @@
-// The C++ side of tflite_micro.runtime: owns the model bytes, the arena and
-// a MicroInterpreter, and converts between numpy arrays and tensors. Every
-// check that protects memory (index, dtype, shape, size) happens here.
+// The C++ side of tflite_micro.runtime: a HostedInterpreter (the model's
+// bytes, arena, options; tensorflow/lite/micro/host/hosted_interpreter.h)
+// and the conversions between numpy arrays and tensors, and between its
+// errors and Python's exceptions. Every check that protects memory (index,
+// dtype, shape, size) happens here.
 #ifndef PYTHON_TFLITE_MICRO_INTERPRETER_WRAPPER_H_
 #define PYTHON_TFLITE_MICRO_INTERPRETER_WRAPPER_H_
 
@@ -15,17 +17,11 @@
 #include <utility>
 #include <vector>
 
-#include "python/tflite_micro/python_ops_resolver.h"
-#include "tensorflow/lite/micro/host/custom_op_registerers.h"
+#include "tensorflow/lite/micro/host/hosted_interpreter.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
 #include "tensorflow/lite/micro/micro_profiler_interface.h"
 
 namespace tflite {
-
-struct AlignedDeleter {
-  void operator()(uint8_t* memory) const;
-};
-using AlignedBytes = std::unique_ptr<uint8_t[], AlignedDeleter>;
 
 // Times each node's invoke, accumulating per node until Clear(). It lives in
 // the binding (it uses the heap); the core only calls BeginEvent/EndEvent
@@ -43,8 +39,9 @@ class NodeProfiler : public MicroProfilerInterface {
     uint64_t self_ns = 0;   // excluding them
   };
 
-  // The interpreter whose current node each event is attributed to.
-  void set_interpreter(const MicroInterpreter* interpreter) {
+  // The interpreter whose current node each event is attributed to (the
+  // hosted one: its MicroInterpreter is rebuilt when the arena grows).
+  void set_interpreter(const HostedInterpreter* interpreter) {
     interpreter_ = interpreter;
   }
   void set_enabled(bool enabled) { enabled_ = enabled; }
@@ -64,7 +61,7 @@ class NodeProfiler : public MicroProfilerInterface {
     uint64_t children_ns;
   };
 
-  const MicroInterpreter* interpreter_ = nullptr;
+  const HostedInterpreter* interpreter_ = nullptr;
   bool enabled_ = false;
   std::map<std::pair<int, int>, size_t> index_;
   std::vector<Record> records_;
@@ -74,12 +71,12 @@ class NodeProfiler : public MicroProfilerInterface {
 class InterpreterWrapper {
  public:
   // arena_size 0: 10x the model size, grown to the model's minimum when
-  // that is not enough (an explicit size is never grown).
+  // that is not enough (an explicit size is never grown). The model's bytes
+  // are read in place (kept referenced; bytes are immutable) when aligned.
   InterpreterWrapper(const pybind11::bytes& model,
                      const std::vector<std::string>& registerers,
                      size_t arena_size, bool preserve_all_tensors,
                      bool litert_arithmetic, bool preserve_inputs);
-  ~InterpreterWrapper();
 
   void SetInput(const pybind11::object& value, int64_t index);
   pybind11::array GetOutput(int64_t index);
@@ -96,19 +93,21 @@ class InterpreterWrapper {
   // still name every node and read the clock.
   void SetProfiling(bool enabled) {
     profiler_.set_enabled(enabled);
-    interpreter_->SetProfiler(enabled ? &profiler_ : nullptr);
+    hosted_.SetProfiler(enabled ? &profiler_ : nullptr);
   }
   bool profiling() const { return profiler_.enabled(); }
   void ResetProfile() { profiler_.Clear(); }
   // A list of dicts: subgraph, node, op, count, time_us, self_time_us.
   pybind11::list GetProfile() const;
 
-  size_t NumInputs() const { return interpreter_->inputs_size(); }
-  size_t NumOutputs() const { return interpreter_->outputs_size(); }
-  size_t arena_size() const { return arena_size_; }
-  size_t arena_used_bytes() const { return interpreter_->arena_used_bytes(); }
+  size_t NumInputs() const { return hosted_.inputs_size(); }
+  size_t NumOutputs() const { return hosted_.outputs_size(); }
+  size_t arena_size() const { return hosted_.arena_size(); }
+  // Whether the model is read from the bytes object given (not copied).
+  bool model_in_place() const { return hosted_.model_in_place(); }
+  size_t arena_used_bytes() const { return hosted_.arena_used_bytes(); }
   size_t arena_required_bytes() const {
-    return interpreter_->arena_required_bytes();
+    return hosted_.arena_required_bytes();
   }
 
  private:
@@ -117,39 +116,19 @@ class InterpreterWrapper {
   void CheckIndex(int64_t index, size_t count, const char* what) const;
   // `tensor`, or a RuntimeError when the tensors are not allocated.
   TfLiteEvalTensor* Allocated(TfLiteEvalTensor* tensor) const;
-  // Allocates (after a resize); grows the arena if that is allowed.
-  void Allocate();
-  // A fresh interpreter over a fresh arena of `arena_size` bytes, with the
-  // inputs at input_shapes_ (empty: the model's shapes).
-  void CreateInterpreter(size_t arena_size);
-  TfLiteStatus ApplyInputShapes(MicroInterpreter* interpreter);
-  std::string ArenaTooSmallMessage(const std::string& core_message);
+  // Raises hosted_.error() as Python's exception.
+  [[noreturn]] void Raise() const;
   pybind11::dict Details(int tensor_index, const TfLiteEvalTensor* tensor);
-  // The smallest arena for the current input shapes (0 if unknown).
-  size_t MeasureRequiredArena() const;
 
-  AlignedBytes model_;
-  size_t model_size_ = 0;
-  std::unique_ptr<PythonOpsResolver> resolver_;
-  // Outlives interpreter_ (declared before it), which calls it.
+  // The model's bytes, read in place by hosted_ (declared before it).
+  pybind11::bytes model_;
+  // Outlives hosted_, whose interpreter calls it.
   NodeProfiler profiler_;
-  AlignedBytes arena_;
-  size_t arena_size_ = 0;
-  bool grow_arena_ = false;
-  bool preserve_all_tensors_ = false;
-  bool preserve_inputs_ = true;
-  MicroArithmetic arithmetic_ = MicroArithmetic::kTflm;
-  // The shapes given with resize_input, kept to rebuild the interpreter.
-  std::vector<std::vector<int32_t>> input_shapes_;
-  std::unique_ptr<MicroInterpreter> interpreter_;
+  HostedInterpreter hosted_;
 };
 
 // Names of the builtin operators the runtime has kernels for.
 std::vector<std::string> BuiltinOpNames();
-
-// Looks up and runs custom-op registerers by C symbol name.
-void RegisterCustomOps(const std::vector<std::string>& registerers,
-                       PythonOpsResolver* resolver);
 
 }  // namespace tflite
 

@@ -1,6 +1,7 @@
 """The Python runtime as users drive it: seed usage, real models, errors."""
 
 import contextlib
+import ctypes
 import io
 import re
 
@@ -219,6 +220,52 @@ class GeneratedModelTest(absltest.TestCase):
     # An explicit size is taken as the budget: too small is an error.
     with self.assertRaisesRegex(RuntimeError, r"needs \d+ bytes"):
       runtime.Interpreter.from_bytes(model, arena_size=10 * len(model))
+
+  def test_default_arena_grows_for_resized_inputs(self):
+    b = model_builder.ModelBuilder()
+    x = b.add_input([64, 64], np.float32, shape_signature=[-1, 64])
+    y = b.add_tensor([64, 64], np.float32, shape_signature=[-1, 64])
+    b.add_operator("SOFTMAX", [x], [y], beta=1.0)
+    b.add_output(y)
+    model = b.build()
+    interpreter = runtime.Interpreter.from_bytes(model)
+    grown = interpreter._interpreter.arena_size()
+    self.assertEqual(grown, interpreter.minimum_arena_size())
+    # The exact minimum has no room for a new shape: it grows again, to the
+    # new minimum, and the shape holds in the new arena.
+    interpreter.resize_input(0, [300, 64])
+    self.assertGreater(interpreter._interpreter.arena_size(), grown)
+    self.assertEqual(interpreter._interpreter.arena_size(),
+                     interpreter.minimum_arena_size())
+    interpreter.set_input(np.zeros((300, 64), np.float32), 0)
+    interpreter.invoke()
+    np.testing.assert_allclose(interpreter.get_output(0), 1 / 64, rtol=1e-6)
+    # A budget without room for the new shape names what it needs.
+    budget = runtime.Interpreter.from_bytes(model, arena_size=grown)
+    with self.assertRaisesRegex(RuntimeError,
+                                r"too small for this model at these input "
+                                r"shapes: it needs \d+ bytes"):
+      budget.resize_input(0, [300, 64])
+    budget.set_input(np.zeros((64, 64), np.float32), 0)  # still usable
+    budget.invoke()
+
+  def test_model_bytes_are_read_in_place_when_aligned(self):
+    model = two_layer_model()
+    interpreter = runtime.Interpreter.from_bytes(model)
+    address = ctypes.cast(ctypes.c_char_p(model), ctypes.c_void_p).value
+    self.assertEqual(interpreter._interpreter.model_in_place(),
+                     address % 16 == 0)
+    # Other buffers become bytes first: changing them later changes nothing.
+    data = bytearray(model)
+    interpreter = runtime.Interpreter.from_bytes(data)
+    data[:] = bytes(len(data))
+    interpreter.set_input(np.ones((1, 4), np.float32), 0)
+    interpreter.invoke()
+    reference = runtime.Interpreter.from_bytes(model)
+    reference.set_input(np.ones((1, 4), np.float32), 0)
+    reference.invoke()
+    np.testing.assert_array_equal(interpreter.get_output(0),
+                                  reference.get_output(0))
 
   def test_too_small_arena_after_resize_names_the_new_need(self):
     model = two_layer_model()

@@ -332,21 +332,30 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
 
 JNIEXPORT jlong JNICALL Java_org_tensorflow_lite_micro_NativeInterpreter_create(
     JNIEnv* env, jclass, jobject direct, jbyteArray bytes, jlong offset,
-    jlong length, jlong arena_size, jobjectArray registerers) {
+    jlong length, jlong arena_size, jobjectArray registerers,
+    jboolean litert_arithmetic, jboolean preserve_inputs,
+    jboolean preserve_all_tensors) {
   return Call(env, [&]() -> jlong {
-    const std::vector<std::string> names =
-        tflite::jni::ToStrings(env, registerers);
-    if (arena_size <= 0) {
+    tflite::HostedOptions options;
+    options.registerers = tflite::jni::ToStrings(env, registerers);
+    if (arena_size < 0) {
       ThrowIllegalArgument("The arena size must be positive, got " +
                            std::to_string(arena_size));
     }
+    options.arena_size = static_cast<size_t>(arena_size);  // 0: default
+    options.arithmetic = litert_arithmetic ? tflite::MicroArithmetic::kLitert
+                                           : tflite::MicroArithmetic::kTflm;
+    options.preserve_inputs = preserve_inputs;
+    options.preserve_all_tensors = preserve_all_tensors;
     std::unique_ptr<NativeInterpreter> native;
     if (direct != nullptr) {
       const uint8_t* model =
           tflite::jni::DirectBytes(env, direct, offset, length, "The model");
+      // Interpreter keeps a reference to the buffer while it lives.
+      options.model_in_place = true;
       native = std::make_unique<NativeInterpreter>(
-          model, static_cast<size_t>(length), tflite::jni::AlignedBytes(),
-          static_cast<size_t>(arena_size), names);
+          model, static_cast<size_t>(length), tflite::AlignedBuffer(),
+          options);
     } else {
       if (bytes == nullptr) ThrowIllegalArgument("The model is null");
       const jsize available = env->GetArrayLength(bytes);
@@ -354,16 +363,16 @@ JNIEXPORT jlong JNICALL Java_org_tensorflow_lite_micro_NativeInterpreter_create(
           length > available - offset) {
         ThrowIllegalArgument("The model's bytes are out of the array's range");
       }
-      tflite::jni::AlignedBytes copy =
-          tflite::jni::AllocateAligned(static_cast<size_t>(length));
+      tflite::AlignedBuffer copy =
+          tflite::AllocateAligned(static_cast<size_t>(length));
+      if (copy == nullptr) throw std::bad_alloc();
       env->GetByteArrayRegion(bytes, static_cast<jsize>(offset),
                               static_cast<jsize>(length),
                               reinterpret_cast<jbyte*>(copy.get()));
       tflite::jni::CheckPending(env);
       const uint8_t* model = copy.get();
       native = std::make_unique<NativeInterpreter>(
-          model, static_cast<size_t>(length), std::move(copy),
-          static_cast<size_t>(arena_size), names);
+          model, static_cast<size_t>(length), std::move(copy), options);
     }
     return reinterpret_cast<jlong>(native.release());
   });
@@ -481,7 +490,7 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_tensorBytes(
     JNIEnv* env, jclass, jlong handle, jboolean input, jint index) {
   return Call(env, [&]() -> jlong {
     return static_cast<jlong>(
-        tflite::jni::TensorBytes(FromHandle(handle)->Description(input, index)));
+        tflite::TensorBytes(FromHandle(handle)->Description(input, index)));
   });
 }
 
@@ -542,7 +551,7 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_setInputDirect(
     native->EnsureAllocated();
     TfLiteEvalTensor* tensor = native->EvalTensor(true, index);
     const std::string what = Which(true, index);
-    const size_t bytes = tflite::jni::TensorBytes(tensor);
+    const size_t bytes = tflite::TensorBytes(tensor);
     if (static_cast<size_t>(length) != bytes || length < 0) {
       ThrowIllegalArgument(what + " takes " + std::to_string(bytes) +
                            " bytes; the buffer has " + std::to_string(length));
@@ -564,7 +573,7 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_getOutputDirect(
     native->EnsureAllocated();
     TfLiteEvalTensor* tensor = native->EvalTensor(false, index);
     const std::string what = Which(false, index);
-    const size_t bytes = tflite::jni::TensorBytes(tensor);
+    const size_t bytes = tflite::TensorBytes(tensor);
     if (length < 0 || static_cast<size_t>(length) < bytes) {
       ThrowIllegalArgument(what + " has " + std::to_string(bytes) +
                            " bytes; the buffer has room for " +
@@ -586,7 +595,7 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_setInputBytes(
     native->EnsureAllocated();
     TfLiteEvalTensor* tensor = native->EvalTensor(true, index);
     const std::string what = Which(true, index);
-    const size_t bytes = tflite::jni::TensorBytes(tensor);
+    const size_t bytes = tflite::TensorBytes(tensor);
     if (length < 0 || static_cast<size_t>(length) != bytes) {
       ThrowIllegalArgument(what + " takes " + std::to_string(bytes) +
                            " bytes; the buffer has " + std::to_string(length));
@@ -607,7 +616,7 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_getOutputBytes(
     native->EnsureAllocated();
     TfLiteEvalTensor* tensor = native->EvalTensor(false, index);
     const std::string what = Which(false, index);
-    const size_t bytes = tflite::jni::TensorBytes(tensor);
+    const size_t bytes = tflite::TensorBytes(tensor);
     if (length < 0 || static_cast<size_t>(length) < bytes) {
       ThrowIllegalArgument(what + " has " + std::to_string(bytes) +
                            " bytes; the buffer has room for " +

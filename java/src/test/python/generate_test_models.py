@@ -14,6 +14,10 @@ custom_op.tflite    one custom op "JAVA_TEST_NEGATE", which no builtin
                     resolver knows.
 sine_float.tflite,  the hello_world sine regressor, float32 and int8, trained
 sine_int8.tflite    by examples/hello_world/sine_model.py.
+softmax_chain.tflite  x[16, 64] (resizable rows) through three SOFTMAX: no
+                    constants, so its activations need more than 10x its
+                    size, and what the preserve options keep shows in the
+                    arena.
 """
 
 import os
@@ -105,6 +109,19 @@ def custom_op_model():
   return b.build()
 
 
+def softmax_chain_model():
+  b = mb.ModelBuilder(description="Java API test: activations only")
+  x = b.add_input([16, 64], np.float32, name="x", shape_signature=[-1, 64])
+  previous = x
+  for name in ("h1", "h2", "y"):
+    out = b.add_tensor([16, 64], np.float32, name=name,
+                       shape_signature=[-1, 64])
+    b.add_operator("SOFTMAX", [previous], [out], beta=1.0)
+    previous = out
+  b.add_output(previous)
+  return b.build()
+
+
 def main(argv):
   if len(argv) != 2:
     sys.exit(__doc__)
@@ -117,6 +134,7 @@ def main(argv):
       "custom_op.tflite": custom_op_model(),
       "two_operand_fc.tflite": two_operand_fc_model(),
       "scalar.tflite": scalar_model(),
+      "softmax_chain.tflite": softmax_chain_model(),
       "sine_float.tflite": sine_model.float_model(params),
       "sine_int8.tflite": sine_model.int8_model(params),
   }

@@ -1,6 +1,9 @@
 """Runs a model on the Python runtime, for the Java tests to compare with.
 
-    python_reference <model.tflite> <inputs.bin> <outputs.bin>
+    python_reference <model.tflite> <inputs.bin> <outputs.bin> [OPTION=VALUE...]
+
+OPTIONs are Interpreter keyword arguments: arithmetic=tflm|litert,
+preserve_inputs=0|1, preserve_all_tensors=0|1.
 
 Both files hold tensors as: int32 count, then per tensor int32 rank, rank
 int32 dimensions, int32 byte count and the raw bytes (all little-endian).
@@ -49,10 +52,23 @@ def write_tensors(path, arrays):
       f.write(raw)
 
 
+def options(args):
+  kwargs = {}
+  for arg in args:
+    key, _, value = arg.partition("=")
+    if key == "arithmetic":
+      kwargs[key] = value
+    elif key in ("preserve_inputs", "preserve_all_tensors"):
+      kwargs[key] = value == "1"
+    else:
+      sys.exit(f"unknown option {arg!r}\n{__doc__}")
+  return kwargs
+
+
 def main(argv):
-  if len(argv) != 4:
+  if len(argv) < 4:
     sys.exit(__doc__)
-  interpreter = runtime.Interpreter.from_file(argv[1])
+  interpreter = runtime.Interpreter.from_file(argv[1], **options(argv[4:]))
   inputs = read_tensors(argv[2])
   if len(inputs) != interpreter.num_inputs:
     sys.exit(f"{len(inputs)} inputs given, the model has "

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -151,6 +152,50 @@ inline int CountLeadingZeros(uint32_t x) {
 
 inline int CountLeadingZeros(uint64_t x) {
   return x == 0 ? 64 : __builtin_clzll(x);
+}
+
+// static_cast<float>(x): correctly rounded (to nearest, ties to even), as
+// every 64-bit integer to float conversion is, but without one, since
+// Armv6-M's libgcc converts 64-bit integers to float with double arithmetic
+// (library calls). Beyond int32 the magnitude's top 32 bits, with a sticky
+// bit for the ones below, round to float exactly as the whole value does
+// (the rounding point lies 8 bits above the sticky bit), and the power of
+// two that scales them back is exact.
+inline float Int64ToFloat(int64_t x) {
+  if (x >= std::numeric_limits<int32_t>::min() &&
+      x <= std::numeric_limits<int32_t>::max()) {
+    return static_cast<float>(static_cast<int32_t>(x));
+  }
+  const bool negative = x < 0;
+  const uint64_t magnitude = negative ? uint64_t{0} - static_cast<uint64_t>(x)
+                                      : static_cast<uint64_t>(x);
+  const int shift = 32 - CountLeadingZeros(magnitude);  // 0..32
+  const uint64_t dropped = magnitude & ((uint64_t{1} << shift) - 1);
+  const uint32_t top = static_cast<uint32_t>(magnitude >> shift) |
+                       (dropped != 0 ? 1u : 0u);
+  // 2^shift as a float, by its bits.
+  const uint32_t scale_bits = static_cast<uint32_t>(127 + shift) << 23;
+  float scale;
+  std::memcpy(&scale, &scale_bits, sizeof(scale));
+  const float result = static_cast<float>(top) * scale;
+  return negative ? -result : result;
+}
+
+// static_cast<int64_t>(x) for -2^63 <= x < 2^63 (truncating toward zero),
+// without libgcc's float to 64-bit conversion, which its Armv6-M and Armv7-M
+// builds make of double arithmetic. Beyond int32 a float is a whole number:
+// its significand shifted into place.
+inline int64_t FloatToInt64(float x) {
+  if (x > -2147483648.0f && x < 2147483648.0f) {
+    return static_cast<int32_t>(x);
+  }
+  uint32_t bits;
+  std::memcpy(&bits, &x, sizeof(bits));
+  const int exponent = static_cast<int>((bits >> 23) & 0xff) - 127;  // 31..62
+  const uint64_t significand = (bits & 0x7fffffu) | 0x800000u;
+  const uint64_t magnitude = significand << (exponent - 23);
+  return static_cast<int64_t>((bits >> 31) != 0 ? uint64_t{0} - magnitude
+                                                : magnitude);
 }
 
 // Number of redundant sign bits (0 for the most negative value).

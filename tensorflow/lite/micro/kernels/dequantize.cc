@@ -11,7 +11,9 @@ namespace tflite {
 namespace {
 
 struct OpData {
-  DequantizationParams params;
+  // Per-tensor parameters (float, so that Eval needs no double operation).
+  float scale;
+  int32_t zero_point;
   // Per-channel parameters (quantized_dimension < 0 when per-tensor).
   int32_t quantized_dimension;
   float* scales;
@@ -65,8 +67,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
           data->zero_points[c] = quant->zero_point->data[c];
         }
       }
-      data->params.scale = static_cast<double>(input->params.scale);
-      data->params.zero_point = input->params.zero_point;
+      data->scale = input->params.scale;
+      data->zero_point = input->params.zero_point;
       break;
     }
     default:
@@ -91,10 +93,11 @@ void DequantizeTyped(const OpData& data, const TfLiteEvalTensor* input,
         params, micro::GetTensorShape(input), micro::GetTensorData<T>(input),
         micro::GetTensorShape(output), micro::GetTensorData<float>(output));
   } else {
-    reference_ops::Dequantize(data.params, micro::GetTensorShape(input),
-                              micro::GetTensorData<T>(input),
-                              micro::GetTensorShape(output),
-                              micro::GetTensorData<float>(output));
+    reference_ops::Dequantize(
+        data.scale, data.zero_point,
+        MatchingFlatSize(micro::GetTensorShape(input),
+                         micro::GetTensorShape(output)),
+        micro::GetTensorData<T>(input), micro::GetTensorData<float>(output));
   }
 }
 

@@ -12,7 +12,9 @@ namespace tflite {
 namespace {
 
 struct OpData {
-  QuantizationParams quantization_params;
+  // The output's (float: Eval needs no double operation).
+  float scale;
+  int32_t zero_point;
   int32_t requantize_multiplier;
   int requantize_shift;
   int32_t input_zero_point;
@@ -76,8 +78,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
                 TfLiteTypeGetName(input->type));
     return kTfLiteError;
   }
-  data->quantization_params.zero_point = output->params.zero_point;
-  data->quantization_params.scale = static_cast<double>(output->params.scale);
+  data->zero_point = output->params.zero_point;
+  data->scale = output->params.scale;
   data->input_zero_point = input->params.zero_point;
   micro_context->DeallocateTempTfLiteTensor(output);
   micro_context->DeallocateTempTfLiteTensor(input);
@@ -90,7 +92,7 @@ TfLiteStatus RequantizeTo(const OpData& data, const InputT* input, int size,
   const int32_t multiplier = data.requantize_multiplier;
   const int32_t shift = data.requantize_shift;
   const int32_t in_zp = data.input_zero_point;
-  const int32_t out_zp = data.quantization_params.zero_point;
+  const int32_t out_zp = data.zero_point;
   switch (output->type) {
     case kTfLiteInt8:
       reference_ops::Requantize(input, size, multiplier, shift, in_zp, out_zp,
@@ -126,20 +128,20 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       switch (output->type) {
         case kTfLiteInt8:
           reference_ops::AffineQuantize(
-              data.quantization_params, input_shape,
-              micro::GetTensorData<float>(input), output_shape,
+              data.scale, data.zero_point, size,
+              micro::GetTensorData<float>(input),
               micro::GetTensorData<int8_t>(output));
           return kTfLiteOk;
         case kTfLiteInt16:
           reference_ops::AffineQuantize(
-              data.quantization_params, input_shape,
-              micro::GetTensorData<float>(input), output_shape,
+              data.scale, data.zero_point, size,
+              micro::GetTensorData<float>(input),
               micro::GetTensorData<int16_t>(output));
           return kTfLiteOk;
         case kTfLiteUInt8:
           reference_ops::AffineQuantize(
-              data.quantization_params, input_shape,
-              micro::GetTensorData<float>(input), output_shape,
+              data.scale, data.zero_point, size,
+              micro::GetTensorData<float>(input),
               micro::GetTensorData<uint8_t>(output));
           return kTfLiteOk;
         default:

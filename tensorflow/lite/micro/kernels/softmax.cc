@@ -27,6 +27,7 @@ constexpr int kExpTableMinDepth = 256;
 struct OpData {
   SoftmaxParams params;
   const int32_t* exp_table;  // [-diff], or nullptr
+  float float_beta;          // float32: params.beta as the model gives it
 };
 
 void* Init(TfLiteContext* context, const char*, size_t) {
@@ -138,6 +139,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
     case kTfLiteFloat32:
       TF_LITE_ENSURE_TYPES_EQ(context, output->type, kTfLiteFloat32);
       op_data->beta = static_cast<double>(params->beta);
+      data->float_beta = params->beta;
       return kTfLiteOk;
     case kTfLiteInt8: {
       TF_LITE_ENSURE_STATUS(
@@ -194,7 +196,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const RuntimeShape output_shape = micro::GetTensorShape(output);
   switch (input->type) {
     case kTfLiteFloat32:
-      reference_ops::Softmax(op_data, input_shape,
+      reference_ops::Softmax(data.float_beta, input_shape,
                              micro::GetTensorData<float>(input), output_shape,
                              micro::GetTensorData<float>(output));
       return kTfLiteOk;

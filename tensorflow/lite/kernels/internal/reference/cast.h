@@ -14,6 +14,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 
 namespace tflite {
@@ -35,7 +36,23 @@ inline To SaturatingFloatToInt(From value) {
   const From limit = static_cast<From>(std::numeric_limits<To>::max() / 2 + 1) * 2;
   if (value <= lowest) return std::numeric_limits<To>::min();
   if (value >= limit) return std::numeric_limits<To>::max();
-  return static_cast<To>(value);
+  if constexpr (std::is_same<From, float>::value &&
+                std::is_same<To, int64_t>::value) {
+    return FloatToInt64(value);  // no double arithmetic in libgcc's
+  } else {
+    return static_cast<To>(value);
+  }
+}
+
+// static_cast<float>(value); from int64 without a 64-bit conversion (one
+// made of double arithmetic on Armv6-M), with the same result.
+template <typename From>
+inline float ToFloat(From value) {
+  if constexpr (std::is_same<From, int64_t>::value) {
+    return Int64ToFloat(value);
+  } else {
+    return static_cast<float>(value);
+  }
 }
 
 }  // namespace cast_internal
@@ -45,7 +62,9 @@ inline To CastValue(From value) {
   if constexpr (std::is_same<From, Half>::value) {
     return CastValue<To>(HalfToFloat(value.bits));
   } else if constexpr (std::is_same<To, Half>::value) {
-    return Half{FloatToHalf(static_cast<float>(value))};
+    return Half{FloatToHalf(cast_internal::ToFloat(value))};
+  } else if constexpr (std::is_same<To, float>::value) {
+    return cast_internal::ToFloat(value);
   } else if constexpr (std::is_same<To, bool>::value) {
     return value != static_cast<From>(0);
   } else if constexpr (std::is_floating_point<From>::value &&

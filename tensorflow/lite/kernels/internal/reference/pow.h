@@ -1,8 +1,10 @@
 // POW with broadcasting: float32 (std::pow) and int32. The int32 power is
-// evaluated in double precision, as TFLite does, which is exact for every
-// result that fits int32; results outside int32 become INT32_MIN (what
-// TFLite's double-to-int conversion yields on its targets). Callers reject
-// negative int32 exponents first.
+// TFLite's double-precision pow converted to int32, computed exactly in
+// integer arithmetic (no double operation, which is a library call on cores
+// without a double FPU): every result that fits int32 is exact, results
+// outside int32 become INT32_MIN (what TFLite's double-to-int conversion
+// yields on its targets). Callers reject negative int32 exponents first;
+// they give the truncated double result here too.
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_POW_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_POW_H_
 
@@ -21,11 +23,27 @@ inline float PowElement(float base, float exponent) {
 }
 
 inline int32_t PowElement(int32_t base, int32_t exponent) {
-  const double result =
-      std::pow(static_cast<double>(base), static_cast<double>(exponent));
-  // NaN fails both comparisons too.
-  if (!(result >= -2147483648.0 && result < 2147483648.0)) {
-    return std::numeric_limits<int32_t>::min();
+  constexpr int32_t kOutOfRange = std::numeric_limits<int32_t>::min();
+  const bool odd = (exponent & 1) != 0;
+  // Bases whose powers never leave [-1, 1].
+  if (base == 0) {
+    // 0^0 = 1; 0^-n is infinite.
+    return exponent == 0 ? 1 : exponent > 0 ? 0 : kOutOfRange;
+  }
+  if (base == 1) return 1;
+  if (base == -1) return odd ? -1 : 1;
+  // |base| >= 2: a negative exponent gives a magnitude below 1, which
+  // truncates to 0; otherwise the magnitude at least doubles with each
+  // factor, so the product leaves int32 within 31 multiplications (a 64-bit
+  // product of two values within int32 cannot overflow).
+  if (exponent < 0) return 0;
+  int64_t result = 1;
+  for (int32_t i = 0; i < exponent; ++i) {
+    result *= base;
+    if (result < std::numeric_limits<int32_t>::min() ||
+        result > std::numeric_limits<int32_t>::max()) {
+      return kOutOfRange;
+    }
   }
   return static_cast<int32_t>(result);
 }

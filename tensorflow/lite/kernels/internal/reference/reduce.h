@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 #include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/reference/wrapping_arithmetic.h"
@@ -128,10 +129,14 @@ void Mean(const ReduceLayout& layout, const T* input, int output_count,
     accumulator[out] = WrappingAdd(accumulator[out], static_cast<Acc>(input[in]));
   });
   const int64_t count = ReducedCount(layout);
+  Acc divisor;
+  if constexpr (std::is_same<Acc, float>::value) {
+    divisor = Int64ToFloat(count);  // no double arithmetic on Armv6-M
+  } else {
+    divisor = static_cast<Acc>(count);
+  }
   for (int i = 0; i < output_count; ++i) {
-    output[i] = count > 0 ? static_cast<T>(accumulator[i] / static_cast<Acc>(
-                                                                count))
-                          : T(0);
+    output[i] = count > 0 ? static_cast<T>(accumulator[i] / divisor) : T(0);
   }
 }
 

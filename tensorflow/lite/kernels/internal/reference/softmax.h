@@ -17,15 +17,16 @@
 namespace tflite {
 namespace reference_ops {
 
-inline void Softmax(const SoftmaxParams& params,
-                    const RuntimeShape& input_shape, const float* input_data,
-                    const RuntimeShape& output_shape, float* output_data) {
+// Float softmax with beta as a float (the kernel's parameter as the model
+// gives it): no double operation.
+inline void Softmax(float beta, const RuntimeShape& input_shape,
+                    const float* input_data, const RuntimeShape& output_shape,
+                    float* output_data) {
   const int last = input_shape.DimensionsCount() - 1;
   const int outer = MatchingFlatSizeSkipDim(input_shape, last, output_shape);
   const int depth = MatchingDim(input_shape, last, output_shape, last);
   // Rows of no elements: nothing to write (however many rows there are).
   if (depth == 0) return;
-  const float beta = static_cast<float>(params.beta);
   for (int i = 0; i < outer; ++i) {
     const float* in = input_data + i * depth;
     float* out = output_data + i * depth;
@@ -41,6 +42,14 @@ inline void Softmax(const SoftmaxParams& params,
     }
     for (int c = 0; c < depth; ++c) out[c] = out[c] / sum;
   }
+}
+
+// TFLite's signature (its beta is a float's value held in a double).
+inline void Softmax(const SoftmaxParams& params,
+                    const RuntimeShape& input_shape, const float* input_data,
+                    const RuntimeShape& output_shape, float* output_data) {
+  Softmax(static_cast<float>(params.beta), input_shape, input_data,
+          output_shape, output_data);
 }
 
 // exp(beta * input_scale * diff) for a difference to the row maximum

@@ -69,14 +69,30 @@ public final class Interpreter implements AutoCloseable {
 
   /** Settings for creating an {@link Interpreter}. */
   public static final class Options {
+    /** How integer kernels round where TFLM's and LiteRT's reference kernels differ. */
+    public enum Arithmetic {
+      /** TFLM's reference kernels, bit for bit (what a TFLM build on a device computes). */
+      TFLM,
+      /**
+       * LiteRT's published kernels: a few (e.g. int8 FULLY_CONNECTED) round once where TFLM
+       * rounds twice, so rare ties differ by one.
+       */
+      LITERT,
+    }
+
     private long arenaSize;
     private final List<String> registerers = new ArrayList<>();
+    private Arithmetic arithmetic = Arithmetic.TFLM;
+    private boolean preserveInputs = true;
+    private boolean preserveAllTensors = false;
 
     public Options() {}
 
     /**
      * Size in bytes of the arena holding all tensors and kernel state. Default: 10 times the model
-     * size. When it is too small, the constructor's message gives the size needed.
+     * size, grown to the exact size needed when that is not enough (also when resized inputs need
+     * more). A size set here is a budget, never grown: when it is too small, the message gives the
+     * size needed.
      */
     public Options setArenaSize(long bytes) {
       if (bytes <= 0) {
@@ -109,6 +125,49 @@ public final class Interpreter implements AutoCloseable {
 
     public List<String> getCustomOpRegisterers() {
       return Collections.unmodifiableList(new ArrayList<>(registerers));
+    }
+
+    /** The arithmetic of the integer kernels; default {@link Arithmetic#TFLM}. */
+    public Options setArithmetic(Arithmetic arithmetic) {
+      if (arithmetic == null) {
+        throw new IllegalArgumentException(
+            "The arithmetic is null; expected one of " + Arrays.toString(Arithmetic.values()));
+      }
+      this.arithmetic = arithmetic;
+      return this;
+    }
+
+    public Arithmetic getArithmetic() {
+      return arithmetic;
+    }
+
+    /**
+     * Whether inputs keep their values across runs (default true). With false the arena planner
+     * reuses an input's memory after its last reader, as TFLM does: a smaller arena, and every
+     * input must be set before every run (which {@link #run} and {@link
+     * #runForMultipleInputsOutputs} do).
+     */
+    public Options setPreserveInputs(boolean preserveInputs) {
+      this.preserveInputs = preserveInputs;
+      return this;
+    }
+
+    public boolean getPreserveInputs() {
+      return preserveInputs;
+    }
+
+    /**
+     * Whether every tensor, intermediate ones included, keeps its own memory and value after a run
+     * (default false: the planner shares memory between tensors whose lifetimes do not overlap).
+     * A larger arena; {@link Interpreter#minimumArenaSize()} tells how much.
+     */
+    public Options setPreserveAllTensors(boolean preserveAllTensors) {
+      this.preserveAllTensors = preserveAllTensors;
+      return this;
+    }
+
+    public boolean getPreserveAllTensors() {
+      return preserveAllTensors;
     }
   }
 
@@ -167,19 +226,24 @@ public final class Interpreter implements AutoCloseable {
     NativeInterpreter.ensureLoaded();
     int position = model.position();
     int length = model.remaining();
-    long arenaSize = options.arenaSize > 0 ? options.arenaSize : Math.max(10L * length, 1);
+    long arenaSize = options.arenaSize; // 0: the default, grown when too small
     String[] registerers = options.registerers.toArray(new String[0]);
+    boolean litert = options.arithmetic == Options.Arithmetic.LITERT;
+    boolean preserveInputs = options.preserveInputs;
+    boolean preserveAll = options.preserveAllTensors;
     long handle;
     if (model.isDirect()) {
-      handle = NativeInterpreter.create(model, null, position, length, arenaSize, registerers);
+      handle = NativeInterpreter.create(model, null, position, length, arenaSize, registerers,
+          litert, preserveInputs, preserveAll);
       state.model = model;
     } else if (model.hasArray()) {
-      handle = NativeInterpreter.create(
-          null, model.array(), model.arrayOffset() + position, length, arenaSize, registerers);
+      handle = NativeInterpreter.create(null, model.array(), model.arrayOffset() + position,
+          length, arenaSize, registerers, litert, preserveInputs, preserveAll);
     } else {
       byte[] copy = new byte[length];
       model.duplicate().get(copy);
-      handle = NativeInterpreter.create(null, copy, 0, length, arenaSize, registerers);
+      handle = NativeInterpreter.create(null, copy, 0, length, arenaSize, registerers, litert,
+          preserveInputs, preserveAll);
     }
     state.handle = handle;
     cleanable = CLEANER.register(this, state);

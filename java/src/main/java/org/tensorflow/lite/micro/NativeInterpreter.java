@@ -4,7 +4,8 @@ import java.nio.Buffer;
 
 /**
  * The JNI functions (java/src/main/native/interpreter_jni.cc). Handles are pointers to a native
- * object that owns the model copy, the op resolver, the arena and the MicroInterpreter.
+ * object that owns a HostedInterpreter (tensorflow/lite/micro/host/hosted_interpreter.h): the
+ * model copy, the op resolver, the arena and the MicroInterpreter.
  *
  * <p>The native side checks every index, size and shape again before touching memory, so a wrong
  * call throws instead of corrupting memory; the Java side does the same checks first to give
@@ -21,10 +22,12 @@ final class NativeInterpreter {
 
   /**
    * Creates an interpreter over a model that is either {@code direct} (used in place when 16-byte
-   * aligned, else copied) or {@code bytes} (always copied).
+   * aligned, else copied) or {@code bytes} (always copied). {@code arenaSize} 0: 10 times the
+   * model size, grown to the minimum when that is not enough.
    */
   static native long create(Buffer direct, byte[] bytes, long offset, long length, long arenaSize,
-      String[] registerers);
+      String[] registerers, boolean litertArithmetic, boolean preserveInputs,
+      boolean preserveAllTensors);
 
   static native void delete(long handle);
 

@@ -114,6 +114,8 @@ public class ErrorsTest {
         () -> new Interpreter(sine(), new Interpreter.Options().setArenaSize(256)),
         "256 bytes is too small", "setArenaSize(");
     expect(IllegalArgumentException.class, () -> new Interpreter.Options().setArenaSize(0));
+    expect(IllegalArgumentException.class, () -> new Interpreter.Options().setArithmetic(null),
+        "TFLM", "LITERT");
     assertTrue(error.getMessage().contains("needs"));
   }
 

@@ -385,6 +385,72 @@ public class InterpreterTest {
     }
   }
 
+  private static void assertUniform(float[][] probabilities) {
+    for (float[] row : probabilities) {
+      for (float p : row) {
+        assertEquals(1.0f / 64, p, 1e-6f);
+      }
+    }
+  }
+
+  @Test
+  public void defaultArenaGrowsToTheMinimum() {
+    File file = TestData.testModel("softmax_chain.tflite");
+    try (Interpreter interpreter = new Interpreter(file)) {
+      // Ten times the model is too small for its activations: grown to the exact minimum.
+      assertTrue(interpreter.getArenaSize() > 10 * file.length());
+      assertEquals(interpreter.minimumArenaSize(), interpreter.getArenaSize());
+      float[][] out = new float[16][64];
+      interpreter.run(new float[16][64], out);
+      assertUniform(out);
+      // Resized inputs that need more grow it again.
+      long before = interpreter.getArenaSize();
+      out = new float[200][64];
+      interpreter.run(new float[200][64], out);
+      assertUniform(out);
+      assertTrue(interpreter.getArenaSize() > before);
+      assertEquals(interpreter.minimumArenaSize(), interpreter.getArenaSize());
+    }
+  }
+
+  @Test
+  public void optionDefaults() {
+    Interpreter.Options options = new Interpreter.Options();
+    assertEquals(0, options.getArenaSize());
+    assertEquals(Interpreter.Options.Arithmetic.TFLM, options.getArithmetic());
+    assertTrue(options.getPreserveInputs());
+    assertTrue(!options.getPreserveAllTensors());
+    assertTrue(options.getCustomOpRegisterers().isEmpty());
+    assertEquals(Interpreter.Options.Arithmetic.LITERT,
+        options.setArithmetic(Interpreter.Options.Arithmetic.LITERT).getArithmetic());
+  }
+
+  @Test
+  public void preserveOptionsShapeTheArena() {
+    File file = TestData.testModel("softmax_chain.tflite");
+    long tensorBytes = 16 * 64 * 4;
+    long[] minimum = new long[3];
+    Interpreter.Options[] options = {
+      new Interpreter.Options(),
+      new Interpreter.Options().setPreserveInputs(false),
+      new Interpreter.Options().setPreserveAllTensors(true),
+    };
+    for (int i = 0; i < 3; i++) {
+      try (Interpreter interpreter = new Interpreter(file, options[i])) {
+        minimum[i] = interpreter.minimumArenaSize();
+        // Inputs are set before every run, so reusing their memory is invisible here.
+        for (int run = 0; run < 2; run++) {
+          float[][] out = new float[16][64];
+          interpreter.run(new float[16][64], out);
+          assertUniform(out);
+        }
+      }
+    }
+    // The input kept across the run costs its size; keeping every tensor, one more.
+    assertEquals(tensorBytes, minimum[0] - minimum[1]);
+    assertEquals(tensorBytes, minimum[2] - minimum[0]);
+  }
+
   @Test
   public void sineModelPredictsSine() {
     try (Interpreter interpreter = new Interpreter(TestData.testModel("sine_float.tflite"))) {

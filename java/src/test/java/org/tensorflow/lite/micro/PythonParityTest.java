@@ -61,8 +61,8 @@ public class PythonParityTest {
   }
 
   /** Java: resize to the inputs' shapes, then run with array inputs and ByteBuffer outputs. */
-  private static List<Result> runJava(File model, Object[] inputs) {
-    try (Interpreter interpreter = new Interpreter(model)) {
+  private static List<Result> runJava(File model, Object[] inputs, Interpreter.Options options) {
+    try (Interpreter interpreter = new Interpreter(model, options)) {
       for (int i = 0; i < inputs.length; i++) {
         interpreter.resizeInput(i, Interpreter.arrayShape(inputs[i]));
       }
@@ -84,8 +84,12 @@ public class PythonParityTest {
     }
   }
 
-  /** Python: the same model and inputs through //java:python_reference. */
-  private static List<Result> runPython(File model, Object[] inputs) throws Exception {
+  /**
+   * Python: the same model and inputs through //java:python_reference, with {@code pythonOptions}
+   * ("arithmetic=litert", ...) as the Interpreter's keyword arguments.
+   */
+  private static List<Result> runPython(File model, Object[] inputs, String... pythonOptions)
+      throws Exception {
     ByteBuffer encoded = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     encoded.putInt(inputs.length);
     for (Object input : inputs) {
@@ -99,9 +103,11 @@ public class PythonParityTest {
     File in = File.createTempFile("inputs", ".bin", dir);
     File out = File.createTempFile("outputs", ".bin", dir);
     Files.write(in.toPath(), java.util.Arrays.copyOf(encoded.array(), encoded.position()));
-    Process process = new ProcessBuilder(
-            TestData.runfile("java/python_reference").getPath(), model.getPath(), in.getPath(),
-            out.getPath())
+    List<String> command = new ArrayList<>(List.of(
+        TestData.runfile("java/python_reference").getPath(), model.getPath(), in.getPath(),
+        out.getPath()));
+    command.addAll(List.of(pythonOptions));
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .start();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -124,8 +130,14 @@ public class PythonParityTest {
   }
 
   private static void compare(File model, Object[] inputs) throws Exception {
-    List<Result> java = runJava(model, inputs);
-    List<Result> python = runPython(model, inputs);
+    compare(model, inputs, new Interpreter.Options());
+  }
+
+  /** Compares with the Options given to Java and the same options given to Python. */
+  private static List<Result> compare(File model, Object[] inputs, Interpreter.Options options,
+      String... pythonOptions) throws Exception {
+    List<Result> java = runJava(model, inputs, options);
+    List<Result> python = runPython(model, inputs, pythonOptions);
     assertEquals(model.getName() + ": output count", python.size(), java.size());
     for (int i = 0; i < java.size(); i++) {
       assertArrayEquals(model.getName() + ": output " + i + " shape", python.get(i).shape,
@@ -133,6 +145,7 @@ public class PythonParityTest {
       assertArrayEquals(model.getName() + ": output " + i + " bytes", python.get(i).bytes,
           java.get(i).bytes);
     }
+    return java;
   }
 
   @Test
@@ -151,6 +164,25 @@ public class PythonParityTest {
     }
     compare(TestData.testModel("sine_float.tflite"), new Object[] {x});
     compare(TestData.testModel("sine_int8.tflite"), new Object[] {q});
+  }
+
+  @Test
+  public void options() throws Exception {
+    byte[][] q = new byte[256][1];
+    for (int i = 0; i < 256; i++) {
+      q[i][0] = (byte) (i - 128);
+    }
+    File model = TestData.testModel("sine_int8.tflite");
+    Interpreter.Options options = new Interpreter.Options();
+    byte[] tflm = compare(model, new Object[] {q}, options).get(0).bytes;
+    options.setArithmetic(Interpreter.Options.Arithmetic.LITERT).setPreserveInputs(false);
+    byte[] litert = compare(model, new Object[] {q}, options, "arithmetic=litert",
+        "preserve_inputs=0").get(0).bytes;
+    // The arithmetic reached the kernels: some of the 256 inputs round differently.
+    assertEquals(false, java.util.Arrays.equals(tflm, litert));
+    options = new Interpreter.Options().setPreserveAllTensors(true);
+    compare(TestData.testModel("multi_io.tflite"), TestData.multiIoInputs(3), options,
+        "preserve_all_tensors=1");
   }
 
   @Test
