@@ -7,9 +7,9 @@
 // the TFLite converter, may leave them out by building every source with
 // TF_LITE_MICRO_SKIP_MODEL_CHECKS (make MODEL_CHECKS=0, CMake
 // -DTFLM_MODEL_CHECKS=OFF). Then a malformed or hostile model can crash the
-// device or read and write outside the arena: see "Building without the
-// model checks" in docs_microcontrollers_export.md for exactly what is
-// still checked. The default build runs them.
+// device or read and write outside the arena: see "Leaving the model checks
+// out" in README.md (Microcontrollers) for exactly what is still checked.
+// The default build runs them.
 #ifndef TENSORFLOW_LITE_MICRO_MODEL_CHECKS_H_
 #define TENSORFLOW_LITE_MICRO_MODEL_CHECKS_H_
 
