@@ -6,8 +6,8 @@
     tflite-micro resolver MODEL... -o model_op_resolver.h
     tflite-micro compare MODEL [--per-layer]
     tflite-micro export MODEL... -o DIR [--target cortex-m4]
-    tflite-micro size MODEL [--target cortex-m4] [--strip-errors] [--json]
-                     [--profile]
+    tflite-micro size MODEL [--target cortex-m4] [--strip-errors]
+                      [--no-model-checks] [--json] [--profile]
 
 Errors are one line on stderr and a non-zero exit status (2 for a bad
 command line, 1 otherwise); --verbose adds the traceback.
@@ -561,6 +561,7 @@ def cmd_size(args):
   try:
     report = footprint.measure(args.model, target=args.target,
                                strip_errors=args.strip_errors,
+                               model_checks=not args.no_model_checks,
                                keep_dir=args.keep, jobs=args.jobs,
                                top=max(args.top, 15),
                                profile=args.profile)
@@ -894,6 +895,9 @@ def build_parser(prog=PROG):
                     help="core (default %(default)s)")
   size.add_argument("--strip-errors", action="store_true",
                     help="build with TF_LITE_STRIP_ERROR_STRINGS")
+  size.add_argument("--no-model-checks", action="store_true",
+                    help="build with TF_LITE_MICRO_SKIP_MODEL_CHECKS (trusted "
+                    "models only: a malformed model can crash the device)")
   size.add_argument("--json", action="store_true",
                     help="print the report as JSON")
   size.add_argument("--top", type=int, default=15, metavar="N",

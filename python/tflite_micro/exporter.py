@@ -749,6 +749,8 @@ def makefile(default_target, groups, has_board):
 #   make STRIP_ERRORS=1       # -DTF_LITE_STRIP_ERROR_STRINGS: no error texts
 #   make PROFILE=N            # after the measured Invoke, N more with a
 #                             # per-node profiler ("profile" lines)
+#   make MODEL_CHECKS=0       # -DTF_LITE_MICRO_SKIP_MODEL_CHECKS: trusted models
+#                             # only (a bad model can crash the device)
 #
 # Cortex-M targets: {', '.join(CORTEX_M)} (QEMU's MPS2/MPS3 machines;
 # the linker scripts are in {QEMU_BOARD_DIR}). For your own board, replace
@@ -757,7 +759,8 @@ def makefile(default_target, groups, has_board):
 TARGET ?= {default_target}
 STRIP_ERRORS ?= 0
 PROFILE ?= 0
-BUILD_DIR ?= build/$(TARGET)$(if $(filter 1,$(STRIP_ERRORS)),-strip-errors)$(if $(filter-out 0,$(PROFILE)),-profile)
+MODEL_CHECKS ?= 1
+BUILD_DIR ?= build/$(TARGET)$(if $(filter 1,$(STRIP_ERRORS)),-strip-errors)$(if $(filter 0,$(MODEL_CHECKS)),-no-model-checks)$(if $(filter-out 0,$(PROFILE)),-profile)
 
 {_make_list("CORE_SRCS", groups["core"])}
 {_make_list("KERNEL_SRCS", groups["kernels"])}
@@ -777,6 +780,9 @@ CPPFLAGS += -DTF_LITE_STRIP_ERROR_STRINGS
 endif
 ifneq ($(PROFILE),0)
 CPPFLAGS += -DEXPORT_PROFILE_REPEATS=$(PROFILE)
+endif
+ifeq ($(MODEL_CHECKS),0)
+CPPFLAGS += -DTF_LITE_MICRO_SKIP_MODEL_CHECKS
 endif
 # -ffp-contract=off: float kernels round as on every other platform.
 COMMON_FLAGS := -std=c++17 -fno-exceptions -fno-rtti -ffp-contract=off \\
@@ -855,6 +861,8 @@ def cmakelists(default_target, groups):
 #            cmake --build build-arm
 #            {RUN_FIRMWARE} build-arm/firmware.elf
 # Options:   -DTFLM_STRIP_ERRORS=ON   (TF_LITE_STRIP_ERROR_STRINGS)
+#            -DTFLM_MODEL_CHECKS=OFF  (TF_LITE_MICRO_SKIP_MODEL_CHECKS: trusted
+#                                      models only; a bad one can crash)
 #            -DTFLM_OPT=-O0           (instead of -Os / -O2)
 cmake_minimum_required(VERSION 3.13)
 project(tflite_micro_export CXX)
@@ -863,6 +871,7 @@ set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
 option(TFLM_STRIP_ERRORS "compile the error texts away" OFF)
+option(TFLM_MODEL_CHECKS "check models before running them (OFF: trusted models only)" ON)
 option(TFLM_DEBUG "keep assert() (no -DNDEBUG)" OFF)
 set(TFLM_OPT "" CACHE STRING "optimization flag (default -Os for Cortex-M, -O2 for the host)")
 set(TFLM_CPU "{default_cpu}" CACHE STRING
@@ -916,6 +925,9 @@ if(NOT TFLM_DEBUG)
 endif()
 if(TFLM_STRIP_ERRORS)
   target_compile_definitions(${{program}} PRIVATE TF_LITE_STRIP_ERROR_STRINGS)
+endif()
+if(NOT TFLM_MODEL_CHECKS)
+  target_compile_definitions(${{program}} PRIVATE TF_LITE_MICRO_SKIP_MODEL_CHECKS)
 endif()
 target_compile_options(${{program}} PRIVATE ${{COMMON_OPTIONS}})
 """
@@ -997,6 +1009,11 @@ Other cores: TARGET= / -DTFLM_CPU= one of {', '.join(CORTEX_M)}.
 """
   text += """Without error texts (smaller; status codes stay, error_message() says
 the texts were stripped): make STRIP_ERRORS=1, or -DTFLM_STRIP_ERRORS=ON.
+
+Without the model checks (smaller again, for models compiled into your
+flash that you trust; a malformed model can then crash the device):
+make MODEL_CHECKS=0, or -DTFLM_MODEL_CHECKS=OFF
+(-DTF_LITE_MICRO_SKIP_MODEL_CHECKS on every source).
 
 Other build systems (Zephyr, ESP-IDF, Arduino, an IDE): compile every .cc
 listed in CORE_SRCS, KERNEL_SRCS and APP_SRCS of the Makefile with

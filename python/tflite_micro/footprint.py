@@ -188,12 +188,19 @@ def analyze_map(text, groups, build_prefix, top=15):
   flash = {part: 0 for part in FLASH_PARTS}
   static_ram = {}
   ours = []
+  # Flash by object of our code, string literals apart (the linker merges
+  # those across objects and the map shows them under one).
+  by_object = {}
   for output, input_section, size, obj in entries:
     if size == 0:
       continue
     part = classify(obj, input_section, groups, build_prefix)
     if output in FLASH_SECTIONS:
       flash[part] += size
+      if obj.startswith(build_prefix) and not _is_string_section(
+          input_section):
+        name = obj[len(build_prefix):]
+        by_object[name] = by_object.get(name, 0) + size
       if part in ("runtime", "kernels", "board_and_example"):
         ours.append((size, input_section, obj[len(build_prefix):], output))
     if output in STATIC_RAM_SECTIONS:
@@ -218,7 +225,27 @@ def analyze_map(text, groups, build_prefix, top=15):
                  for (size, section, obj, output), name in zip(chosen, names)]
   return {"flash": flash, "flash_total": flash_total,
           "static_ram": static_ram, "sections": sections,
-          "top_symbols": top_symbols}
+          "top_symbols": top_symbols, "by_object": by_object}
+
+
+def _is_string_section(input_section):
+  return re.search(r"\.str1\.\d+$", input_section) is not None
+
+
+MODEL_CHECKS_OBJECT = "tensorflow/lite/micro/model_checks.o"
+
+
+def object_string_bytes(path):
+  """Bytes of an object file's mergeable string literal sections (before
+  the linker merges them with other objects' literals)."""
+  result = _run([_need("arm-none-eabi-size"), "-A", path],
+                what="arm-none-eabi-size")
+  total = 0
+  for line in result.stdout.splitlines():
+    fields = line.split()
+    if len(fields) >= 2 and _is_string_section(fields[0]):
+      total += int(fields[1])
+  return total
 
 
 def elf_flash_bytes(elf):
@@ -269,7 +296,7 @@ def profile_repeats(instructions):
 
 
 def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
-            jobs=None, top=15, profile=False):
+            jobs=None, top=15, model_checks=True, profile=False):
   """Builds, runs and measures; returns the report as a dict. With
   `profile`, a second firmware (make PROFILE=N) also times each node."""
   if target not in exporter.CORTEX_M:
@@ -281,9 +308,11 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
   try:
     tree = os.path.join(work, "export")
     result = exporter.export([model_path], tree, target=target)
-    build = f"build/{target}" + ("-strip-errors" if strip_errors else "")
+    build = (f"build/{target}" + ("-strip-errors" if strip_errors else "") +
+             ("" if model_checks else "-no-model-checks"))
     _run(["make", "-C", tree, f"-j{jobs or os.cpu_count() or 1}",
-          f"TARGET={target}", f"STRIP_ERRORS={1 if strip_errors else 0}"],
+          f"TARGET={target}", f"STRIP_ERRORS={1 if strip_errors else 0}",
+          f"MODEL_CHECKS={1 if model_checks else 0}"],
          what="building the firmware")
     elf = os.path.join(tree, build, "firmware.elf")
     with open(os.path.join(tree, build, "firmware.map"),
@@ -304,9 +333,15 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
                            + "\n".join(result.expected_output))
     nodes = None
     if profile:
-      nodes = _profile_nodes(tree, target, strip_errors, jobs, machine,
-                             result, stats)
+      nodes = _profile_nodes(tree, target, strip_errors, model_checks, jobs,
+                             machine, result, stats)
     analysis = analyze_map(map_text, result.groups, f"{build}/obj/", top)
+    # The model checks: their object's code and data as linked, and its own
+    # string literals (none are linked when nothing calls the checks).
+    checks_bytes = analysis["by_object"].get(MODEL_CHECKS_OBJECT, 0)
+    if checks_bytes:
+      checks_bytes += object_string_bytes(
+          os.path.join(tree, build, "obj", MODEL_CHECKS_OBJECT))
     elf_total = elf_flash_bytes(elf)
     version = subprocess.run([compiler, "--version"], capture_output=True,
                              text=True, check=False).stdout.splitlines()[0]
@@ -328,6 +363,7 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
       "target": target,
       "machine": machine,
       "strip_errors": bool(strip_errors),
+      "model_checks": bool(model_checks),
       "compiler": version,
       "flags": exporter.CORTEX_M[target][0] + " -Os -ffunction-sections "
                "-fdata-sections -DNDEBUG -Wl,--gc-sections --specs=nano.specs",
@@ -335,6 +371,7 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
       "flash_total": analysis["flash_total"],
       "flash_elf_total": elf_total,
       "code_runtime_plus_kernels": our_code,
+      "model_checks_bytes": checks_bytes,
       "ram": {
           "arena_used_bytes": model_stats.get("arena_used_bytes"),
           "arena_required_bytes": model_stats.get("arena_required_bytes"),
@@ -361,7 +398,8 @@ def measure(model_path, target="cortex-m4", strip_errors=False, keep_dir=None,
   }
 
 
-def _profile_nodes(tree, target, strip_errors, jobs, machine, result, stats):
+def _profile_nodes(tree, target, strip_errors, model_checks, jobs, machine,
+                   result, stats):
   """[{node, op, instructions}] per Invoke, from a PROFILE=N firmware."""
   model = result.models[0]
   board = stats.get("board", {})
@@ -372,9 +410,10 @@ def _profile_nodes(tree, target, strip_errors, jobs, machine, result, stats):
   repeats = profile_repeats(ticks * 1_000_000_000 // per_second)
   _run(["make", "-C", tree, f"-j{jobs or os.cpu_count() or 1}",
         f"TARGET={target}", f"STRIP_ERRORS={1 if strip_errors else 0}",
-        f"PROFILE={repeats}"], what="building the profiling firmware")
+        f"MODEL_CHECKS={1 if model_checks else 0}", f"PROFILE={repeats}"],
+       what="building the profiling firmware")
   build = (f"build/{target}" + ("-strip-errors" if strip_errors else "") +
-           "-profile")
+           ("" if model_checks else "-no-model-checks") + "-profile")
   run = subprocess.run(
       [os.path.join(tree, exporter.RUN_FIRMWARE), f"--machine={machine}",
        "--icount", "--timeout=1200", os.path.join(tree, build,
@@ -422,6 +461,8 @@ def _kb(n):
 def format_report(report, top=15):
   lines = []
   mode = "without error texts" if report["strip_errors"] else "with error texts"
+  if not report.get("model_checks", True):
+    mode += ", without model checks"
   lines.append(f"{report['model']} on {report['target']} ({report['machine']} "
                f"under QEMU), {mode}")
   lines.append(f"  {report['compiler']}; {report['flags']}")
@@ -436,6 +477,12 @@ def format_report(report, top=15):
                f"{report['flash_elf_total']:>9,}")
   lines.append(f"  our code, runtime + kernels: "
                f"{_kb(report['code_runtime_plus_kernels'])}")
+  if report.get("model_checks", True):
+    lines.append(f"    of which model checks (verifier + semantic checks): "
+                 f"{report['model_checks_bytes']:,} B")
+  else:
+    lines.append("    model checks (verifier + semantic checks): left out "
+                 "(MODEL_CHECKS=0: trusted models only)")
   lines.append("")
   ram = report["ram"]
   lines.append("RAM                                                bytes")

@@ -377,6 +377,25 @@ class ErrorTest(absltest.TestCase):
     with self.assertRaisesRegex(ValueError, r"Invalid model"):
       runtime.Interpreter.from_bytes(self.model[:len(self.model) // 2])
 
+  def test_malformed_options_table(self):
+    # The model checks verify that an options table lies in the buffer; its
+    # fields are verified by the op's parser. A field offset pointing past
+    # the end must be caught there, before anything reads it.
+    model = bytearray(self.model)
+    op = model_builder.schema.Model.GetRootAsModel(model, 0).Subgraphs(
+        0).Operators(0)
+    options = op.BuiltinOptions()
+    self.assertIsNotNone(options)
+    vtable = options.Pos - int.from_bytes(
+        model[options.Pos:options.Pos + 4], "little", signed=True)
+    self.assertGreater(int.from_bytes(model[vtable:vtable + 2], "little"), 4)
+    model[vtable + 4:vtable + 6] = (0xfff0).to_bytes(2, "little")
+    with self.assertRaisesRegex(
+        (ValueError, RuntimeError),
+        r"Invalid model: the options table of node 0 \(FULLY_CONNECTED\) "
+        r"in subgraph 0 is malformed"):
+      runtime.Interpreter.from_bytes(bytes(model))
+
   def test_missing_file(self):
     with self.assertRaises(FileNotFoundError):
       runtime.Interpreter.from_file("/nonexistent/model.tflite")

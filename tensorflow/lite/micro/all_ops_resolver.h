@@ -121,9 +121,19 @@ TfLiteStatus AddAllBuiltinOps(MicroMutableOpResolver<tOpCount>& resolver) {
   return kTfLiteOk;
 }
 
+// The name of any builtin (the schema's table of every name: resolvers for
+// tools and runtimes on hosts name also the ops they lack).
+inline const char* AnyBuiltinName(BuiltinOperator op) {
+  const char* name = EnumNameBuiltinOperator(op);
+  return name != nullptr && name[0] != '\0' ? name : nullptr;
+}
+
 class AllOpsResolver : public MicroMutableOpResolver<kAllBuiltinOpsCount> {
  public:
   AllOpsResolver() { AddAllBuiltinOps(*this); }
+  const char* BuiltinName(BuiltinOperator op) const override {
+    return AnyBuiltinName(op);
+  }
 };
 
 }  // namespace tflite

@@ -34,6 +34,9 @@ class ExtensibleOpResolver
     AddAllBuiltinOps(*this);
     AddDetectionPostprocess();
   }
+  const char* BuiltinName(BuiltinOperator op) const override {
+    return AnyBuiltinName(op);
+  }
 };
 
 // The signature of a custom-op registerer.

@@ -30,6 +30,33 @@ TfLiteFloatArray* AsFloatArray(const flatbuffers::Vector<float>* vector) {
       reinterpret_cast<const TfLiteFloatArray*>(vector));
 }
 
+// Absent zero points of a per-tensor quantization: one zero.
+alignas(TfLiteIntArray) const int kOneZeroPoint[2] = {1, 0};
+
+// The zero points of a per-tensor (one scale) quantization, read from the
+// model in place: a flatbuffers vector of one int64 is its 32-bit length
+// followed by the value, which on a little-endian machine starts with its
+// low 32 bits, the layout of a one-element TfLiteIntArray. nullptr when
+// they need an arena copy (several channels, or a big-endian machine).
+TfLiteIntArray* InPlaceZeroPoints(const QuantizationParameters* q) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (q == nullptr || q->scale() == nullptr || q->scale()->size() != 1) {
+    return nullptr;
+  }
+  const flatbuffers::Vector<int64_t>* zero_points = q->zero_point();
+  const void* array = kOneZeroPoint;
+  if (zero_points != nullptr && zero_points->size() > 0) {
+    if (zero_points->size() != 1) return nullptr;
+    array = zero_points;
+  }
+  return const_cast<TfLiteIntArray*>(
+      reinterpret_cast<const TfLiteIntArray*>(array));
+#else
+  (void)q;
+  return nullptr;
+#endif
+}
+
 const SubGraph* GetSubgraph(const Model* model, int index) {
   return model->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(index));
 }
@@ -92,6 +119,7 @@ int CalledSubgraphs(const Model* model, const Operator* op, int called[2]) {
 // Lifetime bookkeeping for the memory plan, all in temp memory.
 struct Lifetimes {
   const Model* model;
+  const MicroOpResolver* resolver;  // names ops in messages
   SubgraphAllocations* subgraphs;
   int num_subgraphs;
   const int32_t* tensor_base;  // first global tensor index per subgraph
@@ -142,13 +170,14 @@ struct Lifetimes {
           MicroPrintf(
               "Node %d (%s) in subgraph %d calls subgraph %d, but the model "
               "has %d subgraphs",
-              n, OperatorName(model, op), subgraph, called[c], num_subgraphs);
+              n, OperatorName(model, op, resolver), subgraph, called[c],
+              num_subgraphs);
           return kTfLiteError;
         }
         if (on_stack[called[c]]) {
           MicroPrintf(
-              "Node %d (%s) in subgraph %d calls subgraph %d recursively",
-              n, OperatorName(model, op), subgraph, called[c]);
+              "Node %d (%s) in subgraph %d calls subgraph %d recursively", n,
+              OperatorName(model, op, resolver), subgraph, called[c]);
           return kTfLiteError;
         }
         TF_LITE_ENSURE_STATUS(Walk(called[c], depth + 1));
@@ -209,7 +238,8 @@ uint8_t* MicroAllocator::AllocatePersistent(size_t size, size_t alignment,
                                             RecordedAllocationType type) {
   const size_t tail_before = arena_.tail_size();
   uint8_t* memory = arena_.AllocatePersistentBuffer(
-      size, alignment, RecordingMicroAllocator::TypeName(type));
+      size, alignment,
+      TF_LITE_MICRO_MESSAGE_TEXT(RecordingMicroAllocator::TypeName(type)));
   if (memory != nullptr) {
     recorder_.Record(type, size, arena_.tail_size() - tail_before);
   }
@@ -370,18 +400,32 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
 
   out->registration = resolver.FindOp(builtin);
   if (out->registration == nullptr) {
-    const char* name = EnumNameBuiltinOperator(builtin);
-    MicroPrintf(
-        "Node %d in subgraph %d uses builtin op %s (code %d, version %d), "
-        "which the op resolver does not provide",
-        index, subgraph, (name != nullptr && name[0]) ? name : "UNKNOWN",
-        static_cast<int>(builtin), static_cast<int>(code->version()));
+    // Named when the resolver knows the names of ops it lacks (those of
+    // tools and runtimes do); a program's own resolver knows only its ops,
+    // so the message gives the code and how to get the right resolver.
+    const char* name =
+        TF_LITE_MICRO_MESSAGE_TEXT(resolver.BuiltinName(builtin));
+    if (name != nullptr) {
+      MicroPrintf(
+          "Node %d in subgraph %d uses builtin op %s (code %d, version %d), "
+          "which the op resolver does not provide",
+          index, subgraph, name, static_cast<int>(builtin),
+          static_cast<int>(code->version()));
+    } else {
+      MicroPrintf(
+          "Node %d in subgraph %d uses builtin op code %d (version %d; "
+          "BuiltinOperator in schema_generated.h names it), which the op "
+          "resolver does not provide: `tflite-micro resolver MODEL` writes "
+          "a resolver with all of a model's ops",
+          index, subgraph, static_cast<int>(builtin),
+          static_cast<int>(code->version()));
+    }
     return kTfLiteError;
   }
   BuiltinParseFunction parser = resolver.GetOpDataParser(builtin);
   if (parser == nullptr) {
     MicroPrintf("No options parser registered for builtin op %s",
-                EnumNameBuiltinOperator(builtin));
+                OperatorName(model_, op, &resolver));
     return kTfLiteError;
   }
   class TailDataAllocator : public BuiltinDataAllocator {
@@ -398,9 +442,24 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
   };
   TailDataAllocator data_allocator(this);
   void* builtin_data = nullptr;
-  if (parser(op, &data_allocator, &builtin_data) != kTfLiteOk) {
+#if !defined(TF_LITE_MICRO_SKIP_MODEL_CHECKS)
+  // The model checks left the fields of options tables to the parsers.
+  flatbuffers::Verifier verifier(file_data_, file_size_);
+  if (file_data_ != nullptr) data_allocator.set_options_verifier(&verifier);
+  const TfLiteStatus parsed = parser(op, &data_allocator, &builtin_data);
+  if (data_allocator.options_malformed()) {
+    MicroPrintf(
+        "Invalid model: the options table of node %d (%s) in subgraph %d "
+        "is malformed (flatbuffers verification failed)",
+        index, OperatorName(model_, op, &resolver), subgraph);
+    return kTfLiteError;
+  }
+#else
+  const TfLiteStatus parsed = parser(op, &data_allocator, &builtin_data);
+#endif
+  if (parsed != kTfLiteOk) {
     MicroPrintf("Could not parse the options of node %d (%s) in subgraph %d",
-                index, EnumNameBuiltinOperator(builtin), subgraph);
+                index, OperatorName(model_, op, &resolver), subgraph);
     return kTfLiteError;
   }
   node.builtin_data = builtin_data;
@@ -409,6 +468,7 @@ TfLiteStatus MicroAllocator::InitNode(const MicroOpResolver& resolver,
 
 TfLiteStatus MicroAllocator::StartModelAllocation(
     const MicroOpResolver& resolver, SubgraphAllocations** subgraphs_out) {
+  resolver_ = &resolver;
   const int num_subgraphs = static_cast<int>(model_->subgraphs()->size());
   SubgraphAllocations* subgraphs =
       reinterpret_cast<SubgraphAllocations*>(AllocatePersistent(
@@ -452,86 +512,20 @@ TfLiteStatus MicroAllocator::StartModelAllocation(
   return kTfLiteOk;
 }
 
+#if !defined(TF_LITE_MICRO_SKIP_MODEL_CHECKS)
 TfLiteStatus MicroAllocator::CheckReadsFollowWrites(int subgraph) {
-  // A tensor read before anything writes it would hold whatever an earlier
-  // tensor left in the arena (for a bool, bytes that are not a valid bool).
-  // A tensor written twice (or an input, constant or variable written by a
-  // node) could change shape after the nodes reading it have prepared.
-  constexpr uint8_t kHasData = 1;   // may be read
-  constexpr uint8_t kAssigned = 2;  // may not be written again
-  const SubGraph* graph = GetSubgraph(model_, subgraph);
-  const int tensors = TensorCount(graph);
+  const int tensors = TensorCount(GetSubgraph(model_, subgraph));
   if (tensors == 0) return kTfLiteOk;
-  uint8_t* state = arena_.AllocateTemp(static_cast<size_t>(tensors), 1,
-                                       "tensor write flags");
-  if (state == nullptr) return kTfLiteError;
-  for (int t = 0; t < tensors; ++t) {
-    const Tensor* tensor = GetTensor(model_, subgraph, t);
-    bool empty = false;  // no elements: nothing to read
-    for (flatbuffers::uoffset_t d = 0;
-         tensor->shape() != nullptr && d < tensor->shape()->size(); ++d) {
-      empty = empty || tensor->shape()->Get(d) == 0;
-    }
-    const bool fixed =
-        tensor->is_variable() || IsConstantTensor(subgraph, t);
-    state[t] = (fixed ? kHasData | kAssigned : 0) | (empty ? kHasData : 0);
-  }
-  const auto* inputs = graph->inputs();
-  for (flatbuffers::uoffset_t i = 0; inputs != nullptr && i < inputs->size();
-       ++i) {
-    state[inputs->Get(i)] = kHasData | kAssigned;
-  }
-  TfLiteStatus status = kTfLiteOk;
-  for (int n = 0; n < OperatorCount(graph) && status == kTfLiteOk; ++n) {
-    const Operator* op = graph->operators()->Get(n);
-    const auto* op_inputs = op->inputs();
-    for (flatbuffers::uoffset_t i = 0;
-         op_inputs != nullptr && i < op_inputs->size(); ++i) {
-      const int t = op_inputs->Get(i);
-      if (t >= 0 && !(state[t] & kHasData)) {
-        MicroPrintf(
-            "Invalid model: node %d (%s) in subgraph %d reads tensor %d "
-            "before anything writes it (it is no input, constant, variable "
-            "or output of an earlier node)",
-            n, OperatorName(model_, op), subgraph, t);
-        status = kTfLiteError;
-        break;
-      }
-    }
-    const auto* op_outputs = op->outputs();
-    for (flatbuffers::uoffset_t i = 0; status == kTfLiteOk &&
-                                       op_outputs != nullptr &&
-                                       i < op_outputs->size();
-         ++i) {
-      const int t = op_outputs->Get(i);
-      if (state[t] & kAssigned) {
-        MicroPrintf(
-            "Invalid model: node %d (%s) in subgraph %d writes tensor %d, "
-            "which is already an input, constant, variable or output of an "
-            "earlier node (or of this one)",
-            n, OperatorName(model_, op), subgraph, t);
-        status = kTfLiteError;
-        break;
-      }
-      state[t] = kHasData | kAssigned;
-    }
-  }
-  // The caller (the application, or IF/WHILE/CALL_ONCE) reads the outputs.
-  const auto* outputs = graph->outputs();
-  for (flatbuffers::uoffset_t i = 0;
-       status == kTfLiteOk && outputs != nullptr && i < outputs->size(); ++i) {
-    if (!(state[outputs->Get(i)] & kHasData)) {
-      MicroPrintf(
-          "Invalid model: subgraph %d output %u is tensor %d, which nothing "
-          "writes (no input, constant, variable or node output)",
-          subgraph, static_cast<unsigned>(i),
-          static_cast<int>(outputs->Get(i)));
-      status = kTfLiteError;
-    }
-  }
-  arena_.DeallocateTemp(state);
+  uint8_t* flags =
+      arena_.AllocateTemp(static_cast<size_t>(tensors), 1,
+                          TF_LITE_MICRO_MESSAGE_TEXT("tensor write flags"));
+  if (flags == nullptr) return kTfLiteError;
+  const TfLiteStatus status =
+      CheckDataFlow(model_, subgraph, file_data_, file_size_, flags, resolver_);
+  arena_.DeallocateTemp(flags);
   return status;
 }
+#endif
 
 void* MicroAllocator::AllocatePersistentBuffer(size_t bytes) {
   return AllocatePersistent(bytes, kArenaAlignment,
@@ -591,7 +585,25 @@ TfLiteStatus MicroAllocator::AllowInPlace(int subgraph, int node,
     in_place_[in_place_count_++] = {subgraph, node, input_tensor,
                                     output_tensor};
   }
+  EnableBufferSharing();
   return kTfLiteOk;
+}
+
+struct MicroAllocator::Sharing {
+  bool (MicroAllocator::*may_share)() const;
+  int (MicroAllocator::*share)(SubgraphAllocations*, int32_t*, int32_t*,
+                               const int32_t*, int32_t*) const;
+  size_t (MicroAllocator::*shared_bytes)(SubgraphAllocations*, const int32_t*,
+                                         int) const;
+  TfLiteStatus (MicroAllocator::*keep_useful_anchors)(const PlannerBuffer*,
+                                                      int, int, int32_t*);
+};
+
+void MicroAllocator::EnableBufferSharing() {
+  static constexpr Sharing kSharing = {
+      &MicroAllocator::MayShareBuffers, &MicroAllocator::ShareBuffers,
+      &MicroAllocator::SharedBytes, &MicroAllocator::KeepUsefulAnchors};
+  sharing_ = &kSharing;
 }
 
 void* MicroAllocator::GetScratchBuffer(int buffer_index) const {
@@ -628,8 +640,10 @@ void MicroAllocator::FillTfLiteTensor(int subgraph, int tensor_index,
   t.quantization.type = kTfLiteNoQuantization;
   t.quantization.params = nullptr;
   const QuantizationParameters* q = tensor->quantization();
-  if (zero_points != nullptr && q != nullptr && q->scale() != nullptr &&
-      q->scale()->size() > 0) {
+  if (TfLiteIntArray* in_place = InPlaceZeroPoints(q)) {
+    zero_points = in_place;
+  } else if (zero_points != nullptr && q != nullptr && q->scale() != nullptr &&
+             q->scale()->size() > 0) {
     const int channels = static_cast<int>(q->scale()->size());
     zero_points->size = channels;
     for (int i = 0; i < channels; ++i) {
@@ -638,6 +652,10 @@ void MicroAllocator::FillTfLiteTensor(int subgraph, int tensor_index,
               ? static_cast<int>(q->zero_point()->Get(i))
               : 0;
     }
+  } else {
+    zero_points = nullptr;
+  }
+  if (zero_points != nullptr) {
     t.params.scale = q->scale()->Get(0);
     t.params.zero_point = zero_points->data[0];
     out->quantization.scale = AsFloatArray(q->scale());
@@ -653,9 +671,14 @@ void MicroAllocator::FillTfLiteTensor(int subgraph, int tensor_index,
 
 namespace {
 
+// Zero points a tensor's TfLiteTensor needs in the arena (0 when it has no
+// quantization or they are read from the model in place).
 int QuantizationChannels(const Tensor* tensor) {
   const QuantizationParameters* q = tensor->quantization();
-  if (q == nullptr || q->scale() == nullptr) return 0;
+  if (q == nullptr || q->scale() == nullptr ||
+      InPlaceZeroPoints(q) != nullptr) {
+    return 0;
+  }
   return static_cast<int>(q->scale()->size());
 }
 
@@ -671,9 +694,9 @@ TfLiteTensor* MicroAllocator::AllocateTempTfLiteTensor(
   // One block (tensor + zero points) so LIFO deallocation frees both.
   const size_t zero_point_bytes =
       channels > 0 ? TfLiteIntArrayGetSizeInBytes(channels) : 0;
-  uint8_t* block = arena_.AllocateTemp(sizeof(MicroTensor) + zero_point_bytes,
-                                       alignof(MicroTensor),
-                                       "a temporary TfLiteTensor");
+  uint8_t* block = arena_.AllocateTemp(
+      sizeof(MicroTensor) + zero_point_bytes, alignof(MicroTensor),
+      TF_LITE_MICRO_MESSAGE_TEXT("a temporary TfLiteTensor"));
   if (block == nullptr) return nullptr;
   MicroTensor* tensor = reinterpret_cast<MicroTensor*>(block);
   TfLiteIntArray* zero_points =
@@ -691,7 +714,8 @@ void MicroAllocator::DeallocateTempTfLiteTensor(TfLiteTensor* tensor) {
 }
 
 uint8_t* MicroAllocator::AllocateTempBuffer(size_t size, size_t alignment) {
-  return arena_.AllocateTemp(size, alignment, "a temporary buffer");
+  return arena_.AllocateTemp(size, alignment,
+                             TF_LITE_MICRO_MESSAGE_TEXT("a temporary buffer"));
 }
 
 void MicroAllocator::DeallocateTempBuffer(uint8_t* buffer) {
@@ -800,8 +824,9 @@ void MicroAllocator::ResetVariableTensors(SubgraphAllocations* subgraphs) {
 
 TfLiteStatus MicroAllocator::SaveInputShapes(SubgraphAllocations* subgraphs) {
   const SubGraph* graph = GetSubgraph(model_, 0);
-  const int inputs =
-      graph->inputs() == nullptr ? 0 : static_cast<int>(graph->inputs()->size());
+  const int inputs = graph->inputs() == nullptr
+                         ? 0
+                         : static_cast<int>(graph->inputs()->size());
   size_t words = 1;
   for (int i = 0; i < inputs; ++i) {
     words += 1 + subgraphs[0].tensors[graph->inputs()->Get(i)].dims->size;
@@ -809,9 +834,11 @@ TfLiteStatus MicroAllocator::SaveInputShapes(SubgraphAllocations* subgraphs) {
   // Copy out to temp memory at the arena start; it survives ResetAll()
   // because nothing else writes there until RestoreInputShapes.
   arena_.ResetTempAllocations();
-  TF_LITE_ENSURE_STATUS(arena_.SetHeadSize(0, "saved input shapes"));
-  int32_t* saved = reinterpret_cast<int32_t*>(arena_.AllocateTemp(
-      words * sizeof(int32_t), alignof(int32_t), "saved input shapes"));
+  TF_LITE_ENSURE_STATUS(
+      arena_.SetHeadSize(0, TF_LITE_MICRO_MESSAGE_TEXT("saved input shapes")));
+  int32_t* saved = reinterpret_cast<int32_t*>(
+      arena_.AllocateTemp(words * sizeof(int32_t), alignof(int32_t),
+                          TF_LITE_MICRO_MESSAGE_TEXT("saved input shapes")));
   if (saved == nullptr) return kTfLiteError;
   // Read the shapes before anything is overwritten: they live in the tail.
   int32_t* cursor = saved;
@@ -825,7 +852,8 @@ TfLiteStatus MicroAllocator::SaveInputShapes(SubgraphAllocations* subgraphs) {
   const size_t bytes = words * sizeof(int32_t);
   ResetAll();
   saved_shapes_ = reinterpret_cast<int32_t*>(
-      arena_.AllocateTemp(bytes, alignof(int32_t), "saved input shapes"));
+      arena_.AllocateTemp(bytes, alignof(int32_t),
+                          TF_LITE_MICRO_MESSAGE_TEXT("saved input shapes")));
   return saved_shapes_ == saved ? kTfLiteOk : kTfLiteError;
 }
 
@@ -1051,6 +1079,7 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
   if (ints_block == nullptr) return kTfLiteError;
   Lifetimes lifetimes;
   lifetimes.model = model_;
+  lifetimes.resolver = resolver_;
   lifetimes.subgraphs = subgraphs;
   lifetimes.num_subgraphs = num_subgraphs;
   lifetimes.keep_model_inputs = keep_model_inputs_;
@@ -1115,20 +1144,23 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
   // (Allocated only when something may share: it adds to the temporary
   // peak that the minimum arena size includes.)
   int32_t* alias = nullptr;
-  if (!preserve_all_tensors && MayShareBuffers()) {
+  if (!preserve_all_tensors && sharing_ != nullptr &&
+      (this->*sharing_->may_share)()) {
     alias = reinterpret_cast<int32_t*>(AllocateTempBuffer(
         sizeof(int32_t) * (total_tensors > 0 ? total_tensors : 1),
         alignof(int32_t)));
     if (alias == nullptr) return kTfLiteError;
     for (int i = 0; i < total_tensors; ++i) alias[i] = -1;
-    count -= ShareBuffers(subgraphs, lifetimes.first, lifetimes.last,
-                          lifetimes.node_first, alias);
+    count -= (this->*sharing_->share)(subgraphs, lifetimes.first,
+                                      lifetimes.last, lifetimes.node_first,
+                                      alias);
   }
   count += scratch_count_;
   PlannerBuffer* buffers = reinterpret_cast<PlannerBuffer*>(AllocateTempBuffer(
       sizeof(PlannerBuffer) * (count > 0 ? count : 1), alignof(PlannerBuffer)));
-  void* planner_scratch = AllocateTempBuffer(GreedyPlannerScratchBytes(count),
-                                             alignof(int32_t));
+  // Anchors (below) come with sharing only.
+  void* planner_scratch = AllocateTempBuffer(
+      GreedyPlannerScratchBytes(count, alias != nullptr), alignof(int32_t));
   if (buffers == nullptr || planner_scratch == nullptr) return kTfLiteError;
   int b = 0;
   for (int s = 0; s < num_subgraphs; ++s) {
@@ -1138,7 +1170,8 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
         continue;
       }
       buffers[b].size = static_cast<int32_t>(AlignSize(
-          alias != nullptr ? SharedBytes(subgraphs, alias, g)
+          alias != nullptr ? (this->*sharing_->shared_bytes)(subgraphs,
+                                                             alias, g)
                            : TensorBytes(&subgraphs[s].tensors[t]),
           kArenaAlignment));
       buffers[b].first_use = lifetimes.first[g];
@@ -1175,7 +1208,8 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
     ++b;
   }
   if (anchors != nullptr) {
-    TF_LITE_ENSURE_STATUS(KeepUsefulAnchors(buffers, count, end + 1, anchors));
+    TF_LITE_ENSURE_STATUS((this->*sharing_->keep_useful_anchors)(
+        buffers, count, end + 1, anchors));
   }
   const size_t head_bytes =
       PlanBuffersGreedy(buffers, count, planner_scratch, anchors);
@@ -1208,16 +1242,19 @@ TfLiteStatus MicroAllocator::PlanMemory(SubgraphAllocations* subgraphs,
     scratch_buffers_[i] = head + buffers[b].offset;
   }
   arena_.ResetTempAllocations();
-  return arena_.SetHeadSize(head_bytes, "planned activation buffers");
+  return arena_.SetHeadSize(
+      head_bytes, TF_LITE_MICRO_MESSAGE_TEXT("planned activation buffers"));
 }
 
 TfLiteStatus MicroAllocator::FinishModelAllocation(
     SubgraphAllocations* subgraphs, bool preserve_all_tensors) {
   // After the kernels have prepared, so that their more specific messages
   // (e.g. a state tensor that is not a variable) come first.
+#if !defined(TF_LITE_MICRO_SKIP_MODEL_CHECKS)
   for (int s = 0; s < static_cast<int>(model_->subgraphs()->size()); ++s) {
     TF_LITE_ENSURE_STATUS(CheckReadsFollowWrites(s));
   }
+#endif
   if (scratch_count_ > 0) {
     scratch_buffers_ = reinterpret_cast<void**>(
         AllocatePersistent(sizeof(void*) * scratch_count_, alignof(void*),

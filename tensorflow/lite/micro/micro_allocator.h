@@ -73,6 +73,12 @@ class MicroAllocator {
   // (later ones are ignored: they only save memory).
   TfLiteStatus AllowInPlace(int subgraph, int node, int input_tensor,
                             int output_tensor);
+  // Lets the plan give tensors a shared buffer: the output of a reshape-like
+  // node (RESHAPE, SQUEEZE, EXPAND_DIMS: its input's bytes unchanged) and
+  // in-place outputs (AllowInPlace). Called by the kernels that can share,
+  // while preparing; the sharing code is only linked into programs with
+  // such kernels.
+  void EnableBufferSharing();
 
   TfLiteStatus RequestScratchBufferInArena(size_t bytes, int subgraph,
                                            int node, int* buffer_index);
@@ -122,6 +128,8 @@ class MicroAllocator {
   size_t usable_arena_bytes() const { return arena_.usable_size(); }
   size_t last_shortfall() const { return arena_.last_shortfall(); }
   const RecordingMicroAllocator& recorder() const { return recorder_; }
+  // The resolver of the last StartModelAllocation (names ops in messages).
+  const MicroOpResolver* op_resolver() const { return resolver_; }
 
   // For preserve_all_tensors / debugging: the offset plan of the head.
   int scratch_buffer_count() const { return scratch_count_; }
@@ -151,6 +159,9 @@ class MicroAllocator {
                         int index, NodeAndRegistration* out);
   void FillTfLiteTensor(int subgraph, int tensor_index, TfLiteEvalTensor* eval,
                         MicroTensor* out, TfLiteIntArray* zero_points);
+  // The sharing code, reached only through EnableBufferSharing().
+  struct Sharing;
+  const Sharing* sharing_ = nullptr;
   bool MayShareBuffers() const;
   TfLiteStatus KeepUsefulAnchors(const PlannerBuffer* buffers, int count,
                                  int steps, int32_t* anchors);
@@ -165,6 +176,7 @@ class MicroAllocator {
   SingleArenaBufferAllocator arena_;
   RecordingMicroAllocator recorder_;
   const Model* model_ = nullptr;
+  const MicroOpResolver* resolver_ = nullptr;
   bool keep_model_inputs_ = true;
   const uint8_t* file_data_ = nullptr;
   size_t file_size_ = 0;

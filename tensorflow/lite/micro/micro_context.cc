@@ -83,6 +83,10 @@ TfLiteStatus MicroContext::AllowInPlace(int input_index, int output_index) {
                                   n->outputs->data[output_index]);
 }
 
+void MicroContext::AllowOutputSharingInput() {
+  allocator_->EnableBufferSharing();
+}
+
 void* MicroContext::GetScratchBuffer(int buffer_idx) {
   return allocator_->GetScratchBuffer(buffer_idx);
 }

@@ -33,6 +33,9 @@ class MicroContext {
   // `output_index` starts at the address of input `input_index`; the
   // planner then shares their memory when the input is not read later.
   TfLiteStatus AllowInPlace(int input_index, int output_index);
+  // Prepare of RESHAPE, SQUEEZE and EXPAND_DIMS, whose output holds the
+  // input's bytes unchanged: the planner may give both one buffer.
+  void AllowOutputSharingInput();
 
   // Full tensor descriptions, valid until the end of the current prepare.
   TfLiteTensor* AllocateTempTfLiteTensor(int tensor_idx);

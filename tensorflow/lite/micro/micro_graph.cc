@@ -26,7 +26,7 @@ void MicroGraph::SetCurrentSubgraph(int subgraph_idx) {
 const char* MicroGraph::NodeName(int subgraph_idx, int node_idx) const {
   const Operator* op =
       model_->subgraphs()->Get(subgraph_idx)->operators()->Get(node_idx);
-  return OperatorName(model_, op);
+  return OperatorName(model_, op, allocator_->op_resolver());
 }
 
 TfLiteStatus MicroGraph::ReportNodeFailure(const char* phase,

@@ -97,12 +97,41 @@ MicroInterpreter::~MicroInterpreter() {
 }
 
 TfLiteStatus MicroInterpreter::CheckModel() {
+#if !defined(TF_LITE_MICRO_SKIP_MODEL_CHECKS)
   if (model_ == nullptr) {
     model_ = VerifyModelBytes(model_data_, model_size_);
     if (model_ == nullptr) return kTfLiteError;
     graph_.SetModel(model_);
   }
-  TF_LITE_ENSURE_STATUS(CheckModelSemantics(model_, model_data_, model_size_));
+  TF_LITE_ENSURE_STATUS(
+      CheckModelSemantics(model_, model_data_, model_size_, &op_resolver_));
+#else
+  // Built without the model checks: the model is trusted. What is left are
+  // the checks that cost next to nothing and keep a wrong buffer (not a
+  // model, or one for another schema) from being read at all.
+  if (model_ == nullptr) {
+    if (model_data_ == nullptr || model_size_ < 8 ||
+        reinterpret_cast<uintptr_t>(model_data_) % 8 != 0 ||
+        flatbuffers::ReadScalar<flatbuffers::uoffset_t>(model_data_) >=
+            model_size_) {
+      MicroPrintf("Invalid model: %u bytes at %p are no 8-byte aligned model",
+                  static_cast<unsigned>(model_size_),
+                  static_cast<const void*>(model_data_));
+      return kTfLiteError;
+    }
+    model_ = GetModel(model_data_);
+    graph_.SetModel(model_);
+  }
+  if (model_->version() != 3 || model_->subgraphs() == nullptr ||
+      model_->subgraphs()->size() == 0) {
+    MicroPrintf("Invalid model: schema version %u (3 expected), %u subgraphs",
+                static_cast<unsigned>(model_->version()),
+                model_->subgraphs() == nullptr
+                    ? 0u
+                    : static_cast<unsigned>(model_->subgraphs()->size()));
+    return kTfLiteError;
+  }
+#endif
   allocator_.SetModel(model_, model_data_, model_size_);
   model_checked_ = true;
   return kTfLiteOk;

@@ -192,19 +192,41 @@ TEST_F(InterpreterTest, ResizesInputsThatOnlyFitTogether) {
   EXPECT_FLOAT_EQ(interpreter.output(0)->data.f[1], 10.0f);
 }
 
-TEST_F(InterpreterTest, MissingKernelNamesTheOp) {
+// Resolvers of tools and runtimes name every builtin, also those they lack.
+class NamingResolver : public MicroMutableOpResolver<1> {
+ public:
+  const char* BuiltinName(BuiltinOperator op) const override {
+    return AnyBuiltinName(op);
+  }
+};
+
+TEST_F(InterpreterTest, MissingKernelIsReported) {
+  // ChainModel's FULLY_CONNECTED (code 9) is missing from both resolvers.
   AlignedModel model(ChainModel());
-  MicroMutableOpResolver<1> resolver;
-  resolver.AddSoftmax();
-  MicroInterpreter interpreter(model.data(), model.size(), resolver, arena_,
-                               sizeof(arena_));
-  interpreter.set_log_errors(false);
-  EXPECT_EQ(interpreter.AllocateTensors(), kTfLiteError);
-  EXPECT_NE(std::string(interpreter.error_message())
-                .find("FULLY_CONNECTED (code 9, version 1)"),
+  MicroMutableOpResolver<1> program_resolver;
+  NamingResolver naming_resolver;
+  MicroMutableOpResolver<1>* resolvers[] = {&program_resolver,
+                                            &naming_resolver};
+  std::string messages[2];
+  for (int i = 0; i < 2; ++i) {
+    resolvers[i]->AddSoftmax();
+    MicroInterpreter interpreter(model.data(), model.size(), *resolvers[i],
+                                 arena_, sizeof(arena_));
+    interpreter.set_log_errors(false);
+    EXPECT_EQ(interpreter.AllocateTensors(), kTfLiteError);
+    messages[i] = interpreter.error_message();
+    EXPECT_EQ(interpreter.Invoke(), kTfLiteError);
+  }
+  // A program's resolver names only the ops it holds: the message gives
+  // the missing op's code and the command that writes the right resolver.
+  EXPECT_NE(messages[0].find("builtin op code 9 (version 1;"),
             std::string::npos)
-      << interpreter.error_message();
-  EXPECT_EQ(interpreter.Invoke(), kTfLiteError);
+      << messages[0];
+  EXPECT_NE(messages[0].find("tflite-micro resolver MODEL"), std::string::npos)
+      << messages[0];
+  EXPECT_NE(messages[1].find("FULLY_CONNECTED (code 9, version 1)"),
+            std::string::npos)
+      << messages[1];
 }
 
 TEST_F(InterpreterTest, GarbageIsRejectedBeforeUse) {

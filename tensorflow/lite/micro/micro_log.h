@@ -105,6 +105,15 @@ inline void MicroPrintf(const char*, Args&&...) {}
 inline void VMicroPrintf(const char*, va_list) {}
 #endif
 
+// A text that only error messages use (e.g. what an arena allocation is
+// for): the text itself, or nullptr in builds without error texts, so that
+// the literal is not compiled in.
+#if !defined(TF_LITE_STRIP_ERROR_STRINGS)
+#define TF_LITE_MICRO_MESSAGE_TEXT(text) (text)
+#else
+#define TF_LITE_MICRO_MESSAGE_TEXT(text) (static_cast<const char*>(nullptr))
+#endif
+
 // Formats into a caller-given buffer; always NUL-terminates.
 int MicroSnprintf(char* buffer, size_t buffer_size, const char* format, ...);
 

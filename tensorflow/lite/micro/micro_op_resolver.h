@@ -16,6 +16,13 @@ class MicroOpResolver {
   virtual const TfLiteRegistration* FindOp(const char* op) const = 0;
   // The options parser of a builtin operator, or nullptr.
   virtual BuiltinParseFunction GetOpDataParser(BuiltinOperator op) const = 0;
+  // The name of a builtin operator for messages, or nullptr when this
+  // resolver does not know it. Resolvers that hold a few ops know only
+  // theirs, so that a program does not carry the names of every builtin.
+  virtual const char* BuiltinName(BuiltinOperator op) const {
+    (void)op;
+    return nullptr;
+  }
 
  protected:
   // Not deleted through this interface; no virtual destructor keeps the

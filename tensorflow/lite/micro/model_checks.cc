@@ -256,75 +256,110 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
   return kTfLiteOk;
 }
 
+// The model's tables, verified as the generated Model::Verify would, except
+// for the operators' option unions: the generated code switches over every
+// options table of the schema, which links all their verifiers (several
+// KB). Here an options table is only checked to be a table inside the
+// buffer; its fields are verified by the parser of its op when the
+// interpreter parses it (VerifiedOptions in flatbuffer_conversions.cc), so
+// only the option tables of the resolver's ops are linked, and no field is
+// read unverified.
+bool VerifyTableHeader(flatbuffers::Verifier& verifier, const void* table) {
+  return table == nullptr ||
+         (static_cast<const flatbuffers::Table*>(table)->VerifyTableStart(
+              verifier) &&
+          verifier.EndTable());
+}
+
+bool VerifyOperator(flatbuffers::Verifier& verifier, const Operator* op) {
+  const auto* table = reinterpret_cast<const flatbuffers::Table*>(op);
+  return table->VerifyTableStart(verifier) &&
+         table->VerifyField<uint32_t>(verifier, Operator::VT_OPCODE_INDEX,
+                                      4) &&
+         table->VerifyOffset(verifier, Operator::VT_INPUTS) &&
+         verifier.VerifyVector(op->inputs()) &&
+         table->VerifyOffset(verifier, Operator::VT_OUTPUTS) &&
+         verifier.VerifyVector(op->outputs()) &&
+         table->VerifyField<uint8_t>(verifier,
+                                     Operator::VT_BUILTIN_OPTIONS_TYPE, 1) &&
+         table->VerifyOffset(verifier, Operator::VT_BUILTIN_OPTIONS) &&
+         VerifyTableHeader(verifier, op->builtin_options()) &&
+         table->VerifyOffset(verifier, Operator::VT_CUSTOM_OPTIONS) &&
+         verifier.VerifyVector(op->custom_options()) &&
+         table->VerifyField<int8_t>(verifier,
+                                    Operator::VT_CUSTOM_OPTIONS_FORMAT, 1) &&
+         table->VerifyOffset(verifier, Operator::VT_MUTATING_VARIABLE_INPUTS) &&
+         verifier.VerifyVector(op->mutating_variable_inputs()) &&
+         table->VerifyOffset(verifier, Operator::VT_INTERMEDIATES) &&
+         verifier.VerifyVector(op->intermediates()) &&
+         table->VerifyField<uint64_t>(
+             verifier, Operator::VT_LARGE_CUSTOM_OPTIONS_OFFSET, 8) &&
+         table->VerifyField<uint64_t>(
+             verifier, Operator::VT_LARGE_CUSTOM_OPTIONS_SIZE, 8) &&
+         table->VerifyField<uint8_t>(verifier,
+                                     Operator::VT_BUILTIN_OPTIONS_2_TYPE, 1) &&
+         table->VerifyOffset(verifier, Operator::VT_BUILTIN_OPTIONS_2) &&
+         VerifyTableHeader(verifier, op->builtin_options_2()) &&
+         verifier.EndTable();
+}
+
+bool VerifySubGraph(flatbuffers::Verifier& verifier, const SubGraph* graph) {
+  const auto* table = reinterpret_cast<const flatbuffers::Table*>(graph);
+  if (!(table->VerifyTableStart(verifier) &&
+        table->VerifyOffset(verifier, SubGraph::VT_TENSORS) &&
+        verifier.VerifyVector(graph->tensors()) &&
+        verifier.VerifyVectorOfTables(graph->tensors()) &&
+        table->VerifyOffset(verifier, SubGraph::VT_INPUTS) &&
+        verifier.VerifyVector(graph->inputs()) &&
+        table->VerifyOffset(verifier, SubGraph::VT_OUTPUTS) &&
+        verifier.VerifyVector(graph->outputs()) &&
+        table->VerifyOffset(verifier, SubGraph::VT_OPERATORS) &&
+        verifier.VerifyVector(graph->operators()))) {
+    return false;
+  }
+  for (uint32_t n = 0; n < VectorSize(graph->operators()); ++n) {
+    if (!VerifyOperator(verifier, graph->operators()->Get(n))) return false;
+  }
+  return table->VerifyOffset(verifier, SubGraph::VT_NAME) &&
+         verifier.VerifyString(graph->name()) && verifier.EndTable();
+}
+
+// The root type handed to flatbuffers::Verifier::VerifyBuffer: a Model
+// verified by the functions above.
+struct ModelTables {
+  bool Verify(flatbuffers::Verifier& verifier) const {
+    const auto* model = reinterpret_cast<const Model*>(this);
+    const auto* table = reinterpret_cast<const flatbuffers::Table*>(this);
+    if (!(table->VerifyTableStart(verifier) &&
+          table->VerifyField<uint32_t>(verifier, Model::VT_VERSION, 4) &&
+          table->VerifyOffset(verifier, Model::VT_OPERATOR_CODES) &&
+          verifier.VerifyVector(model->operator_codes()) &&
+          verifier.VerifyVectorOfTables(model->operator_codes()) &&
+          table->VerifyOffset(verifier, Model::VT_SUBGRAPHS) &&
+          verifier.VerifyVector(model->subgraphs()))) {
+      return false;
+    }
+    for (uint32_t s = 0; s < VectorSize(model->subgraphs()); ++s) {
+      if (!VerifySubGraph(verifier, model->subgraphs()->Get(s))) return false;
+    }
+    return table->VerifyOffset(verifier, Model::VT_DESCRIPTION) &&
+           verifier.VerifyString(model->description()) &&
+           table->VerifyOffset(verifier, Model::VT_BUFFERS) &&
+           verifier.VerifyVector(model->buffers()) &&
+           verifier.VerifyVectorOfTables(model->buffers()) &&
+           table->VerifyOffset(verifier, Model::VT_METADATA_BUFFER) &&
+           verifier.VerifyVector(model->metadata_buffer()) &&
+           table->VerifyOffset(verifier, Model::VT_METADATA) &&
+           verifier.VerifyVector(model->metadata()) &&
+           verifier.VerifyVectorOfTables(model->metadata()) &&
+           table->VerifyOffset(verifier, Model::VT_SIGNATURE_DEFS) &&
+           verifier.VerifyVector(model->signature_defs()) &&
+           verifier.VerifyVectorOfTables(model->signature_defs()) &&
+           verifier.EndTable();
+  }
+};
+
 }  // namespace
-
-size_t ElementSize(TfLiteType type) {
-  switch (type) {
-    case kTfLiteFloat32:
-    case kTfLiteInt32:
-    case kTfLiteUInt32:
-    case kTfLiteResource:
-      return 4;
-    case kTfLiteUInt8:
-    case kTfLiteInt8:
-    case kTfLiteBool:
-    case kTfLiteInt4:  // unpacked in memory
-      return 1;
-    case kTfLiteInt16:
-    case kTfLiteUInt16:
-    case kTfLiteFloat16:
-      return 2;
-    case kTfLiteInt64:
-    case kTfLiteUInt64:
-    case kTfLiteFloat64:
-    case kTfLiteComplex64:
-      return 8;
-    case kTfLiteComplex128:
-      return 16;
-    default:
-      return 0;
-  }
-}
-
-const char* OperatorName(const Model* model, const Operator* op) {
-  const auto* codes = model->operator_codes();
-  if (codes == nullptr || op->opcode_index() >= codes->size()) {
-    return "UNKNOWN";
-  }
-  const OperatorCode* code = codes->Get(op->opcode_index());
-  const BuiltinOperator builtin = GetBuiltinCode(code);
-  if (builtin == BuiltinOperator_CUSTOM) {
-    return code->custom_code() != nullptr ? code->custom_code()->c_str()
-                                          : "CUSTOM";
-  }
-  const char* name = EnumNameBuiltinOperator(builtin);
-  return (name != nullptr && name[0] != '\0') ? name : "UNKNOWN";
-}
-
-ConstantData GetBufferData(const Model* model, uint32_t buffer_index,
-                           const uint8_t* file_data, size_t file_size) {
-  ConstantData result{nullptr, 0};
-  const auto* buffers = model->buffers();
-  if (buffers == nullptr || buffer_index == 0 ||
-      buffer_index >= buffers->size()) {
-    return result;
-  }
-  const Buffer* buffer = buffers->Get(buffer_index);
-  if (buffer == nullptr) return result;
-  if (buffer->offset() > 1 && file_data != nullptr &&
-      buffer->offset() <= file_size &&
-      buffer->size() <= file_size - buffer->offset()) {
-    if (buffer->size() == 0) return result;
-    result.data = file_data + buffer->offset();
-    result.size = static_cast<size_t>(buffer->size());
-    return result;
-  }
-  if (buffer->data() != nullptr && buffer->data()->size() > 0) {
-    result.data = buffer->data()->data();
-    result.size = buffer->data()->size();
-  }
-  return result;
-}
 
 const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
   if (data == nullptr || size < 8) {
@@ -342,7 +377,7 @@ const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
     return nullptr;
   }
   flatbuffers::Verifier verifier(data, size);
-  if (!verifier.VerifyBuffer<Model>(nullptr)) {
+  if (!verifier.VerifyBuffer<ModelTables>(nullptr)) {
     MicroPrintf(
         "Invalid model: the %u bytes are not a well-formed .tflite "
         "flatbuffer (verification failed)",
@@ -353,7 +388,7 @@ const Model* VerifyModelBytes(const uint8_t* data, size_t size) {
 }
 
 TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
-                                 size_t size) {
+                                 size_t size, const MicroOpResolver* resolver) {
   if (model->version() != kSchemaVersion) {
     MicroPrintf("Invalid model: schema version %u, this runtime reads %u",
                 static_cast<unsigned>(model->version()),
@@ -398,7 +433,7 @@ TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
             static_cast<unsigned>(codes));
         return kTfLiteError;
       }
-      const char* name = OperatorName(model, op);
+      const char* name = OperatorName(model, op, resolver);
       TF_LITE_ENSURE_STATUS(CheckTensorIndices(op->inputs(), tensors, true, s,
                                                "input", n, name));
       TF_LITE_ENSURE_STATUS(CheckTensorIndices(op->outputs(), tensors, false,
@@ -443,6 +478,74 @@ TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
           return kTfLiteError;
         }
       }
+    }
+  }
+  return kTfLiteOk;
+}
+
+TfLiteStatus CheckDataFlow(const Model* model, int subgraph,
+                           const uint8_t* data, size_t size, uint8_t* flags,
+                           const MicroOpResolver* resolver) {
+  // A tensor read before anything writes it would hold whatever an earlier
+  // tensor left in the arena (for a bool, bytes that are not a valid bool).
+  // A tensor written twice (or an input, constant or variable written by a
+  // node) could change shape after the nodes reading it have prepared.
+  constexpr uint8_t kReadable = 1;
+  constexpr uint8_t kWritten = 2;  // may not be written again
+  const SubGraph* graph =
+      model->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(subgraph));
+  const uint32_t tensors = VectorSize(graph->tensors());
+  for (uint32_t t = 0; t < tensors; ++t) {
+    const Tensor* tensor = graph->tensors()->Get(t);
+    bool empty = false;  // no elements: nothing to read
+    for (uint32_t d = 0; d < VectorSize(tensor->shape()); ++d) {
+      empty = empty || tensor->shape()->Get(d) == 0;
+    }
+    const bool fixed =
+        tensor->is_variable() ||
+        GetBufferData(model, tensor->buffer(), data, size).data != nullptr;
+    flags[t] = (fixed ? kReadable | kWritten : 0) | (empty ? kReadable : 0);
+  }
+  for (uint32_t i = 0; i < VectorSize(graph->inputs()); ++i) {
+    flags[graph->inputs()->Get(i)] = kReadable | kWritten;
+  }
+  for (uint32_t n = 0; n < VectorSize(graph->operators()); ++n) {
+    const Operator* op = graph->operators()->Get(n);
+    for (uint32_t i = 0; i < VectorSize(op->inputs()); ++i) {
+      const int32_t t = op->inputs()->Get(i);
+      if (t >= 0 && !(flags[t] & kReadable)) {
+        MicroPrintf(
+            "Invalid model: node %u (%s) in subgraph %d reads tensor %d "
+            "before anything writes it (it is no input, constant, variable "
+            "or output of an earlier node)",
+            static_cast<unsigned>(n), OperatorName(model, op, resolver),
+            subgraph, static_cast<int>(t));
+        return kTfLiteError;
+      }
+    }
+    for (uint32_t i = 0; i < VectorSize(op->outputs()); ++i) {
+      const int32_t t = op->outputs()->Get(i);
+      if (flags[t] & kWritten) {
+        MicroPrintf(
+            "Invalid model: node %u (%s) in subgraph %d writes tensor %d, "
+            "which is already an input, constant, variable or output of an "
+            "earlier node (or of this one)",
+            static_cast<unsigned>(n), OperatorName(model, op, resolver),
+            subgraph, static_cast<int>(t));
+        return kTfLiteError;
+      }
+      flags[t] = kReadable | kWritten;
+    }
+  }
+  // The caller (the application, or IF/WHILE/CALL_ONCE) reads the outputs.
+  for (uint32_t i = 0; i < VectorSize(graph->outputs()); ++i) {
+    if (!(flags[graph->outputs()->Get(i)] & kReadable)) {
+      MicroPrintf(
+          "Invalid model: subgraph %d output %u is tensor %d, which nothing "
+          "writes (no input, constant, variable or node output)",
+          subgraph, static_cast<unsigned>(i),
+          static_cast<int>(graph->outputs()->Get(i)));
+      return kTfLiteError;
     }
   }
   return kTfLiteOk;

@@ -1,6 +1,15 @@
 // Checks that make a model safe to interpret: the flatbuffer is well formed
 // and every index, shape and size inside it is consistent. A model that
 // passes cannot make the interpreter read outside the model or the arena.
+//
+// They cost flash (`tflite-micro size` shows how much, as "model checks").
+// A program that only runs models compiled into its own flash, produced by
+// the TFLite converter, may leave them out by building every source with
+// TF_LITE_MICRO_SKIP_MODEL_CHECKS (make MODEL_CHECKS=0, CMake
+// -DTFLM_MODEL_CHECKS=OFF). Then a malformed or hostile model can crash the
+// device or read and write outside the arena: see "Leaving the model checks
+// out" in README.md (Microcontrollers) for exactly what is still checked.
+// The default build runs them.
 #ifndef TENSORFLOW_LITE_MICRO_MODEL_CHECKS_H_
 #define TENSORFLOW_LITE_MICRO_MODEL_CHECKS_H_
 
@@ -8,13 +17,10 @@
 #include <cstdint>
 
 #include "tensorflow/lite/core/c/common.h"
+#include "tensorflow/lite/micro/model_reading.h"
 #include "tensorflow/lite/schema/schema_generated.h"
 
 namespace tflite {
-
-// Limits on what a model may describe.
-constexpr int kMaxTensorRank = 8;
-constexpr int64_t kMaxTensorBytes = (static_cast<int64_t>(1) << 31) - 1;
 
 // Runs the flatbuffers verifier over `size` bytes at `data` and returns the
 // model, or nullptr after reporting the problem.
@@ -23,22 +29,19 @@ const Model* VerifyModelBytes(const uint8_t* data, size_t size);
 // Semantic checks over a verified model. `data`/`size` are the whole file
 // (needed for buffers stored after the flatbuffer); `data` may be nullptr when
 // only a Model* is known, and then such buffers are rejected.
+// `resolver` (may be nullptr) names the operators in messages.
 TfLiteStatus CheckModelSemantics(const Model* model, const uint8_t* data,
-                                 size_t size);
+                                 size_t size,
+                                 const MicroOpResolver* resolver = nullptr);
 
-// The bytes of a tensor's data in the model, if it has any.
-struct ConstantData {
-  const uint8_t* data;
-  size_t size;
-};
-ConstantData GetBufferData(const Model* model, uint32_t buffer_index,
-                           const uint8_t* file_data, size_t file_size);
-
-// Bytes per element of a TfLiteType, 0 if the type has no fixed size.
-size_t ElementSize(TfLiteType type);
-
-// Name of an operator for messages: the builtin's name or the custom code.
-const char* OperatorName(const Model* model, const Operator* op);
+// Data flow of one subgraph: every tensor a node reads holds data by then
+// (an input, constant, variable or an earlier node's output), no tensor is
+// written twice or written when it is an input, constant or variable, and
+// every subgraph output is written. `flags` is scratch memory of one byte
+// per tensor of the subgraph.
+TfLiteStatus CheckDataFlow(const Model* model, int subgraph,
+                           const uint8_t* data, size_t size, uint8_t* flags,
+                           const MicroOpResolver* resolver = nullptr);
 
 }  // namespace tflite
 

@@ -53,6 +53,26 @@ class ParamsHolder {
   Params* params_;
 };
 
+// The op's options table, its fields verified first when the caller gave a
+// verifier. A malformed table reads as absent, and the allocator remembers
+// it (the caller reports it).
+// (Builds without the model checks trust the model: no verifier code.)
+template <typename Options>
+const Options* VerifiedOptions(const Options* options,
+                               BuiltinDataAllocator* allocator) {
+#if !defined(TF_LITE_MICRO_SKIP_MODEL_CHECKS)
+  flatbuffers::Verifier* verifier = allocator->options_verifier();
+  if (options != nullptr && verifier != nullptr &&
+      !verifier->VerifyTable(options)) {
+    allocator->set_options_malformed();
+    return nullptr;
+  }
+#else
+  (void)allocator;
+#endif
+  return options;
+}
+
 // Shared by ParseArgMax / ParseArgMin / ParseShape.
 TfLiteStatus ConvertOutputType(TensorType type, TfLiteType* out,
                                const char* op_name) {
@@ -156,7 +176,7 @@ TfLiteStatus ParseAdd(const Operator* op, BuiltinDataAllocator* allocator,
   ParamsHolder<TfLiteAddParams> params(allocator);
   if (params.get() != nullptr) {
     params.get()->pot_scale_int16 = true;
-    if (const auto* options = op->builtin_options_as_AddOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_AddOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
       params.get()->pot_scale_int16 = options->pot_scale_int16();
@@ -170,7 +190,7 @@ TfLiteStatus ParseArgMax(const Operator* op, BuiltinDataAllocator* allocator,
   ParamsHolder<TfLiteArgMaxParams> params(allocator);
   if (params.get() != nullptr) {
     params.get()->output_type = kTfLiteInt64;
-    if (const auto* options = op->builtin_options_as_ArgMaxOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_ArgMaxOptions(), allocator)) {
       TF_LITE_ENSURE_STATUS(ConvertOutputType(
           options->output_type(), &params.get()->output_type, "ARG_MAX"));
     }
@@ -183,7 +203,7 @@ TfLiteStatus ParseArgMin(const Operator* op, BuiltinDataAllocator* allocator,
   ParamsHolder<TfLiteArgMinParams> params(allocator);
   if (params.get() != nullptr) {
     params.get()->output_type = kTfLiteInt64;
-    if (const auto* options = op->builtin_options_as_ArgMinOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_ArgMinOptions(), allocator)) {
       TF_LITE_ENSURE_STATUS(ConvertOutputType(
           options->output_type(), &params.get()->output_type, "ARG_MIN"));
     }
@@ -196,7 +216,7 @@ TfLiteStatus ParseBatchMatMul(const Operator* op,
                               void** builtin_data) {
   ParamsHolder<TfLiteBatchMatMulParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_BatchMatMulOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_BatchMatMulOptions(), allocator)) {
       params.get()->adj_x = options->adj_x();
       params.get()->adj_y = options->adj_y();
       params.get()->asymmetric_quantize_inputs =
@@ -210,7 +230,7 @@ TfLiteStatus ParseCallOnce(const Operator* op, BuiltinDataAllocator* allocator,
                            void** builtin_data) {
   ParamsHolder<TfLiteCallOnceParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_CallOnceOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_CallOnceOptions(), allocator)) {
       params.get()->init_subgraph_index = options->init_subgraph_index();
     }
   }
@@ -221,7 +241,7 @@ TfLiteStatus ParseCast(const Operator* op, BuiltinDataAllocator* allocator,
                        void** builtin_data) {
   ParamsHolder<TfLiteCastParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_CastOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_CastOptions(), allocator)) {
       // Informational only: kernels use the tensors' types.
       ConvertTensorType(options->in_data_type(), &params.get()->in_data_type);
       ConvertTensorType(options->out_data_type(),
@@ -236,7 +256,7 @@ TfLiteStatus ParseConcatenation(const Operator* op,
                                 void** builtin_data) {
   ParamsHolder<TfLiteConcatenationParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_ConcatenationOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_ConcatenationOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
       params.get()->axis = options->axis();
@@ -251,7 +271,7 @@ TfLiteStatus ParseConv2D(const Operator* op, BuiltinDataAllocator* allocator,
   if (params.get() != nullptr) {
     params.get()->dilation_width_factor = 1;
     params.get()->dilation_height_factor = 1;
-    if (const auto* options = op->builtin_options_as_Conv2DOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_Conv2DOptions(), allocator)) {
       params.get()->padding = ConvertPadding(options->padding());
       params.get()->stride_width = options->stride_w();
       params.get()->stride_height = options->stride_h();
@@ -270,7 +290,7 @@ TfLiteStatus ParseCumsum(const Operator* op, BuiltinDataAllocator* allocator,
                          void** builtin_data) {
   ParamsHolder<TfLiteCumsumParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_CumsumOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_CumsumOptions(), allocator)) {
       params.get()->exclusive = options->exclusive();
       params.get()->reverse = options->reverse();
     }
@@ -283,7 +303,7 @@ TfLiteStatus ParseDepthToSpace(const Operator* op,
                                void** builtin_data) {
   ParamsHolder<TfLiteDepthToSpaceParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_DepthToSpaceOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_DepthToSpaceOptions(), allocator)) {
       params.get()->block_size = options->block_size();
     }
   }
@@ -298,7 +318,7 @@ TfLiteStatus ParseDepthwiseConv2D(const Operator* op,
     params.get()->dilation_width_factor = 1;
     params.get()->dilation_height_factor = 1;
     if (const auto* options =
-            op->builtin_options_as_DepthwiseConv2DOptions()) {
+            VerifiedOptions(op->builtin_options_as_DepthwiseConv2DOptions(), allocator)) {
       params.get()->padding = ConvertPadding(options->padding());
       params.get()->stride_width = options->stride_w();
       params.get()->stride_height = options->stride_h();
@@ -316,7 +336,7 @@ TfLiteStatus ParseDiv(const Operator* op, BuiltinDataAllocator* allocator,
                       void** builtin_data) {
   ParamsHolder<TfLiteDivParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_DivOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_DivOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
     }
@@ -330,7 +350,7 @@ TfLiteStatus ParseFullyConnected(const Operator* op,
   ParamsHolder<TfLiteFullyConnectedParams> params(allocator);
   if (params.get() != nullptr) {
     if (const auto* options =
-            op->builtin_options_as_FullyConnectedOptions()) {
+            VerifiedOptions(op->builtin_options_as_FullyConnectedOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
       params.get()->keep_num_dims = options->keep_num_dims();
@@ -361,7 +381,7 @@ TfLiteStatus ParseGather(const Operator* op, BuiltinDataAllocator* allocator,
                          void** builtin_data) {
   ParamsHolder<TfLiteGatherParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_GatherOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_GatherOptions(), allocator)) {
       params.get()->axis = options->axis();
       params.get()->batch_dims = options->batch_dims();
     }
@@ -373,7 +393,7 @@ TfLiteStatus ParseGelu(const Operator* op, BuiltinDataAllocator* allocator,
                        void** builtin_data) {
   ParamsHolder<TfLiteGeluParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_GeluOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_GeluOptions(), allocator)) {
       params.get()->approximate = options->approximate();
     }
   }
@@ -384,7 +404,7 @@ TfLiteStatus ParseIf(const Operator* op, BuiltinDataAllocator* allocator,
                      void** builtin_data) {
   ParamsHolder<TfLiteIfParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_IfOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_IfOptions(), allocator)) {
       params.get()->then_subgraph_index = options->then_subgraph_index();
       params.get()->else_subgraph_index = options->else_subgraph_index();
     }
@@ -397,7 +417,7 @@ TfLiteStatus ParseL2Normalization(const Operator* op,
                                   void** builtin_data) {
   ParamsHolder<TfLiteL2NormParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_L2NormOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_L2NormOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
     }
@@ -410,7 +430,7 @@ TfLiteStatus ParseLeakyRelu(const Operator* op,
                             void** builtin_data) {
   ParamsHolder<TfLiteLeakyReluParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_LeakyReluOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_LeakyReluOptions(), allocator)) {
       params.get()->alpha = options->alpha();
     }
   }
@@ -423,7 +443,7 @@ TfLiteStatus ParseMirrorPad(const Operator* op,
   ParamsHolder<TfLiteMirrorPaddingParams> params(allocator);
   if (params.get() != nullptr) {
     params.get()->mode = kTfLiteMirrorPaddingReflect;
-    if (const auto* options = op->builtin_options_as_MirrorPadOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_MirrorPadOptions(), allocator)) {
       params.get()->mode = options->mode() == MirrorPadMode_SYMMETRIC
                                ? kTfLiteMirrorPaddingSymmetric
                                : kTfLiteMirrorPaddingReflect;
@@ -436,7 +456,7 @@ TfLiteStatus ParseMul(const Operator* op, BuiltinDataAllocator* allocator,
                       void** builtin_data) {
   ParamsHolder<TfLiteMulParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_MulOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_MulOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
     }
@@ -448,7 +468,7 @@ TfLiteStatus ParsePack(const Operator* op, BuiltinDataAllocator* allocator,
                        void** builtin_data) {
   ParamsHolder<TfLitePackParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_PackOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_PackOptions(), allocator)) {
       params.get()->values_count = options->values_count();
       params.get()->axis = options->axis();
     }
@@ -460,7 +480,7 @@ TfLiteStatus ParsePool(const Operator* op, BuiltinDataAllocator* allocator,
                        void** builtin_data) {
   ParamsHolder<TfLitePoolParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_Pool2DOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_Pool2DOptions(), allocator)) {
       params.get()->padding = ConvertPadding(options->padding());
       params.get()->stride_width = options->stride_w();
       params.get()->stride_height = options->stride_h();
@@ -477,7 +497,7 @@ TfLiteStatus ParseReducer(const Operator* op, BuiltinDataAllocator* allocator,
                           void** builtin_data) {
   ParamsHolder<TfLiteReducerParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_ReducerOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_ReducerOptions(), allocator)) {
       params.get()->keep_dims = options->keep_dims();
     }
   }
@@ -488,7 +508,7 @@ TfLiteStatus ParseReshape(const Operator* op, BuiltinDataAllocator* allocator,
                           void** builtin_data) {
   ParamsHolder<TfLiteReshapeParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_ReshapeOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_ReshapeOptions(), allocator)) {
       TF_LITE_ENSURE_STATUS(CopyIntVector(
           options->new_shape(), TFLITE_RESHAPE_PARAMS_MAX_DIMENSION_COUNT,
           params.get()->shape, &params.get()->num_dimensions, "RESHAPE"));
@@ -503,7 +523,7 @@ TfLiteStatus ParseResizeBilinear(const Operator* op,
   ParamsHolder<TfLiteResizeBilinearParams> params(allocator);
   if (params.get() != nullptr) {
     if (const auto* options =
-            op->builtin_options_as_ResizeBilinearOptions()) {
+            VerifiedOptions(op->builtin_options_as_ResizeBilinearOptions(), allocator)) {
       params.get()->align_corners = options->align_corners();
       params.get()->half_pixel_centers = options->half_pixel_centers();
     }
@@ -517,7 +537,7 @@ TfLiteStatus ParseResizeNearestNeighbor(const Operator* op,
   ParamsHolder<TfLiteResizeNearestNeighborParams> params(allocator);
   if (params.get() != nullptr) {
     if (const auto* options =
-            op->builtin_options_as_ResizeNearestNeighborOptions()) {
+            VerifiedOptions(op->builtin_options_as_ResizeNearestNeighborOptions(), allocator)) {
       params.get()->align_corners = options->align_corners();
       params.get()->half_pixel_centers = options->half_pixel_centers();
     }
@@ -530,7 +550,7 @@ TfLiteStatus ParseShape(const Operator* op, BuiltinDataAllocator* allocator,
   ParamsHolder<TfLiteShapeParams> params(allocator);
   if (params.get() != nullptr) {
     params.get()->out_type = kTfLiteInt32;
-    if (const auto* options = op->builtin_options_as_ShapeOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_ShapeOptions(), allocator)) {
       TF_LITE_ENSURE_STATUS(ConvertOutputType(
           options->out_type(), &params.get()->out_type, "SHAPE"));
     }
@@ -543,7 +563,7 @@ TfLiteStatus ParseSoftmax(const Operator* op, BuiltinDataAllocator* allocator,
   ParamsHolder<TfLiteSoftmaxParams> params(allocator);
   if (params.get() != nullptr) {
     params.get()->beta = 1.0f;
-    if (const auto* options = op->builtin_options_as_SoftmaxOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_SoftmaxOptions(), allocator)) {
       params.get()->beta = options->beta();
     }
   }
@@ -555,7 +575,7 @@ TfLiteStatus ParseSpaceToDepth(const Operator* op,
                                void** builtin_data) {
   ParamsHolder<TfLiteSpaceToDepthParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_SpaceToDepthOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_SpaceToDepthOptions(), allocator)) {
       params.get()->block_size = options->block_size();
     }
   }
@@ -566,7 +586,7 @@ TfLiteStatus ParseSplit(const Operator* op, BuiltinDataAllocator* allocator,
                         void** builtin_data) {
   ParamsHolder<TfLiteSplitParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_SplitOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_SplitOptions(), allocator)) {
       params.get()->num_splits = options->num_splits();
     }
   }
@@ -577,7 +597,7 @@ TfLiteStatus ParseSplitV(const Operator* op, BuiltinDataAllocator* allocator,
                          void** builtin_data) {
   ParamsHolder<TfLiteSplitVParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_SplitVOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_SplitVOptions(), allocator)) {
       params.get()->num_splits = options->num_splits();
     }
   }
@@ -588,7 +608,7 @@ TfLiteStatus ParseSqueeze(const Operator* op, BuiltinDataAllocator* allocator,
                           void** builtin_data) {
   ParamsHolder<TfLiteSqueezeParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_SqueezeOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_SqueezeOptions(), allocator)) {
       TF_LITE_ENSURE_STATUS(CopyIntVector(
           options->squeeze_dims(), TFLITE_SQUEEZE_PARAMS_MAX_DIMENSION_COUNT,
           params.get()->squeeze_dims, &params.get()->num_squeeze_dims,
@@ -603,7 +623,7 @@ TfLiteStatus ParseStridedSlice(const Operator* op,
                                void** builtin_data) {
   ParamsHolder<TfLiteStridedSliceParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_StridedSliceOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_StridedSliceOptions(), allocator)) {
       params.get()->begin_mask = options->begin_mask();
       params.get()->end_mask = options->end_mask();
       params.get()->ellipsis_mask = options->ellipsis_mask();
@@ -620,7 +640,7 @@ TfLiteStatus ParseSub(const Operator* op, BuiltinDataAllocator* allocator,
   ParamsHolder<TfLiteSubParams> params(allocator);
   if (params.get() != nullptr) {
     params.get()->pot_scale_int16 = true;
-    if (const auto* options = op->builtin_options_as_SubOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_SubOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
       params.get()->pot_scale_int16 = options->pot_scale_int16();
@@ -633,7 +653,7 @@ TfLiteStatus ParseSvdf(const Operator* op, BuiltinDataAllocator* allocator,
                        void** builtin_data) {
   ParamsHolder<TfLiteSVDFParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_SVDFOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_SVDFOptions(), allocator)) {
       params.get()->rank = options->rank();
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
@@ -649,7 +669,7 @@ TfLiteStatus ParseTransposeConv(const Operator* op,
                                 void** builtin_data) {
   ParamsHolder<TfLiteTransposeConvParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_TransposeConvOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_TransposeConvOptions(), allocator)) {
       params.get()->padding = ConvertPadding(options->padding());
       params.get()->stride_width = options->stride_w();
       params.get()->stride_height = options->stride_h();
@@ -668,7 +688,7 @@ TfLiteStatus ParseUnidirectionalSequenceLSTM(const Operator* op,
   ParamsHolder<TfLiteUnidirectionalSequenceLSTMParams> params(allocator);
   if (params.get() != nullptr) {
     if (const auto* options =
-            op->builtin_options_as_UnidirectionalSequenceLSTMOptions()) {
+            VerifiedOptions(op->builtin_options_as_UnidirectionalSequenceLSTMOptions(), allocator)) {
       params.get()->activation =
           ConvertActivation(options->fused_activation_function());
       params.get()->cell_clip = options->cell_clip();
@@ -687,7 +707,7 @@ TfLiteStatus ParseUnpack(const Operator* op, BuiltinDataAllocator* allocator,
                          void** builtin_data) {
   ParamsHolder<TfLiteUnpackParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_UnpackOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_UnpackOptions(), allocator)) {
       params.get()->num = options->num();
       params.get()->axis = options->axis();
     }
@@ -700,7 +720,7 @@ TfLiteStatus ParseVarHandle(const Operator* op,
                             void** builtin_data) {
   ParamsHolder<TfLiteVarHandleParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_VarHandleOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_VarHandleOptions(), allocator)) {
       // Flatbuffer strings are NUL-terminated and live as long as the model.
       if (options->container() != nullptr) {
         params.get()->container = options->container()->c_str();
@@ -717,7 +737,7 @@ TfLiteStatus ParseWhile(const Operator* op, BuiltinDataAllocator* allocator,
                         void** builtin_data) {
   ParamsHolder<TfLiteWhileParams> params(allocator);
   if (params.get() != nullptr) {
-    if (const auto* options = op->builtin_options_as_WhileOptions()) {
+    if (const auto* options = VerifiedOptions(op->builtin_options_as_WhileOptions(), allocator)) {
       params.get()->cond_subgraph_index = options->cond_subgraph_index();
       params.get()->body_subgraph_index = options->body_subgraph_index();
     }

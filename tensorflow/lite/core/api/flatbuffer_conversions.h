@@ -28,8 +28,26 @@ class BuiltinDataAllocator {
     return memory == nullptr ? nullptr : new (memory) T();
   }
 
+  // The verifier of the model's bytes, given by a caller that has them: a
+  // parser verifies the fields of its op's options table with it before it
+  // reads them (the model checks verify only that the table lies in the
+  // buffer, so that only the option tables of registered ops are linked).
+  // nullptr: the model is trusted (given as a Model*, or a build without
+  // the model checks).
+  void set_options_verifier(flatbuffers::Verifier* verifier) {
+    options_verifier_ = verifier;
+  }
+  flatbuffers::Verifier* options_verifier() const { return options_verifier_; }
+  // Set when a parser found its options table malformed.
+  bool options_malformed() const { return options_malformed_; }
+  void set_options_malformed() { options_malformed_ = true; }
+
  protected:
   ~BuiltinDataAllocator() = default;
+
+ private:
+  flatbuffers::Verifier* options_verifier_ = nullptr;
+  bool options_malformed_ = false;
 };
 
 // Signature of every parser below. On success *builtin_data holds the parsed

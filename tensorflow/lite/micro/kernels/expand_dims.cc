@@ -59,6 +59,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   TF_LITE_ENSURE_EQ(context, NumInputs(node), 2);
   TF_LITE_ENSURE_EQ(context, NumOutputs(node), 1);
   MicroContext* micro_context = GetMicroContext(context);
+  micro_context->AllowOutputSharingInput();
   TfLiteTensor* input = micro_context->AllocateTempInputTensor(node, 0);
   TfLiteTensor* axis = micro_context->AllocateTempInputTensor(node, 1);
   TfLiteTensor* output = micro_context->AllocateTempOutputTensor(node, 0);

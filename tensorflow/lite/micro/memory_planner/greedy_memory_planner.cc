@@ -120,10 +120,10 @@ size_t PlaceInOrder(const PlannerBuffer* buffers, int count,
 
 }  // namespace
 
-size_t GreedyPlannerScratchBytes(int count) {
-  // order, offsets, best offsets, offset-sorted list; group extents
+size_t GreedyPlannerScratchBytes(int count, bool anchored) {
+  // order, offsets, offset-sorted list; with anchors, the group extents
   const size_t n = static_cast<size_t>(count > 0 ? count : 1);
-  return sizeof(int32_t) * 4 * n + sizeof(PlannerBuffer) * n;
+  return sizeof(int32_t) * 3 * n + (anchored ? sizeof(PlannerBuffer) * n : 0);
 }
 
 size_t PlanBuffersGreedy(PlannerBuffer* buffers, int count, void* scratch,
@@ -131,21 +131,23 @@ size_t PlanBuffersGreedy(PlannerBuffer* buffers, int count, void* scratch,
   if (count <= 0) return 0;
   int32_t* order = static_cast<int32_t*>(scratch);
   int32_t* offsets = order + count;
-  int32_t* best_offsets = offsets + count;
-  int32_t* by_offset = best_offsets + count;
+  int32_t* by_offset = offsets + count;
   // Orderings rank an anchored group by its extent: the largest size and
-  // the union of its members' lifetimes.
-  PlannerBuffer* extents = reinterpret_cast<PlannerBuffer*>(by_offset + count);
-  for (int i = 0; i < count; ++i) extents[i] = buffers[i];
+  // the union of its members' lifetimes. Without anchors, a buffer is its
+  // own extent.
+  const PlannerBuffer* extents = buffers;
   if (anchors != nullptr) {
+    PlannerBuffer* groups = reinterpret_cast<PlannerBuffer*>(by_offset + count);
+    for (int i = 0; i < count; ++i) groups[i] = buffers[i];
     for (int i = 0; i < count; ++i) {
       const int root = AnchorRoot(anchors, i);
       if (root == i) continue;
-      PlannerBuffer& e = extents[root];
+      PlannerBuffer& e = groups[root];
       if (buffers[i].size > e.size) e.size = buffers[i].size;
       if (buffers[i].first_use < e.first_use) e.first_use = buffers[i].first_use;
       if (buffers[i].last_use > e.last_use) e.last_use = buffers[i].last_use;
     }
+    extents = groups;
   }
   size_t best_total = 0;
   bool have_best = false;
@@ -158,10 +160,11 @@ size_t PlanBuffersGreedy(PlannerBuffer* buffers, int count, void* scratch,
     if (!have_best || total < best_total) {
       have_best = true;
       best_total = total;
-      for (int i = 0; i < count; ++i) best_offsets[i] = offsets[i];
+      // The placement reads only `offsets`: the best one so far is kept in
+      // the buffers themselves.
+      for (int i = 0; i < count; ++i) buffers[i].offset = offsets[i];
     }
   }
-  for (int i = 0; i < count; ++i) buffers[i].offset = best_offsets[i];
   return best_total;
 }
 

@@ -19,8 +19,9 @@ struct PlannerBuffer {
   int32_t offset;     // result: byte offset in the planned block
 };
 
-// Scratch the planner needs for `count` buffers, in bytes.
-size_t GreedyPlannerScratchBytes(int count);
+// Scratch the planner needs for `count` buffers, in bytes; `anchored`: the
+// plan will be given anchors (they need room for the groups' extents).
+size_t GreedyPlannerScratchBytes(int count, bool anchored = true);
 
 // Assigns buffers[i].offset for all buffers; returns the block size in bytes.
 // `scratch` must hold GreedyPlannerScratchBytes(count) bytes, 4-aligned.

@@ -34,9 +34,15 @@ class SizeTest(absltest.TestCase):
         f.write(export_test.builder_model())
     cls.keep = os.path.join(work, "size")
     cls.report = None
+    cls.unchecked = None
     if not cls.missing:
       cls.report = footprint.measure(cls.model, target="cortex-m4",
                                      keep_dir=cls.keep)
+      # Built with TF_LITE_MICRO_SKIP_MODEL_CHECKS (measure() also requires
+      # the firmware's outputs to be the Python runtime's).
+      cls.unchecked = footprint.measure(
+          cls.model, target="cortex-m4", model_checks=False,
+          keep_dir=os.path.join(work, "size_unchecked"))
 
   def setUp(self):
     super().setUp()
@@ -60,6 +66,30 @@ class SizeTest(absltest.TestCase):
     self.assertGreater(len(r["top_symbols"]), 5)
     sizes = [s["size"] for s in r["top_symbols"]]
     self.assertEqual(sizes, sorted(sizes, reverse=True))
+
+  def test_model_checks_line(self):
+    checked, unchecked = self.report, self.unchecked
+    self.assertTrue(checked["model_checks"])
+    self.assertFalse(unchecked["model_checks"])
+    # The verifier alone is kilobytes.
+    self.assertGreater(checked["model_checks_bytes"], 4096)
+    self.assertLess(checked["model_checks_bytes"],
+                    checked["flash"]["runtime"])
+    self.assertEqual(unchecked["model_checks_bytes"], 0)
+    # Leaving the checks out saves about what the line says (their callers
+    # shrink a little too).
+    saved = (checked["code_runtime_plus_kernels"] -
+             unchecked["code_runtime_plus_kernels"])
+    self.assertGreater(saved, checked["model_checks_bytes"] * 9 // 10)
+    self.assertLess(saved, checked["model_checks_bytes"] * 11 // 10)
+    self.assertEqual(unchecked["outputs"], checked["outputs"])
+    self.assertEqual(unchecked["ram"]["arena_required_bytes"],
+                     checked["ram"]["arena_required_bytes"])
+    self.assertIn("of which model checks (verifier + semantic checks)",
+                  footprint.format_report(checked))
+    text = footprint.format_report(unchecked)
+    self.assertIn("without model checks", text)
+    self.assertIn("model checks (verifier + semantic checks): left out", text)
 
   def test_ram(self):
     ram = self.report["ram"]
@@ -111,6 +141,7 @@ class SizeTest(absltest.TestCase):
         env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
     self.assertEqual(result.returncode, 0, result.stderr)
     self.assertIn("--strip-errors", result.stdout)
+    self.assertIn("--no-model-checks", result.stdout)
     json.dumps(self.report)  # the --json output is this dict
     self.assertIsNotNone(cli.build_parser())
 
