@@ -16,17 +16,25 @@ TfLiteTensor QuantizedBias(const float* data, Bias* quantized,
                                scale, 0, is_variable);
 }
 
-// Fills the caller's arrays so that affine_quant describes `channels`
-// scales (scales[1..]) and zero points (all 0).
-void DescribeChannels(int channels, float* scales, int* zero_points,
-                      TfLiteAffineQuantization* affine_quant,
-                      int quantized_dimension) {
+// A tensor over `quantized` whose affine_quant describes `channels` scales
+// (scales[1..], already filled) and zero points (all 0), in the caller's
+// arrays.
+template <typename T>
+TfLiteTensor PerChannelTensor(const T* quantized, TfLiteIntArray* dims,
+                              float* scales, int* zero_points,
+                              TfLiteAffineQuantization* affine_quant,
+                              int quantized_dimension, bool is_variable) {
+  const int channels = dims->data[quantized_dimension];
   scales[0] = static_cast<float>(channels);
   zero_points[0] = channels;
   for (int c = 1; c <= channels; ++c) zero_points[c] = 0;
   affine_quant->scale = FloatArrayFromFloats(scales);
   affine_quant->zero_point = IntArrayFromInts(zero_points);
   affine_quant->quantized_dimension = quantized_dimension;
+  TfLiteTensor result = CreateTensor(quantized, dims, is_variable);
+  result.params.scale = scales[1];
+  result.quantization = {kTfLiteAffineQuantization, affine_quant};
+  return result;
 }
 
 }  // namespace
@@ -64,16 +72,11 @@ TfLiteTensor CreateSymmetricPerChannelQuantizedTensor(
     const float* input, int8_t* quantized, TfLiteIntArray* dims, float* scales,
     int* zero_points, TfLiteAffineQuantization* affine_quant,
     int quantized_dimension, bool is_variable) {
-  const int channels = dims->data[quantized_dimension];
   SignedSymmetricPerChannelQuantize(input, dims, quantized_dimension,
                                     quantized, &scales[1]);
-  DescribeChannels(channels, scales, zero_points, affine_quant,
-                   quantized_dimension);
-  TfLiteTensor result =
-      CreateTensor(static_cast<const int8_t*>(quantized), dims, is_variable);
-  result.params.scale = scales[1];
-  result.quantization = {kTfLiteAffineQuantization, affine_quant};
-  return result;
+  return PerChannelTensor(static_cast<const int8_t*>(quantized), dims, scales,
+                          zero_points, affine_quant, quantized_dimension,
+                          is_variable);
 }
 
 TfLiteTensor CreatePerChannelQuantizedBiasTensor(
@@ -87,18 +90,17 @@ TfLiteTensor CreatePerChannelQuantizedBiasTensor(
     stride *= dims->data[d];
   }
   const int count = ElementCount(*dims);
-  for (int c = 0; c < channels; ++c) scales[c + 1] = input_scale * weight_scales[c];
+  for (int c = 0; c < channels; ++c) {
+    scales[c + 1] = input_scale * weight_scales[c];
+  }
   for (int i = 0; i < count; ++i) {
     const int c = (i / stride) % channels;
-    quantized[i] = FloatToSymmetricQuantizedType<int32_t>(input[i], scales[c + 1]);
+    quantized[i] =
+        FloatToSymmetricQuantizedType<int32_t>(input[i], scales[c + 1]);
   }
-  DescribeChannels(channels, scales, zero_points, affine_quant,
-                   quantized_dimension);
-  TfLiteTensor result =
-      CreateTensor(static_cast<const int32_t*>(quantized), dims, is_variable);
-  result.params.scale = scales[1];
-  result.quantization = {kTfLiteAffineQuantization, affine_quant};
-  return result;
+  return PerChannelTensor(static_cast<const int32_t*>(quantized), dims, scales,
+                          zero_points, affine_quant, quantized_dimension,
+                          is_variable);
 }
 
 int TestStrcmp(const char* a, const char* b) {

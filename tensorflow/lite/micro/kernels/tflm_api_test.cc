@@ -8,14 +8,25 @@
 #include "tensorflow/lite/c/c_api_types.h"
 #include "tensorflow/lite/c/common.h"
 #include "tensorflow/lite/kernels/internal/portable_tensor_utils.h"
+#include "tensorflow/lite/kernels/internal/reference/add.h"
 #include "tensorflow/lite/kernels/internal/reference/binary_function.h"
+#include "tensorflow/lite/kernels/internal/reference/depthwiseconv_float.h"
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/conv.h"
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/depthwise_conv.h"
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/fully_connected.h"
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/l2normalization.h"
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/mul.h"
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/pooling.h"
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/transpose_conv.h"
 #include "tensorflow/lite/kernels/internal/reference/process_broadcast_shapes.h"
+#include "tensorflow/lite/micro/builtin_op_data.h"
 #include "tensorflow/lite/micro/flatbuffer_utils.h"
 #include "tensorflow/lite/micro/kernels/add.h"
 #include "tensorflow/lite/micro/kernels/fully_connected.h"
 #include "tensorflow/lite/micro/kernels/kernel_runner.h"
 #include "tensorflow/lite/micro/memory_helpers.h"
 #include "tensorflow/lite/micro/micro_arena_constants.h"
+#include "tensorflow/lite/micro/micro_profiler.h"
 #include "tensorflow/lite/micro/micro_utils.h"
 #include "tensorflow/lite/micro/test_helpers.h"
 #include "tensorflow/lite/micro/testing/micro_test.h"
@@ -162,6 +173,27 @@ TF_LITE_MICRO_TEST(BroadcastHelpers) {
       tflite::RuntimeShape(3, a_dims), a, tflite::RuntimeShape(1, b_dims), b,
       tflite::RuntimeShape(3, a_dims), out, Sum);
   TF_LITE_MICRO_EXPECT_NEAR(36.f, out[5], 0.f);
+  params.float_activation_min = 0.f;
+  params.float_activation_max = 30.f;
+  tflite::reference_ops::BroadcastAdd4DSlow(
+      params, tflite::RuntimeShape(3, a_dims), a,
+      tflite::RuntimeShape(1, b_dims), b, tflite::RuntimeShape(3, a_dims), out);
+  TF_LITE_MICRO_EXPECT_NEAR(30.f, out[5], 0.f);
+  TF_LITE_MICRO_EXPECT_NEAR(11.f, out[0], 0.f);
+
+  // int8 multiply with broadcasting, through TFLite's integer_ops entry point.
+  tflite::ArithmeticParams mul = {};
+  mul.output_multiplier = 1 << 30;  // 0.5
+  mul.output_shift = 0;
+  mul.quantized_activation_min = -128;
+  mul.quantized_activation_max = 127;
+  const int8_t x[] = {2, 4, 6, 8, 10, 12};
+  const int8_t y[] = {1, 2, 3};
+  int8_t product[6];
+  tflite::reference_integer_ops::BroadcastMul6DSlow(
+      mul, tflite::RuntimeShape(3, a_dims), x, tflite::RuntimeShape(1, b_dims),
+      y, tflite::RuntimeShape(3, a_dims), product);
+  TF_LITE_MICRO_EXPECT_EQ(int8_t{18}, product[5]);
 }
 
 TF_LITE_MICRO_TEST(TensorUtilsAndMemoryHelpers) {
@@ -184,6 +216,16 @@ TF_LITE_MICRO_TEST(TensorUtilsAndMemoryHelpers) {
   static_assert(std::is_same<tflite::TfLiteTypeToType<kTfLiteFloat32>::Type,
                              float>::value,
                 "float32 maps to float");
+}
+
+TF_LITE_MICRO_TEST(ScopedMicroProfilerRecordsOneEventPerScope) {
+  tflite::MicroProfiler profiler;
+  {
+    tflite::ScopedMicroProfiler scope("MyKernel", &profiler);
+  }
+  { tflite::ScopedMicroProfiler no_profiler("Nothing", nullptr); }
+  TF_LITE_MICRO_EXPECT_EQ(1, profiler.num_events());
+  TF_LITE_MICRO_EXPECT_STRING_EQ("MyKernel", profiler.event_tag(0));
 }
 
 TF_LITE_MICRO_TESTS_END

@@ -3,7 +3,7 @@
 // ArithmeticParams::broadcast_category. This runtime's broadcasting loops
 // (broadcast_elementwise.h) have no separate fast paths, so a broadcast is
 // always reported as kGenericBroadcast; kernels then take their general
-// (…Slow) broadcasting functions, which compute the same results.
+// (...Slow) broadcasting functions, which compute the same results.
 #ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_PROCESS_BROADCAST_SHAPES_H_
 #define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_PROCESS_BROADCAST_SHAPES_H_
 
