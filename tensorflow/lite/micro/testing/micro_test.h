@@ -43,8 +43,8 @@ inline void EndTest() {
 
 inline int Summary() {
   MicroPrintf("%d/%d tests passed", tests_passed, tests_passed + tests_failed);
-  MicroPrintf(tests_failed == 0 ? "~~~ALL TESTS PASSED~~~\n"
-                                : "~~~SOME TESTS FAILED~~~\n");
+  MicroPrintf("%s", tests_failed == 0 ? "~~~ALL TESTS PASSED~~~\n"
+                                      : "~~~SOME TESTS FAILED~~~\n");
   return tests_failed == 0 ? 0 : 1;
 }
 
