@@ -60,6 +60,24 @@ class MicroProfiler : public MicroProfilerInterface {
   int dropped_events_ = 0;
 };
 
+// TFLM's scoped event: BeginEvent(tag) now, EndEvent when the scope ends;
+// nothing when `profiler` is null (kernels pass what they were given).
+class ScopedMicroProfiler {
+ public:
+  ScopedMicroProfiler(const char* tag, MicroProfilerInterface* profiler)
+      : profiler_(profiler),
+        handle_(profiler == nullptr ? 0 : profiler->BeginEvent(tag)) {}
+  ~ScopedMicroProfiler() {
+    if (profiler_ != nullptr) profiler_->EndEvent(handle_);
+  }
+  ScopedMicroProfiler(const ScopedMicroProfiler&) = delete;
+  ScopedMicroProfiler& operator=(const ScopedMicroProfiler&) = delete;
+
+ private:
+  MicroProfilerInterface* profiler_;
+  uint32_t handle_;
+};
+
 }  // namespace tflite
 
 #endif  // TENSORFLOW_LITE_MICRO_MICRO_PROFILER_H_

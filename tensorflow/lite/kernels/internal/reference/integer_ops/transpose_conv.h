@@ -1,0 +1,6 @@
+// TFLite's reference/integer_ops/transpose_conv.h path: this runtime keeps the
+// reference_integer_ops:: transpose_conv functions next to the float ones.
+#ifndef TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_INTEGER_OPS_TRANSPOSE_CONV_H_
+#define TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_INTEGER_OPS_TRANSPOSE_CONV_H_
+#include "tensorflow/lite/kernels/internal/reference/transpose_conv.h"
+#endif  // TENSORFLOW_LITE_KERNELS_INTERNAL_REFERENCE_INTEGER_OPS_TRANSPOSE_CONV_H_
