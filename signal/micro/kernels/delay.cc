@@ -47,12 +47,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
     return kTfLiteError;
   }
   NodeTensors t(context, node, kOp);
-  if (!t.CheckCounts(1, 1)) return kTfLiteError;
-  TfLiteTensor* input = t.Input(0, "input");
-  TfLiteTensor* output = t.Output(0, "output");
-  if (input == nullptr || output == nullptr ||
-      !t.CheckType(input, "input", kTfLiteInt16) ||
-      !t.CheckType(output, "output", kTfLiteInt16)) {
+  TfLiteTensor *input, *output;
+  if (!t.InputAndOutput(kTfLiteInt16, "input", &input, &output)) {
     return kTfLiteError;
   }
   const RuntimeShape shape = GetTensorShape(input);
@@ -111,16 +107,12 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   return kTfLiteOk;
 }
 
-TfLiteStatus Reset(TfLiteContext* /*context*/, void* buffer) {
-  if (buffer != nullptr) ResetState(static_cast<OpData*>(buffer));
-  return kTfLiteOk;
-}
-
 }  // namespace
 
 TfLiteRegistration* Register_DELAY() {
   static TfLiteRegistration registration =
-      micro::RegisterOp(Init, Prepare, Eval, /*free=*/nullptr, Reset);
+      micro::RegisterOp(Init, Prepare, Eval, /*free=*/nullptr,
+                        ResetWith<OpData, ResetState>);
   return &registration;
 }
 

@@ -13,31 +13,32 @@
 namespace tflite {
 namespace signal_ops {
 
-// Reads the options 'T' (a schema TensorType: FLOAT32 = 0, INT32 = 2,
-// INT16 = 7) and 'fft_length' (even, >= 4, half of it a product of 2s, 3s
-// and 5s); reports what is wrong as "<op>: ...".
+// Reads the option 'T', a schema TensorType: FLOAT32 = 0, INT16 = 7 and,
+// if allow_int32, INT32 = 2; reports anything else as "<op>: ...".
+inline bool ReadSampleType(const char* op, Options& options, bool allow_int32,
+                           TfLiteType* type) {
+  int64_t code;
+  if (!options.GetInt("T", 0, 255, &code)) return false;
+  if (code == 0 || code == 7 || (code == 2 && allow_int32)) {
+    *type = code == 0 ? kTfLiteFloat32
+                      : (code == 7 ? kTfLiteInt16 : kTfLiteInt32);
+    return true;
+  }
+  MicroPrintf("%s: custom option 'T' is %d; supported sample types are "
+              "FLOAT32 (0), %sINT16 (7)",
+              op, static_cast<int>(code), allow_int32 ? "INT32 (2) and " : "");
+  return false;
+}
+
+// Reads the options 'T' (FLOAT32, INT32 or INT16) and 'fft_length' (even,
+// >= 4, half of it a product of 2s, 3s and 5s); reports what is wrong as
+// "<op>: ...".
 inline bool ReadFftOptions(const char* op, Options& options, TfLiteType* type,
                            int* fft_length) {
-  int64_t type_code, length;
-  if (!options.Verify() || !options.GetInt("T", 0, 255, &type_code) ||
+  int64_t length;
+  if (!options.Verify() || !ReadSampleType(op, options, true, type) ||
       !options.GetInt("fft_length", 1, 1 << 24, &length)) {
     return false;
-  }
-  switch (type_code) {
-    case 0:
-      *type = kTfLiteFloat32;
-      break;
-    case 2:
-      *type = kTfLiteInt32;
-      break;
-    case 7:
-      *type = kTfLiteInt16;
-      break;
-    default:
-      MicroPrintf("%s: custom option 'T' is %d; supported sample types are "
-                  "FLOAT32 (0), INT32 (2) and INT16 (7)",
-                  op, static_cast<int>(type_code));
-      return false;
   }
   if (!signal_dsp::IsSupportedRealFftLength(static_cast<int>(length))) {
     MicroPrintf("%s: fft_length %d is not supported (it must be even, >= 4, "

@@ -141,16 +141,12 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   return kTfLiteOk;
 }
 
-TfLiteStatus Reset(TfLiteContext* /*context*/, void* buffer) {
-  if (buffer != nullptr) ResetState(static_cast<OpData*>(buffer));
-  return kTfLiteOk;
-}
-
 }  // namespace
 
 TfLiteRegistration* Register_FRAMER() {
   static TfLiteRegistration registration =
-      micro::RegisterOp(Init, Prepare, Eval, /*free=*/nullptr, Reset);
+      micro::RegisterOp(Init, Prepare, Eval, /*free=*/nullptr,
+                        ResetWith<OpData, ResetState>);
   return &registration;
 }
 

@@ -43,12 +43,9 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
     return kTfLiteError;
   }
   NodeTensors t(context, node, kOp);
-  if (!t.CheckCounts(1, 1)) return kTfLiteError;
-  TfLiteTensor* input = t.Input(0, "input");
-  TfLiteTensor* output = t.Output(0, "output");
-  if (input == nullptr || output == nullptr ||
-      !t.CheckType(input, "input (the type option T names)", data->type) ||
-      !t.CheckType(output, "output", data->type)) {
+  TfLiteTensor *input, *output;
+  if (!t.InputAndOutput(data->type, "input (the type option T names)", &input,
+                        &output)) {
     return kTfLiteError;
   }
   RuntimeShape shape = GetTensorShape(input);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "signal/micro/kernels/fft_kernel_util.h"
 #include "signal/micro/kernels/signal_kernel_util.h"
 #include "signal/micro/kernels/signal_ops.h"
 #include "tensorflow/lite/kernels/internal/tensor_ctypes.h"
@@ -51,28 +52,16 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   OpData* data = static_cast<OpData*>(node->user_data);
   TF_LITE_ENSURE(context, data != nullptr);
   Options options(kOp, data->options);
-  int64_t type_code, frame_step;
-  if (!options.Verify() || !options.GetInt("T", 0, 255, &type_code) ||
+  int64_t frame_step;
+  if (!options.Verify() ||
+      !ReadSampleType(kOp, options, /*allow_int32=*/false, &data->type) ||
       !options.GetInt("frame_step", 1, 1 << 20, &frame_step)) {
     return kTfLiteError;
   }
-  if (type_code == 0) {
-    data->type = kTfLiteFloat32;
-  } else if (type_code == 7) {
-    data->type = kTfLiteInt16;
-  } else {
-    MicroPrintf("%s: custom option 'T' is %d; supported sample types are "
-                "FLOAT32 (0) and INT16 (7)",
-                kOp, static_cast<int>(type_code));
-    return kTfLiteError;
-  }
   NodeTensors t(context, node, kOp);
-  if (!t.CheckCounts(1, 1)) return kTfLiteError;
-  TfLiteTensor* input = t.Input(0, "input");
-  TfLiteTensor* output = t.Output(0, "output");
-  if (input == nullptr || output == nullptr ||
-      !t.CheckType(input, "input (the type option T names)", data->type) ||
-      !t.CheckType(output, "output", data->type)) {
+  TfLiteTensor *input, *output;
+  if (!t.InputAndOutput(data->type, "input (the type option T names)", &input,
+                        &output)) {
     return kTfLiteError;
   }
   const RuntimeShape shape = GetTensorShape(input);
@@ -145,16 +134,12 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   return kTfLiteOk;
 }
 
-TfLiteStatus Reset(TfLiteContext* /*context*/, void* buffer) {
-  if (buffer != nullptr) ResetState(static_cast<OpData*>(buffer));
-  return kTfLiteOk;
-}
-
 }  // namespace
 
 TfLiteRegistration* Register_OVERLAP_ADD() {
   static TfLiteRegistration registration =
-      micro::RegisterOp(Init, Prepare, Eval, /*free=*/nullptr, Reset);
+      micro::RegisterOp(Init, Prepare, Eval, /*free=*/nullptr,
+                        ResetWith<OpData, ResetState>);
   return &registration;
 }
 

@@ -62,8 +62,8 @@ class OverlapAddTest(absltest.TestCase):
         r"input \(the type option T names\) must be INT16, got FLOAT32")
     util.assert_prepare_fails(
         self, OP, overlap_add_model((1, 2, 4), 2, np.int32, 2),
-        r"custom option 'T' is 2; supported sample types are FLOAT32 \(0\) "
-        r"and INT16 \(7\)")
+        r"custom option 'T' is 2; supported sample types are FLOAT32 \(0\), "
+        r"INT16 \(7\)")
 
 
 if __name__ == "__main__":
