@@ -50,6 +50,17 @@ inline bool ReadFftOptions(const char* op, Options& options, TfLiteType* type,
   return true;
 }
 
+// The start of SignalRfft's and SignalIrfft's Prepare: the options, and the
+// node's one input and one output of the sample type.
+inline bool PrepareFftNode(const char* op, const RawOptions& raw,
+                           NodeTensors& t, TfLiteType* type, int* fft_length,
+                           TfLiteTensor** input, TfLiteTensor** output) {
+  Options options(op, raw);
+  return ReadFftOptions(op, options, type, fft_length) &&
+         t.InputAndOutput(*type, "input (the type option T names)", input,
+                          output);
+}
+
 template <typename T>
 void* CreateFftPlan(TfLiteContext* context, int fft_length, bool inverse) {
   void* memory = context->AllocatePersistentBuffer(

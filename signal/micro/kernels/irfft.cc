@@ -37,15 +37,11 @@ void* Init(TfLiteContext* context, const char* buffer, size_t length) {
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   OpData* data = static_cast<OpData*>(node->user_data);
   TF_LITE_ENSURE(context, data != nullptr);
-  Options options(kOp, data->options);
-  int fft_length;
-  if (!ReadFftOptions(kOp, options, &data->type, &fft_length)) {
-    return kTfLiteError;
-  }
   NodeTensors t(context, node, kOp);
+  int fft_length;
   TfLiteTensor *input, *output;
-  if (!t.InputAndOutput(data->type, "input (the type option T names)", &input,
-                        &output)) {
+  if (!PrepareFftNode(kOp, data->options, t, &data->type, &fft_length, &input,
+                      &output)) {
     return kTfLiteError;
   }
   RuntimeShape shape = GetTensorShape(input);
