@@ -5,6 +5,12 @@
 // separates the two interleaved real transforms. The per-type arithmetic is
 // in fft_arithmetic.h.
 //
+// The inverse (RealFftPlan::Create with inverse = true) is KISS FFT's
+// kiss_fftri: the spectrum is folded back into half-length complex data and
+// transformed by the same butterflies with conjugate twiddles. Like KISS
+// FFT's, it is unnormalized for float (fft_length times the signal) and, for
+// the fixed-point types, scaled down by the per-stage divisions instead.
+//
 // Memory: RealFftPlan<T> lives in one caller-given buffer of
 // RealFftPlan<T>::BytesNeeded(fft_length) bytes; nothing is allocated.
 #ifndef SIGNAL_SRC_RFFT_H_
@@ -76,10 +82,14 @@ class RealFftPlan {
            (half + half / 2 + half) * sizeof(Cpx);
   }
 
-  // Builds the plan in `memory` (BytesNeeded bytes, aligned for T).
-  static RealFftPlan* Create(int fft_length, void* memory) {
+  // Builds the plan in `memory` (BytesNeeded bytes, aligned for T); an
+  // inverse plan serves InverseTransform, a forward one Transform.
+  static RealFftPlan* Create(int fft_length, void* memory,
+                             bool inverse = false) {
     RealFftPlan* plan = new (memory) RealFftPlan();
     plan->half_ = fft_length / 2;
+    plan->inverse_ = inverse;
+    const double sign = inverse ? -1.0 : 1.0;
     Cpx* tables = reinterpret_cast<Cpx*>(static_cast<uint8_t*>(memory) +
                                          AlignUp(sizeof(RealFftPlan)));
     plan->twiddles_ = tables;
@@ -91,12 +101,12 @@ class RealFftPlan {
     for (int i = 0; i < plan->half_; ++i) {
       // Evaluated exactly as in KISS FFT so that the rounded twiddles agree.
       const double phase = -2 * pi * i / plan->half_;
-      plan->twiddles_[i] = Arith::Twiddle(phase);
+      plan->twiddles_[i] = Arith::Twiddle(sign * phase);
     }
     for (int i = 0; i < plan->half_ / 2; ++i) {
       const double phase =
           -pi * (static_cast<double>(i + 1) / plan->half_ + 0.5);
-      plan->split_twiddles_[i] = Arith::Twiddle(phase);
+      plan->split_twiddles_[i] = Arith::Twiddle(sign * phase);
     }
     return plan;
   }
@@ -129,6 +139,26 @@ class RealFftPlan {
       output[n - k].real = Arith::HalfOfDifference(even.real, rotated.real);
       output[n - k].imag = Arith::HalfOfDifference(rotated.imag, even.imag);
     }
+  }
+
+  // input: half + 1 complex bins; output: 2 * half real samples (aligned
+  // for Complex<T>).
+  void InverseTransform(const Cpx* input, T* output) const {
+    const int n = half_;
+    work_[0] = DivideBy({Arith::Add(input[0].real, input[n].real),
+                         Arith::Sub(input[0].real, input[n].real)},
+                        2);
+    for (int k = 1; k <= n / 2; ++k) {
+      const Cpx front = DivideBy(input[k], 2);
+      const Cpx back = DivideBy(
+          {input[n - k].real, Arith::Neg(input[n - k].imag)}, 2);
+      const Cpx even = Add(front, back);
+      const Cpx odd = Arith::Mul(Sub(front, back), split_twiddles_[k - 1]);
+      work_[k] = Add(even, odd);
+      const Cpx mirrored = Sub(even, odd);
+      work_[n - k] = {mirrored.real, Arith::Neg(mirrored.imag)};
+    }
+    Stage(reinterpret_cast<Cpx*>(output), work_, 1, 0);
   }
 
  private:
@@ -234,11 +264,17 @@ class RealFftPlan {
       const Cpx outer_difference = Sub(t1, t3);
       a2 = Sub(a0, outer_sum);
       a0 = Add(a0, outer_sum);
-      // Forward transform: multiply the odd difference by -i.
-      a1.real = Arith::Add(low.real, outer_difference.imag);
-      a1.imag = Arith::Sub(low.imag, outer_difference.real);
-      a3.real = Arith::Sub(low.real, outer_difference.imag);
-      a3.imag = Arith::Add(low.imag, outer_difference.real);
+      if (!inverse_) {  // multiply the odd difference by -i
+        a1.real = Arith::Add(low.real, outer_difference.imag);
+        a1.imag = Arith::Sub(low.imag, outer_difference.real);
+        a3.real = Arith::Sub(low.real, outer_difference.imag);
+        a3.imag = Arith::Add(low.imag, outer_difference.real);
+      } else {  // by +i
+        a1.real = Arith::Sub(low.real, outer_difference.imag);
+        a1.imag = Arith::Add(low.imag, outer_difference.real);
+        a3.real = Arith::Add(low.real, outer_difference.imag);
+        a3.imag = Arith::Sub(low.imag, outer_difference.real);
+      }
     }
   }
 
@@ -297,6 +333,7 @@ class RealFftPlan {
   }
 
   int half_ = 0;
+  bool inverse_ = false;
   int stages_ = 0;
   int radices_[kMaxFftStages] = {};
   int remaining_[kMaxFftStages] = {};

@@ -4,6 +4,10 @@ ops. Run with the interpreter of a venv that has tflite-micro installed:
 
   /opt/tflm-venv/bin/python make_tflm_goldens.py ../../../shared/models
 
+or, with the wheel installed into a directory (pip install --target DIR),
+  PYTHONPATH=DIR python3 make_tflm_goldens.py ../../../shared/models
+(`--ops-only` in place of the models directory writes only op_goldens.json).
+
 It writes, next to this script:
 
 - op_goldens.json: for every case of signal/testing/signal_cases.py (one
@@ -67,7 +71,7 @@ def op_goldens():
       for index in range(case.num_outputs):
         output = np.array(interpreter.get_output(index))
         span = case.compare.get(index)
-        if span is not None:
+        if span is not None and span[0] != "valid":
           output = output.reshape(-1)[span[0]:span[1]]
         outputs.append(encode(output))
       runs.append({"inputs": [encode(x) for x in inputs], "outputs": outputs})
@@ -166,6 +170,8 @@ def audio_goldens(models_dir):
 def main(models_dir):
   with open(os.path.join(HERE, "op_goldens.json"), "w") as f:
     json.dump(op_goldens(), f, separators=(",", ":"), sort_keys=True)
+  if models_dir == "--ops-only":
+    return
   with open(os.path.join(HERE, "audio_preprocessor_goldens.json"), "w") as f:
     json.dump(audio_goldens(models_dir), f, separators=(",", ":"),
               sort_keys=True)

@@ -22,7 +22,9 @@ except ImportError:  # TFLM's venv: python/tflite_micro on sys.path
 
 # name: the case; op: the custom op; model: .tflite bytes; invocations: a
 # list of input lists (numpy arrays, in model input order); compare: output
-# index -> (start, end) of the flattened values TFLM defines (absent: all);
+# index -> (start, end) of the flattened values TFLM defines (absent: all),
+# or ("valid", v): the output is defined only on invocations where output v
+# (a bool) is true;
 # num_outputs: the model's output count.
 Case = collections.namedtuple(
     "Case", "name op model invocations compare num_outputs")
@@ -444,11 +446,111 @@ def filter_bank_log_cases():
   return cases
 
 
+# --- SignalIrfft -------------------------------------------------------------
+
+
+def irfft_cases():
+  cases = []
+  for dtype, fft_length, shape in (
+      (np.int16, 512, (514,)), (np.int16, 24, (2, 26)), (np.int16, 30, (32,)),
+      (np.int16, 40, (42,)), (np.int32, 64, (66,)), (np.int32, 60, (2, 62)),
+      (np.float32, 512, (514,)), (np.float32, 60, (62,)),
+      (np.float32, 40, (2, 42))):
+    name = f"irfft_{np.dtype(dtype).name}_{fft_length}_{'x'.join(map(str, shape))}"
+    rng = _rng(name)
+    if dtype == np.float32:
+      invocations = [rng.standard_normal(shape).astype(np.float32),
+                     (rng.standard_normal(shape) * 1e4).astype(np.float32)]
+    else:
+      info = np.iinfo(dtype)
+      full = rng.integers(info.min, info.max, size=shape, endpoint=True,
+                          dtype=np.int64).astype(dtype)
+      moderate = rng.integers(-1000, 1000, size=shape).astype(dtype)
+      invocations = [full, moderate, np.full(shape, info.min, dtype)]
+    out_shape = tuple(shape[:-1]) + (fft_length,)
+    cases.append(_case(name, "SignalIrfft", single_op_model(
+        "SignalIrfft", [("input", shape, dtype)], [(out_shape, dtype)],
+        _options(T=_TYPE_CODES[dtype], fft_length=fft_length)),
+        [[x] for x in invocations], {}))
+  return cases
+
+
+# --- SignalDelay, SignalFramer, SignalOverlapAdd, SignalStacker ---------------
+
+
+def delay_cases():
+  cases = []
+  for shape, delay in (((2, 5), 3), ((3,), 7), ((1, 2, 4), 4), ((6,), 0)):
+    name = f"delay_{'x'.join(map(str, shape))}_{delay}"
+    rng = _rng(name)
+    cases.append(_case(name, "SignalDelay", single_op_model(
+        "SignalDelay", [("input", shape, np.int16)], [(shape, np.int16)],
+        _options(delay_length=delay)),
+        [[_int16(rng, shape)] for _ in range(5)], {}))
+  return cases
+
+
+def framer_cases():
+  cases = []
+  for shape, size, step, prefill in (((1, 160), 400, 160, True),
+                                      ((2, 6), 5, 3, False),
+                                      ((8,), 4, 4, False),
+                                      ((2, 3, 4), 6, 2, True)):
+    name = f"framer_{'x'.join(map(str, shape))}_{size}_{step}_{int(prefill)}"
+    rng = _rng(name)
+    out_shape = tuple(shape[:-1]) + (shape[-1] // step, size)
+    cases.append(_case(name, "SignalFramer", single_op_model(
+        "SignalFramer", [("input", shape, np.int16)],
+        [(out_shape, np.int16), ((), np.bool_)],
+        _options(frame_size=size, frame_step=step, prefill=prefill)),
+        [[_int16(rng, shape)] for _ in range(5)], {0: ("valid", 1)}))
+  return cases
+
+
+def overlap_add_cases():
+  cases = []
+  for dtype, shape, step in ((np.int16, (1, 3, 8), 4), (np.int16, (2, 2, 5), 2),
+                             (np.float32, (1, 2, 6), 3),
+                             (np.float32, (2, 3, 4), 4)):
+    name = (f"overlap_add_{np.dtype(dtype).name}_"
+            f"{'x'.join(map(str, shape))}_{step}")
+    rng = _rng(name)
+    if dtype == np.int16:
+      # Large samples: the sums leave int16 (saturated).
+      invocations = [_int16(rng, shape) for _ in range(4)]
+    else:
+      invocations = [rng.standard_normal(shape).astype(np.float32)
+                     for _ in range(4)]
+    out_shape = tuple(shape[:-2]) + (shape[-2] * step,)
+    cases.append(_case(name, "SignalOverlapAdd", single_op_model(
+        "SignalOverlapAdd", [("input", shape, dtype)], [(out_shape, dtype)],
+        _options(T=_TYPE_CODES[dtype], frame_step=step)),
+        [[x] for x in invocations], {}))
+  return cases
+
+
+def stacker_cases():
+  cases = []
+  for channels, left, right, step in ((3, 2, 1, 1), (4, 0, 2, 3), (2, 1, 0, 2),
+                                      (5, 0, 0, 1)):
+    name = f"stacker_{channels}_{left}_{right}_{step}"
+    rng = _rng(name)
+    window = (left + 1 + right) * channels
+    cases.append(_case(name, "SignalStacker", single_op_model(
+        "SignalStacker", [("input", (channels,), np.int16)],
+        [((window,), np.int16), ((), np.bool_)],
+        _options(num_channels=channels, stacker_left_context=left,
+                 stacker_right_context=right, stacker_step=step)),
+        [[_int16(rng, (channels,))] for _ in range(7)], {0: ("valid", 1)}))
+  return cases
+
+
 def all_cases():
   return (window_cases() + fft_auto_scale_cases() + rfft_cases() +
           energy_cases() + filter_bank_cases() + square_root_cases() +
           spectral_subtraction_cases() + pcan_cases() +
-          filter_bank_log_cases())
+          filter_bank_log_cases() + irfft_cases() + delay_cases() +
+          framer_cases() + overlap_add_cases() + stacker_cases())
 
 
 def cases_for(op):

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "mediapipe/micro/kernels/mediapipe_kernel_util.h"
 #include "mediapipe/micro/kernels/mediapipe_ops.h"
 #include "mediapipe/src/transpose_conv_bias.h"
 #include "tensorflow/lite/kernels/internal/tensor_ctypes.h"
@@ -31,77 +32,11 @@ struct OpData {
 };
 
 void* Init(TfLiteContext* context, const char* buffer, size_t length) {
-  void* memory = context->AllocatePersistentBuffer(context, sizeof(OpData));
-  if (memory == nullptr) return nullptr;
-  OpData* data = static_cast<OpData*>(memory);
-  std::memset(data, 0, sizeof(OpData));
-  data->options = reinterpret_cast<const uint8_t*>(buffer);
-  data->options_length = buffer == nullptr ? 0 : length;
-  return data;
+  return InitOpData<OpData>(context, buffer, length);
 }
-
-int32_t ReadLittleEndianInt32(const uint8_t* bytes) {
-  const uint32_t value = static_cast<uint32_t>(bytes[0]) |
-                         (static_cast<uint32_t>(bytes[1]) << 8) |
-                         (static_cast<uint32_t>(bytes[2]) << 16) |
-                         (static_cast<uint32_t>(bytes[3]) << 24);
-  int32_t result;
-  std::memcpy(&result, &value, sizeof(result));
-  return result;
-}
-
-// Releases Prepare's temporary tensors on every path.
-class TempTensors {
- public:
-  TempTensors(TfLiteContext* context, TfLiteNode* node)
-      : micro_context_(GetMicroContext(context)), node_(node) {}
-  ~TempTensors() {
-    for (int i = count_ - 1; i >= 0; --i) {
-      micro_context_->DeallocateTempTfLiteTensor(held_[i]);
-    }
-  }
-  TfLiteTensor* Input(int index) {
-    return Hold(micro_context_->AllocateTempInputTensor(node_, index));
-  }
-  TfLiteTensor* Output(int index) {
-    return Hold(micro_context_->AllocateTempOutputTensor(node_, index));
-  }
-
- private:
-  TfLiteTensor* Hold(TfLiteTensor* tensor) {
-    if (tensor != nullptr) held_[count_++] = tensor;
-    return tensor;
-  }
-  MicroContext* micro_context_;
-  TfLiteNode* node_;
-  TfLiteTensor* held_[4];
-  int count_ = 0;
-};
 
 bool CheckTensor(const TfLiteTensor* tensor, const char* role, int rank) {
-  if (tensor == nullptr) {
-    MicroPrintf("%s: %s is missing", kOp, role);
-    return false;
-  }
-  if (tensor->type != kTfLiteFloat32) {
-    MicroPrintf("%s: %s must be FLOAT32 (the only type the op supports), got "
-                "%s",
-                kOp, role, TfLiteTypeGetName(tensor->type));
-    return false;
-  }
-  const int have = tensor->dims == nullptr ? 0 : tensor->dims->size;
-  if (have != rank) {
-    MicroPrintf("%s: %s must have rank %d, got rank %d", kOp, role, rank,
-                have);
-    return false;
-  }
-  for (int d = 0; d < rank; ++d) {
-    if (tensor->dims->data[d] <= 0) {
-      MicroPrintf("%s: %s has an empty dimension %d", kOp, role, d);
-      return false;
-    }
-  }
-  return true;
+  return CheckFloatTensor(kOp, tensor, role, rank);
 }
 
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
@@ -131,14 +66,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
                 static_cast<int>(stride_height));
     return kTfLiteError;
   }
-  const int inputs = node->inputs == nullptr ? 0 : node->inputs->size;
-  const int outputs = node->outputs == nullptr ? 0 : node->outputs->size;
-  if (inputs != 3 || outputs != 1) {
-    MicroPrintf("%s: expects 3 inputs (input, weights, bias) and 1 output, "
-                "the node has %d and %d",
-                kOp, inputs, outputs);
-    return kTfLiteError;
-  }
+  if (!CheckCounts(kOp, node, 3, 1)) return kTfLiteError;
   TempTensors t(context, node);
   TfLiteTensor* input = t.Input(0);
   TfLiteTensor* weights = t.Input(1);

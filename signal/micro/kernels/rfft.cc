@@ -7,6 +7,7 @@
 // 5s, and at least the frame length}.
 #include <cstring>
 
+#include "signal/micro/kernels/fft_kernel_util.h"
 #include "signal/micro/kernels/signal_kernel_util.h"
 #include "signal/micro/kernels/signal_ops.h"
 #include "signal/src/rfft.h"
@@ -20,11 +21,6 @@ namespace signal_ops {
 namespace {
 
 constexpr char kOp[] = "SignalRfft";
-
-// TensorType values (schema.fbs) that the 'T' option can name.
-constexpr int64_t kTensorTypeFloat32 = 0;
-constexpr int64_t kTensorTypeInt32 = 2;
-constexpr int64_t kTensorTypeInt16 = 7;
 
 struct OpData {
   RawOptions options;
@@ -40,14 +36,6 @@ void* Init(TfLiteContext* context, const char* buffer, size_t length) {
   return InitOpData<OpData>(context, buffer, length);
 }
 
-template <typename T>
-void* CreatePlan(TfLiteContext* context, int fft_length) {
-  void* memory = context->AllocatePersistentBuffer(
-      context, signal_dsp::RealFftPlan<T>::BytesNeeded(fft_length));
-  if (memory == nullptr) return nullptr;
-  return signal_dsp::RealFftPlan<T>::Create(fft_length, memory);
-}
-
 size_t SampleBytes(TfLiteType type) {
   return type == kTfLiteInt16 ? sizeof(int16_t) : sizeof(int32_t);
 }
@@ -55,41 +43,11 @@ size_t SampleBytes(TfLiteType type) {
 TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
   OpData* data = static_cast<OpData*>(node->user_data);
   TF_LITE_ENSURE(context, data != nullptr);
-  Options options(kOp, data->options);
-  int64_t type_code, fft_length;
-  if (!options.Verify() || !options.GetInt("T", 0, 255, &type_code) ||
-      !options.GetInt("fft_length", 1, 1 << 24, &fft_length)) {
-    return kTfLiteError;
-  }
-  switch (type_code) {
-    case kTensorTypeFloat32:
-      data->type = kTfLiteFloat32;
-      break;
-    case kTensorTypeInt32:
-      data->type = kTfLiteInt32;
-      break;
-    case kTensorTypeInt16:
-      data->type = kTfLiteInt16;
-      break;
-    default:
-      MicroPrintf("%s: custom option 'T' is %d; supported sample types are "
-                  "FLOAT32 (0), INT32 (2) and INT16 (7)",
-                  kOp, static_cast<int>(type_code));
-      return kTfLiteError;
-  }
-  if (!signal_dsp::IsSupportedRealFftLength(static_cast<int>(fft_length))) {
-    MicroPrintf("%s: fft_length %d is not supported (it must be even, >= 4, "
-                "and half of it a product of 2s, 3s and 5s)",
-                kOp, static_cast<int>(fft_length));
-    return kTfLiteError;
-  }
   NodeTensors t(context, node, kOp);
-  if (!t.CheckCounts(1, 1)) return kTfLiteError;
-  TfLiteTensor* input = t.Input(0, "input");
-  TfLiteTensor* output = t.Output(0, "output");
-  if (input == nullptr || output == nullptr ||
-      !t.CheckType(input, "input (the type option T names)", data->type) ||
-      !t.CheckType(output, "output", data->type)) {
+  int fft_length;
+  TfLiteTensor *input, *output;
+  if (!PrepareFftNode(kOp, data->options, t, &data->type, &fft_length, &input,
+                      &output)) {
     return kTfLiteError;
   }
   RuntimeShape shape = GetTensorShape(input);
@@ -99,27 +57,18 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
     char text[64];
     MicroPrintf("%s: the input's last dimension (the frame) must have "
                 "between 1 and fft_length = %d samples, got input shape %s",
-                kOp, static_cast<int>(fft_length),
+                kOp, fft_length,
                 FormatShape(input->dims, text, sizeof(text)));
     return kTfLiteError;
   }
-  data->fft_length = static_cast<int>(fft_length);
+  data->fft_length = fft_length;
   data->frame_length = frame_length;
   data->frames = shape.FlatSize() / frame_length;
   shape.SetDim(rank - 1, data->fft_length + 2);
   if (!t.SetOutputShape(output, shape)) return kTfLiteError;
 
-  switch (data->type) {
-    case kTfLiteInt16:
-      data->plan = CreatePlan<int16_t>(context, data->fft_length);
-      break;
-    case kTfLiteInt32:
-      data->plan = CreatePlan<int32_t>(context, data->fft_length);
-      break;
-    default:
-      data->plan = CreatePlan<float>(context, data->fft_length);
-      break;
-  }
+  data->plan = CreateFftPlanFor(context, data->type, data->fft_length,
+                                /*inverse=*/false);
   TF_LITE_ENSURE(context, data->plan != nullptr);
   return context->RequestScratchBufferInArena(
       context, data->fft_length * SampleBytes(data->type),

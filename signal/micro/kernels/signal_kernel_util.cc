@@ -160,6 +160,17 @@ bool NodeTensors::CheckType(const TfLiteTensor* tensor, const char* role,
   return true;
 }
 
+bool NodeTensors::InputAndOutput(TfLiteType type, const char* input_role,
+                                 TfLiteTensor** input,
+                                 TfLiteTensor** output) {
+  if (!CheckCounts(1, 1)) return false;
+  *input = Input(0, "input");
+  *output = Output(0, "output");
+  return *input != nullptr && *output != nullptr &&
+         CheckType(*input, input_role, type) &&
+         CheckType(*output, "output", type);
+}
+
 bool NodeTensors::CheckRank(const TfLiteTensor* tensor, const char* role,
                             int rank) {
   const int have = tensor->dims == nullptr ? 0 : tensor->dims->size;

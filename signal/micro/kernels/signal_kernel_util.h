@@ -77,6 +77,10 @@ class NodeTensors {
 
   bool CheckType(const TfLiteTensor* tensor, const char* role,
                  TfLiteType type);
+  // For ops with one input and one output, both of `type`: checks the
+  // counts and types and hands both out (false after reporting).
+  bool InputAndOutput(TfLiteType type, const char* input_role,
+                      TfLiteTensor** input, TfLiteTensor** output);
   bool CheckRank(const TfLiteTensor* tensor, const char* role, int rank);
   // A nonempty 1-D tensor; its length in *length.
   bool CheckVector(const TfLiteTensor* tensor, const char* role,
@@ -97,6 +101,13 @@ class NodeTensors {
   TfLiteTensor* held_[kMaxHeld];
   int held_count_ = 0;
 };
+
+// A kernel's Reset for stateful ops: `clear` (OpData*) on its user data.
+template <typename OpData, void (*clear)(OpData*)>
+TfLiteStatus ResetWith(TfLiteContext* /*context*/, void* buffer) {
+  if (buffer != nullptr) clear(static_cast<OpData*>(buffer));
+  return kTfLiteOk;
+}
 
 // "[2, 3]" into `buffer`; returns buffer.
 using micro::FormatShape;

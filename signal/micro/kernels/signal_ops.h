@@ -16,6 +16,17 @@
 //   SignalPCAN                           uint32 [N] x uint32 noise [N] x
 //                                        int16 gain table [125] -> uint32 [N]
 //   SignalFilterBankLog                  uint32 [N] -> int16 [N]
+//   SignalIrfft                          T [..., fft_length + 2] ->
+//                                        T [..., fft_length]
+//   SignalDelay                          int16 [..., L] -> int16 [..., L]
+//   SignalFramer                         int16 [..., n * step] ->
+//                                        int16 [..., n, size], bool valid []
+//   SignalOverlapAdd                     T [..., n, size] -> T [..., n * step]
+//                                        (T = int16 or float32)
+//   SignalStacker                        int16 [C] -> int16 [(l+1+r) * C],
+//                                        bool valid []
+// The Delay, Framer, OverlapAdd, Stacker, FilterBankSpectralSubtraction and
+// PCAN ops keep state across invokes (cleared by the interpreter's Reset).
 #ifndef SIGNAL_MICRO_KERNELS_SIGNAL_OPS_H_
 #define SIGNAL_MICRO_KERNELS_SIGNAL_OPS_H_
 
@@ -36,6 +47,11 @@ TfLiteRegistration* Register_FILTER_BANK_SQUARE_ROOT();
 TfLiteRegistration* Register_FILTER_BANK_SPECTRAL_SUBTRACTION();
 TfLiteRegistration* Register_PCAN();              // "SignalPCAN"
 TfLiteRegistration* Register_FILTER_BANK_LOG();   // "SignalFilterBankLog"
+TfLiteRegistration* Register_IRFFT();             // "SignalIrfft"
+TfLiteRegistration* Register_DELAY();             // "SignalDelay"
+TfLiteRegistration* Register_FRAMER();            // "SignalFramer"
+TfLiteRegistration* Register_OVERLAP_ADD();       // "SignalOverlapAdd"
+TfLiteRegistration* Register_STACKER();           // "SignalStacker"
 
 // The registration of the op a model names `custom_name` ("SignalWindow",
 // ...), or nullptr. For firmware that registers exactly its model's ops:

@@ -22,6 +22,11 @@ constexpr Entry kEntries[] = {
      Register_FILTER_BANK_SPECTRAL_SUBTRACTION},
     {"SignalPCAN", Register_PCAN},
     {"SignalFilterBankLog", Register_FILTER_BANK_LOG},
+    {"SignalIrfft", Register_IRFFT},
+    {"SignalDelay", Register_DELAY},
+    {"SignalFramer", Register_FRAMER},
+    {"SignalOverlapAdd", Register_OVERLAP_ADD},
+    {"SignalStacker", Register_STACKER},
 };
 
 }  // namespace

@@ -228,11 +228,50 @@ TEST(SignalOpsRegisterer, RegistersEveryOpOnce) {
        {"SignalWindow", "SignalFftAutoScale", "SignalRfft", "SignalEnergy",
         "SignalFilterBank", "SignalFilterBankSquareRoot",
         "SignalFilterBankSpectralSubtraction", "SignalPCAN",
-        "SignalFilterBankLog"}) {
+        "SignalFilterBankLog", "SignalIrfft", "SignalDelay", "SignalFramer",
+        "SignalOverlapAdd", "SignalStacker"}) {
     EXPECT_NE(resolver.FindOp(name), nullptr) << name;
   }
   // A second registration finds the names taken.
   EXPECT_FALSE(SignalOpsRegisterer(&resolver));
+}
+
+// TFLM's AddXxx methods for the signal ops register each op under the name
+// SignalOpsRegisterer uses, with the same kernel.
+TEST(SignalOpsResolverMethods, MatchTheRegisterer) {
+  MicroMutableOpResolver<14> resolver;
+  ASSERT_EQ(resolver.AddWindow(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddFftAutoScale(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddRfft(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddIrfft(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddEnergy(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddFilterBank(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddFilterBankSquareRoot(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddFilterBankSpectralSubtraction(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddFilterBankLog(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddPCAN(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddDelay(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddFramer(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddOverlapAdd(), kTfLiteOk);
+  ASSERT_EQ(resolver.AddStacker(), kTfLiteOk);
+  EXPECT_EQ(resolver.GetRegistrationLength(), 14u);
+  ExtensibleOpResolver reference;
+  ASSERT_TRUE(SignalOpsRegisterer(&reference));
+  for (const char* name :
+       {"SignalWindow", "SignalFftAutoScale", "SignalRfft", "SignalIrfft",
+        "SignalEnergy", "SignalFilterBank", "SignalFilterBankSquareRoot",
+        "SignalFilterBankSpectralSubtraction", "SignalFilterBankLog",
+        "SignalPCAN", "SignalDelay", "SignalFramer", "SignalOverlapAdd",
+        "SignalStacker"}) {
+    const TfLiteRegistration* ours = resolver.FindOp(name);
+    const TfLiteRegistration* theirs = reference.FindOp(name);
+    ASSERT_NE(ours, nullptr) << name;
+    ASSERT_NE(theirs, nullptr) << name;
+    EXPECT_EQ(ours->prepare, theirs->prepare) << name;
+    EXPECT_EQ(ours->invoke, theirs->invoke) << name;
+  }
+  // Already there.
+  EXPECT_EQ(resolver.AddStacker(), kTfLiteError);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// An op resolver with every builtin kernel and DETECTION_POSTPROCESS, plus
+// An op resolver with every builtin kernel, DETECTION_POSTPROCESS and
+// CIRCULAR_BUFFER, plus
 // room for custom ops: what the runtimes (Python, Java, the CLI) run models
 // with, and what custom-op registerers add their ops to. Portable: a
 // firmware may hold one too and call a package's registerer directly, e.g.
@@ -22,9 +23,10 @@ namespace tflite {
 // Custom ops an ExtensibleOpResolver can hold besides the builtins.
 constexpr unsigned int kExtensibleOpResolverCustomCapacity = 64;
 
-// The builtins and TFLite's standard custom op DETECTION_POSTPROCESS.
+// The builtins, TFLite's standard custom op DETECTION_POSTPROCESS and TFLM's
+// CIRCULAR_BUFFER.
 constexpr unsigned int kExtensibleOpResolverStandardOpsCount =
-    kAllBuiltinOpsCount + 1;
+    kAllBuiltinOpsCount + 2;
 
 class ExtensibleOpResolver
     : public MicroMutableOpResolver<kExtensibleOpResolverStandardOpsCount +
@@ -33,6 +35,7 @@ class ExtensibleOpResolver
   ExtensibleOpResolver() {
     AddAllBuiltinOps(*this);
     AddDetectionPostprocess();
+    AddCircularBuffer();
   }
   const char* BuiltinName(BuiltinOperator op) const override {
     return AnyBuiltinName(op);

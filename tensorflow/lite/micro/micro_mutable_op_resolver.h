@@ -18,6 +18,27 @@
 
 namespace tflite {
 
+// TFLM's audio front-end ops, defined in //signal/micro/kernels:signal_ops
+// (signal/micro/kernels/signal_ops.h). Declared here for the AddWindow(),
+// AddRfft(), ... methods below: a method of this template is compiled only
+// where it is called, so only programs that call one need that library.
+namespace signal_ops {
+TfLiteRegistration* Register_WINDOW();
+TfLiteRegistration* Register_FFT_AUTO_SCALE();
+TfLiteRegistration* Register_RFFT();
+TfLiteRegistration* Register_IRFFT();
+TfLiteRegistration* Register_ENERGY();
+TfLiteRegistration* Register_FILTER_BANK();
+TfLiteRegistration* Register_FILTER_BANK_SQUARE_ROOT();
+TfLiteRegistration* Register_FILTER_BANK_SPECTRAL_SUBTRACTION();
+TfLiteRegistration* Register_FILTER_BANK_LOG();
+TfLiteRegistration* Register_PCAN();
+TfLiteRegistration* Register_DELAY();
+TfLiteRegistration* Register_FRAMER();
+TfLiteRegistration* Register_OVERLAP_ADD();
+TfLiteRegistration* Register_STACKER();
+}  // namespace signal_ops
+
 template <unsigned int tOpCount>
 class MicroMutableOpResolver : public MicroOpResolver {
  public:
@@ -87,6 +108,67 @@ class MicroMutableOpResolver : public MicroOpResolver {
     entry->builtin_code = BuiltinOperator_CUSTOM;
     entry->custom_name = name;
     return kTfLiteOk;
+  }
+
+  // TFLM's signal ops (custom ops "Signal..."; they need
+  // //signal/micro/kernels:signal_ops linked in).
+  TfLiteStatus AddWindow(const TfLiteRegistration* registration =
+                             signal_ops::Register_WINDOW()) {
+    return AddCustom("SignalWindow", registration);
+  }
+  TfLiteStatus AddFftAutoScale(const TfLiteRegistration* registration =
+                                   signal_ops::Register_FFT_AUTO_SCALE()) {
+    return AddCustom("SignalFftAutoScale", registration);
+  }
+  TfLiteStatus AddRfft(const TfLiteRegistration* registration =
+                           signal_ops::Register_RFFT()) {
+    return AddCustom("SignalRfft", registration);
+  }
+  TfLiteStatus AddIrfft(const TfLiteRegistration* registration =
+                            signal_ops::Register_IRFFT()) {
+    return AddCustom("SignalIrfft", registration);
+  }
+  TfLiteStatus AddEnergy(const TfLiteRegistration* registration =
+                             signal_ops::Register_ENERGY()) {
+    return AddCustom("SignalEnergy", registration);
+  }
+  TfLiteStatus AddFilterBank(const TfLiteRegistration* registration =
+                                 signal_ops::Register_FILTER_BANK()) {
+    return AddCustom("SignalFilterBank", registration);
+  }
+  TfLiteStatus AddFilterBankSquareRoot(
+      const TfLiteRegistration* registration =
+          signal_ops::Register_FILTER_BANK_SQUARE_ROOT()) {
+    return AddCustom("SignalFilterBankSquareRoot", registration);
+  }
+  TfLiteStatus AddFilterBankSpectralSubtraction(
+      const TfLiteRegistration* registration =
+          signal_ops::Register_FILTER_BANK_SPECTRAL_SUBTRACTION()) {
+    return AddCustom("SignalFilterBankSpectralSubtraction", registration);
+  }
+  TfLiteStatus AddFilterBankLog(const TfLiteRegistration* registration =
+                                    signal_ops::Register_FILTER_BANK_LOG()) {
+    return AddCustom("SignalFilterBankLog", registration);
+  }
+  TfLiteStatus AddPCAN(const TfLiteRegistration* registration =
+                           signal_ops::Register_PCAN()) {
+    return AddCustom("SignalPCAN", registration);
+  }
+  TfLiteStatus AddDelay(const TfLiteRegistration* registration =
+                            signal_ops::Register_DELAY()) {
+    return AddCustom("SignalDelay", registration);
+  }
+  TfLiteStatus AddFramer(const TfLiteRegistration* registration =
+                             signal_ops::Register_FRAMER()) {
+    return AddCustom("SignalFramer", registration);
+  }
+  TfLiteStatus AddOverlapAdd(const TfLiteRegistration* registration =
+                                 signal_ops::Register_OVERLAP_ADD()) {
+    return AddCustom("SignalOverlapAdd", registration);
+  }
+  TfLiteStatus AddStacker(const TfLiteRegistration* registration =
+                              signal_ops::Register_STACKER()) {
+    return AddCustom("SignalStacker", registration);
   }
 
   unsigned int GetRegistrationLength() const { return registrations_len_; }
@@ -197,6 +279,12 @@ class MicroMutableOpResolver : public MicroOpResolver {
     return AddBuiltin(BuiltinOperator_CONV_2D,
                       TF_LITE_MICRO_MESSAGE_TEXT("CONV_2D"), registration,
                       ParseConv2D);
+  }
+
+  // TFLM's custom op for streaming models ("CIRCULAR_BUFFER").
+  TfLiteStatus AddCircularBuffer(
+      const TfLiteRegistration& registration = Register_CIRCULAR_BUFFER()) {
+    return AddCustom(kCircularBufferName, &registration);
   }
 
   TfLiteStatus AddCos(

@@ -22,6 +22,10 @@ TfLiteRegistration Register_CAST();
 TfLiteRegistration Register_CEIL();
 TfLiteRegistration Register_CONCATENATION();
 TfLiteRegistration Register_CONV_2D();
+// TFLM's custom op for streaming models: registered under
+// kCircularBufferName.
+TfLiteRegistration Register_CIRCULAR_BUFFER();
+constexpr char kCircularBufferName[] = "CIRCULAR_BUFFER";
 TfLiteRegistration Register_COS();
 TfLiteRegistration Register_CUMSUM();
 TfLiteRegistration Register_DENSIFY();
