@@ -55,6 +55,20 @@ void NativeInterpreter::Throw(const char* java_class, const char* what) const {
               " bytes (Interpreter.Options.setArenaSize(" +
               std::to_string(error.needed_bytes) + ") or more). " +
               error.message);
+    case HostedErrorKind::kArenaLimit:
+      ThrowIllegalArgument(
+          "This model needs an arena of " + std::to_string(error.needed_bytes) +
+          " bytes for " + what + ", more than the automatic arena may grow "
+          "to (Interpreter.Options.setMaxArenaSize, now " +
+          std::to_string(error.arena_limit) +
+          " bytes): to allow it, Interpreter.Options.setArenaSize(" +
+          std::to_string(error.needed_bytes) +
+          ") or more, or a larger setMaxArenaSize");
+    case HostedErrorKind::kCancelled:
+      ThrowIllegalArgument(
+          "The run was cancelled (Interpreter.setCancelled(true)); its "
+          "outputs are not copied. setCancelled(false) to run again. " +
+          error.message);
     default:
       throw JavaError(java_class, error.message);
   }
