@@ -98,7 +98,7 @@ def _interpreter(data, info, args, preserve_all_tensors=False):
         arena_size=args.arena_size, max_arena_size=args.max_arena_size)
   except (ValueError, RuntimeError) as e:
     message = str(e)
-    if "max_arena_size=" in message:
+    if "pass arena_size=" in message:
       message += " (here: --arena-size BYTES or --max-arena-size BYTES)"
     raise CliError(message) from e
 

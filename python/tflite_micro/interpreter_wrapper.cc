@@ -137,14 +137,9 @@ void InterpreterWrapper::Raise() const {
           std::to_string(error.needed_bytes) + " bytes (pass arena_size=" +
           std::to_string(error.needed_bytes) + " or more). " + error.message);
     case HostedErrorKind::kArenaLimit:
-      throw std::runtime_error(
-          "This model needs an arena of " + std::to_string(error.needed_bytes) +
-          " bytes" + (error.resized ? " at these input shapes" : "") +
-          ", more than the automatic arena may grow to (max_arena_size=" +
-          std::to_string(error.arena_limit) +
-          " bytes): to allow it, pass arena_size=" +
-          std::to_string(error.needed_bytes) +
-          " (or more), or a larger max_arena_size");
+      throw std::runtime_error(ArenaLimitErrorText(
+          error, "max_arena_size",
+          "pass arena_size={needed} (or more), or a larger max_arena_size"));
     case HostedErrorKind::kCancelled:
       throw std::runtime_error("Invoke was cancelled (Interpreter.cancel()): " +
                                error.message);

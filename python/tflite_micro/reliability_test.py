@@ -99,8 +99,8 @@ class ArenaLimitTest(absltest.TestCase):
     self.assertLess(len(model), 1024)
     self.assertEqual(runtime.MAX_ARENA_SIZE, 256 << 20)
     with self.assertRaisesRegex(
-        RuntimeError, r"needs an arena of (\d+) bytes.*max_arena_size="
-        r"268435456.*pass arena_size=\d+") as raised:
+        RuntimeError, r"needs an arena of (\d+) bytes.*\(max_arena_size, "
+        r"now 268435456 bytes\).*pass arena_size=\d+") as raised:
       runtime.Interpreter.from_bytes(model)
     needed = int(str(raised.exception).split("arena of ")[1].split()[0])
     self.assertGreaterEqual(needed, 3 * 16000 * 16000 * 4)

@@ -77,12 +77,10 @@ TfLiteStatus Interpreter::Report(const char* format, ...) const {
 TfLiteStatus Interpreter::ReportHostedError(const char* call) const {
   const HostedError& error = hosted_.error();
   if (error.kind == HostedErrorKind::kArenaLimit) {
-    return Report(
-        "%s failed: the model needs an arena of %zu bytes, more than the "
-        "automatic arena may grow to (%zu bytes, "
-        "InterpreterBuilder::SetMaxArenaSize): to allow it, "
-        "InterpreterBuilder::SetArenaSize(%zu) or more",
-        call, error.needed_bytes, error.arena_limit, error.needed_bytes);
+    const std::string message = ArenaLimitErrorText(
+        error, "InterpreterBuilder::SetMaxArenaSize",
+        "InterpreterBuilder::SetArenaSize({needed}) or more");
+    return Report("%s failed: %s", call, message.c_str());
   }
   std::string message = error.message;
   while (!message.empty() && message.back() == '\n') message.pop_back();

@@ -56,14 +56,10 @@ void NativeInterpreter::Throw(const char* java_class, const char* what) const {
               std::to_string(error.needed_bytes) + ") or more). " +
               error.message);
     case HostedErrorKind::kArenaLimit:
-      ThrowIllegalArgument(
-          "This model needs an arena of " + std::to_string(error.needed_bytes) +
-          " bytes for " + what + ", more than the automatic arena may grow "
-          "to (Interpreter.Options.setMaxArenaSize, now " +
-          std::to_string(error.arena_limit) +
-          " bytes): to allow it, Interpreter.Options.setArenaSize(" +
-          std::to_string(error.needed_bytes) +
-          ") or more, or a larger setMaxArenaSize");
+      ThrowIllegalArgument(ArenaLimitErrorText(
+          error, "Interpreter.Options.setMaxArenaSize",
+          "Interpreter.Options.setArenaSize({needed}) or more, or a larger "
+          "setMaxArenaSize"));
     case HostedErrorKind::kCancelled:
       ThrowIllegalArgument(
           "The run was cancelled (Interpreter.setCancelled(true)); its "

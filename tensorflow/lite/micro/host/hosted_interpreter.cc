@@ -51,6 +51,22 @@ std::string RegistererErrorText(const HostedError& error,
          (error.message.empty() ? std::string() : ": " + error.message);
 }
 
+std::string ArenaLimitErrorText(const HostedError& error,
+                                const std::string& limit,
+                                const std::string& allow) {
+  const std::string needed = std::to_string(error.needed_bytes);
+  std::string how = allow;
+  const std::string placeholder = "{needed}";
+  for (size_t at = how.find(placeholder); at != std::string::npos;
+       at = how.find(placeholder, at + needed.size())) {
+    how.replace(at, placeholder.size(), needed);
+  }
+  return "This model needs an arena of " + needed + " bytes" +
+         (error.resized ? " at these input shapes" : "") +
+         ", more than the automatic arena may grow to (" + limit + ", now " +
+         std::to_string(error.arena_limit) + " bytes): to allow it, " + how;
+}
+
 void AlignedFree::operator()(uint8_t* memory) const { std::free(memory); }
 
 AlignedBuffer AllocateAligned(size_t size) {

@@ -151,6 +151,14 @@ struct HostedError {
 std::string RegistererErrorText(const HostedError& error,
                                 const std::string& how_to_load);
 
+// The message of a kArenaLimit error in a binding's words: "This model needs
+// an arena of N bytes, more than the automatic arena may grow to (<limit>,
+// now M bytes): to allow it, <allow>", where "{needed}" in `allow` stands for
+// N (e.g. "pass arena_size={needed} or more").
+std::string ArenaLimitErrorText(const HostedError& error,
+                                const std::string& limit,
+                                const std::string& allow);
+
 class HostedInterpreter {
  public:
   HostedInterpreter();
