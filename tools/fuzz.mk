@@ -18,11 +18,13 @@ CORE_SRCS := $(filter-out %_test.cc,$(wildcard \
 CORE_OBJS := $(patsubst %.cc,$(OUT)/obj/%.o,$(CORE_SRCS))
 SCHEMA := $(OUT)/gen/tensorflow/lite/schema/schema_generated.h
 
-all: $(OUT)/model_fuzzer $(OUT)/input_fuzzer
+all: $(OUT)/model_fuzzer $(OUT)/input_fuzzer $(OUT)/structure_fuzzer
 
+# With the object API (ModelT, UnPackModel, Model::Pack) for
+# structure_fuzzer's mutator; every file of the build sees the same header.
 $(SCHEMA): tensorflow/lite/schema/schema.fbs
 	@mkdir -p $(dir $@)
-	flatc --cpp -o $(dir $@) $<
+	flatc --cpp --gen-object-api -o $(dir $@) $<
 
 $(OUT)/obj/%.o: %.cc $(SCHEMA)
 	@mkdir -p $(dir $@)

@@ -2,7 +2,8 @@
 # libFuzzer targets over untrusted models and inputs, built with clang++ and
 # -fsanitize=fuzzer,address,undefined (Bazel here has no clang toolchain).
 #
-#   bash tools/fuzz.sh build                 # -> build/fuzz/{model,input}_fuzzer
+#   bash tools/fuzz.sh build                 # -> build/fuzz/{model,input,
+#                                            #    structure}_fuzzer
 #   bash tools/fuzz.sh run SECONDS [JOBS]    # each fuzzer SECONDS (split over
 #                                            # JOBS processes); fails on a crash
 #   bash tools/fuzz.sh regress               # replay the crash corpus + seeds
@@ -84,6 +85,10 @@ run() {
   local status=0
   run_one model_fuzzer "$seconds" "$jobs" "$OUT/corpus/model" \
     "$SEEDS" "$CRASHERS" "${shared[@]}" || status=1
+  # Semantic edits of valid models (structure_fuzzer.cc); libFuzzer reads
+  # the seed directories recursively, ../shared/models/mediapipe included.
+  run_one structure_fuzzer "$seconds" "$jobs" "$OUT/corpus/structure" \
+    "$SEEDS" "$CRASHERS" "${shared[@]}" || status=1
   TFLITE_MICRO_FUZZ_MODELS=$(input_models) \
     run_one input_fuzzer "$seconds" "$jobs" "$OUT/corpus/input" || status=1
   return $status
@@ -93,6 +98,7 @@ run() {
 regress() {
   build
   "$OUT/model_fuzzer" -runs=0 "$CRASHERS" "$SEEDS" 2>&1 | tail -n 2
+  "$OUT/structure_fuzzer" -runs=0 "$CRASHERS" "$SEEDS" 2>&1 | tail -n 2
 }
 
 case "${1:-}" in

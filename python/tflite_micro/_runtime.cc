@@ -84,10 +84,11 @@ PYBIND11_MODULE(_runtime, m) {
   });
   py::class_<tflite::InterpreterWrapper>(m, "InterpreterWrapper")
       .def(py::init<const py::bytes&, const std::vector<std::string>&, size_t,
-                    bool, bool, bool>(),
+                    bool, bool, bool, size_t>(),
            py::arg("model"), py::arg("registerers"), py::arg("arena_size"),
            py::arg("preserve_all_tensors"), py::arg("litert_arithmetic"),
-           py::arg("preserve_inputs"))
+           py::arg("preserve_inputs"), py::arg("max_arena_size"))
+      .def("cancel", &tflite::InterpreterWrapper::Cancel)
       .def("set_input", &tflite::InterpreterWrapper::SetInput)
       .def("get_output", &tflite::InterpreterWrapper::GetOutput)
       // The same with runtime._index's argument checks, for runtime.py to

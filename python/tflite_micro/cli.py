@@ -95,9 +95,13 @@ def _interpreter(data, info, args, preserve_all_tensors=False):
         data, custom_op_registerers=args.custom_op_registerer,
         preserve_all_tensors=preserve_all_tensors,
         arithmetic=args.arithmetic,
-        custom_op_libraries=args.custom_op_library)
+        custom_op_libraries=args.custom_op_library,
+        arena_size=args.arena_size, max_arena_size=args.max_arena_size)
   except (ValueError, RuntimeError) as e:
-    raise CliError(str(e)) from e
+    message = str(e)
+    if "pass arena_size=" in message:
+      message += " (here: --arena-size BYTES or --max-arena-size BYTES)"
+    raise CliError(message) from e
 
 
 def _input_details(interpreter):
@@ -748,6 +752,14 @@ def _add_runtime_options(parser, arithmetic_default="tflm"):
       "--custom-op-library", action="append", default=[], metavar="PATH",
       help="shared library to load before looking up registerers "
       "(repeatable)")
+  parser.add_argument(
+      "--arena-size", type=int, metavar="BYTES",
+      help="a fixed arena (default: sized automatically, up to "
+      "--max-arena-size)")
+  parser.add_argument(
+      "--max-arena-size", type=int, metavar="BYTES", default=256 << 20,
+      help="the largest arena the automatic sizing makes; a model needing "
+      "more is refused with the size it needs (default %(default)s, 256 MiB)")
 
 
 def _add_input_options(parser):

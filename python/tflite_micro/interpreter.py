@@ -151,6 +151,11 @@ class Interpreter:
   def invoke(self):
     self._interpreter.invoke()
 
+  def cancel(self):
+    """Stops the invoke running in another thread (RuntimeError there); see
+    runtime.Interpreter.cancel."""
+    self._interpreter.cancel()
+
   def reset_all_variables(self):
     self._interpreter.reset()
 

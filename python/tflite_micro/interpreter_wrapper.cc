@@ -88,12 +88,13 @@ py::array CopyToNumpy(const TfLiteEvalTensor* tensor) {
 InterpreterWrapper::InterpreterWrapper(
     const py::bytes& model, const std::vector<std::string>& registerers,
     size_t arena_size, bool preserve_all_tensors, bool litert_arithmetic,
-    bool preserve_inputs)
+    bool preserve_inputs, size_t max_arena_size)
     : preserve_all_tensors_(preserve_all_tensors),
       preserve_inputs_(preserve_inputs),
       model_(model) {
   HostedOptions options;
   options.arena_size = arena_size;
+  options.max_arena_size = max_arena_size;
   options.preserve_all_tensors = preserve_all_tensors;
   options.preserve_inputs = preserve_inputs;
   options.arithmetic =
@@ -107,6 +108,8 @@ InterpreterWrapper::InterpreterWrapper(
                     bytes.size(), options)) {
     Raise();
   }
+  const auto* subgraphs = hosted_.micro().model()->subgraphs();
+  always_release_gil_ = subgraphs != nullptr && subgraphs->size() > 1;
 }
 
 void InterpreterWrapper::Raise() const {
@@ -133,6 +136,13 @@ void InterpreterWrapper::Raise() const {
           (error.resized ? " at these input shapes" : "") + ": it needs " +
           std::to_string(error.needed_bytes) + " bytes (pass arena_size=" +
           std::to_string(error.needed_bytes) + " or more). " + error.message);
+    case HostedErrorKind::kArenaLimit:
+      throw std::runtime_error(ArenaLimitErrorText(
+          error, "max_arena_size",
+          "pass arena_size={needed} (or more), or a larger max_arena_size"));
+    case HostedErrorKind::kCancelled:
+      throw std::runtime_error("Invoke was cancelled (Interpreter.cancel()): " +
+                               error.message);
     default:
       throw std::runtime_error(error.message);
   }
@@ -318,11 +328,13 @@ int InterpreterWrapper::Invoke() {
     ok = hosted_.Invoke();
     // Releasing and taking back the GIL costs about as much as a tiny
     // model's whole invoke: models that run in under 20 us keep it.
-    release_gil_ = std::chrono::steady_clock::now() - start >=
-                   std::chrono::microseconds(20);
+    release_gil_ = always_release_gil_ ||
+                   std::chrono::steady_clock::now() - start >=
+                       std::chrono::microseconds(20);
   } else {
     ok = hosted_.Invoke();
   }
+  hosted_.SetCancelled(false);
   if (!ok) Raise();
   return kTfLiteOk;
 }

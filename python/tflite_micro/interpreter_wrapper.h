@@ -93,7 +93,8 @@ class InterpreterWrapper {
   InterpreterWrapper(const pybind11::bytes& model,
                      const std::vector<std::string>& registerers,
                      size_t arena_size, bool preserve_all_tensors,
-                     bool litert_arithmetic, bool preserve_inputs);
+                     bool litert_arithmetic, bool preserve_inputs,
+                     size_t max_arena_size);
 
   void SetInput(const pybind11::object& value, int64_t index);
   pybind11::array GetOutput(int64_t index);
@@ -107,6 +108,9 @@ class InterpreterWrapper {
   // raise instead.
   int Invoke();
   int Reset();
+  // Stops the running Invoke (from another thread), or the next one when
+  // none runs; each Invoke clears the request when it returns.
+  void Cancel() { hosted_.SetCancelled(true); }
   void ResizeInput(int64_t index, const std::vector<int64_t>& shape);
   pybind11::dict GetInputDetails(int64_t index);
   pybind11::dict GetOutputDetails(int64_t index);
@@ -135,8 +139,11 @@ class InterpreterWrapper {
   }
 
  private:
-  // Whether Invoke releases the GIL (see Invoke).
+  // Whether Invoke releases the GIL (see Invoke); always for models with
+  // control flow, whose run time can change from one invoke to the next
+  // (and which cancel() must be able to stop).
   bool release_gil_ = true;
+  bool always_release_gil_ = false;
   bool preserve_all_tensors_ = false;
   bool preserve_inputs_ = true;
   // Whether tensor `tensor_index` of subgraph `subgraph_index` keeps its

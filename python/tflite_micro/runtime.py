@@ -61,6 +61,11 @@ def _import_native(name):
 _runtime = _import_native("_runtime")
 
 ARITHMETICS = ("tflm", "litert")
+
+# The largest arena the default sizing (arena_size=None) grows to: a model
+# needing more is refused at creation with the size it needs, which an
+# explicit arena_size (not bound by this) or a larger max_arena_size allows.
+MAX_ARENA_SIZE = 256 << 20
 _loaded_libraries = {}
 
 IndexOutOfRangeError = _runtime.IndexOutOfRangeError
@@ -171,13 +176,18 @@ class Interpreter:
   preserve_all_tensors (this package's order before TFLM's was followed).
   alt_decompression_memory_size is accepted for TFLM's signature and unused:
   this runtime has no DECODE operator.
+
+  Reliability (README, Security): an input not set since the tensors were
+  last planned (creation, resize_input, a grown arena) reads as zeros; the
+  default arena grows to at most max_arena_size bytes (MAX_ARENA_SIZE,
+  256 MiB); cancel() stops an invoke from another thread.
   """
 
   def __init__(self, model_data, custom_op_registerers=None, arena_size=None,
                intrepreter_config=None, alt_decompression_memory_size=0, *,
                interpreter_config=None, preserve_all_tensors=False,
                arithmetic="tflm", custom_op_libraries=None,
-               preserve_inputs=True):
+               preserve_inputs=True, max_arena_size=MAX_ARENA_SIZE):
     if model_data is None:
       raise ValueError("model_data is None; expected the bytes of a .tflite "
                        "model")
@@ -200,6 +210,10 @@ class Interpreter:
     elif isinstance(arena_size, bool) or not isinstance(arena_size, int) or (
         arena_size <= 0):
       raise ValueError(f"arena_size must be a positive int, got {arena_size!r}")
+    if isinstance(max_arena_size, bool) or not isinstance(
+        max_arena_size, int) or max_arena_size <= 0:
+      raise ValueError("max_arena_size must be a positive int, got "
+                       f"{max_arena_size!r}")
     if arithmetic not in ARITHMETICS:
       raise ValueError(f"arithmetic must be one of {ARITHMETICS}, got "
                        f"{arithmetic!r}")
@@ -208,7 +222,7 @@ class Interpreter:
     registerers += DEFAULT_REGISTERERS
     self._interpreter = _runtime.InterpreterWrapper(
         model_data, registerers, arena_size, self._preserve_all_tensors,
-        arithmetic == "litert", bool(preserve_inputs))
+        arithmetic == "litert", bool(preserve_inputs), max_arena_size)
     # The per-inference calls go straight to the native object (same checks
     # and errors as the methods below, without a Python frame each).
     self.set_input = self._interpreter.checked_set_input
@@ -250,6 +264,13 @@ class Interpreter:
     """Runs the model (releases the GIL while it runs); returns 0 (TFLM's
     status code) or raises."""
     return self._interpreter.invoke()
+
+  def cancel(self):
+    """Stops the invoke running in another thread: it raises RuntimeError
+    ("Invoke was cancelled") before its next operator or loop iteration. When
+    no invoke runs, the next one is cancelled; each invoke clears the request
+    as it returns."""
+    self._interpreter.cancel()
 
   def get_output(self, index):
     """A copy of model output `index` as a numpy array."""

@@ -75,13 +75,21 @@ TfLiteStatus Interpreter::Report(const char* format, ...) const {
 }
 
 TfLiteStatus Interpreter::ReportHostedError(const char* call) const {
-  std::string message = hosted_.error().message;
+  const HostedError& error = hosted_.error();
+  if (error.kind == HostedErrorKind::kArenaLimit) {
+    const std::string message = ArenaLimitErrorText(
+        error, "InterpreterBuilder::SetMaxArenaSize",
+        "InterpreterBuilder::SetArenaSize({needed}) or more");
+    return Report("%s failed: %s", call, message.c_str());
+  }
+  std::string message = error.message;
   while (!message.empty() && message.back() == '\n') message.pop_back();
   if (message.empty()) message = "unknown error";
   return Report("%s failed: %s", call, message.c_str());
 }
 
-bool Interpreter::Load(const OpResolver& op_resolver) {
+bool Interpreter::Load(const OpResolver& op_resolver, size_t arena_size,
+                       size_t max_arena_size) {
   const Model* model = model_.GetModel();
   auto kernels = std::make_unique<ModelKernels>();
   if (model->operator_codes() != nullptr) {
@@ -114,6 +122,8 @@ bool Interpreter::Load(const OpResolver& op_resolver) {
   HostedOptions options;
   options.model_in_place = true;  // FlatBufferModel's bytes are aligned
   options.op_resolver = kernels_.get();
+  options.arena_size = arena_size;
+  options.max_arena_size = max_arena_size;
   if (!hosted_.Load(model_.data(), model_.size(), options)) {
     ReportHostedError("Building the interpreter");
     return false;
@@ -326,7 +336,9 @@ TfLiteStatus Interpreter::Invoke() {
     return Report(
         "Invoke: an input was resized; call AllocateTensors before Invoke");
   }
-  if (!hosted_.Invoke()) return ReportHostedError("Invoke");
+  const bool ok = hosted_.Invoke();
+  hosted_.SetCancelled(false);  // a Cancel applies to one Invoke
+  if (!ok) return ReportHostedError("Invoke");
   return kTfLiteOk;
 }
 

@@ -143,6 +143,15 @@ class Interpreter {
   TfLiteStatus SetNumThreads(int num_threads);
   // Variable tensors and kernel state back to their initial values.
   TfLiteStatus ResetVariableTensors();
+  // Cancellation, from any thread: Cancel stops the running Invoke before
+  // its next operator or loop iteration (Invoke then reports "cancelled"
+  // and returns kTfLiteError); with none running, the next Invoke is
+  // cancelled. Each Invoke clears the request as it returns. Always enabled.
+  TfLiteStatus EnableCancellation() { return kTfLiteOk; }
+  TfLiteStatus Cancel() {
+    hosted_.SetCancelled(true);
+    return kTfLiteOk;
+  }
   // Accepted and ignored (float kernels compute in float32).
   void SetAllowFp16PrecisionForFp32(bool /*allow*/) {}
 
@@ -158,7 +167,8 @@ class Interpreter {
   Interpreter(const FlatBufferModel& model, ErrorReporter* error_reporter);
   // Takes the kernels of the model's operators from `op_resolver` and
   // loads the model; false after reporting why not.
-  bool Load(const OpResolver& op_resolver);
+  bool Load(const OpResolver& op_resolver, size_t arena_size,
+            size_t max_arena_size);
   // tensors[index], or -1 after reporting that `what` (Input/Output)
   // `index` does not exist.
   int TensorAt(const std::vector<int>& tensors, int index,

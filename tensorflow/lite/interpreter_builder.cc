@@ -31,7 +31,9 @@ TfLiteStatus InterpreterBuilder::operator()(
   }
   std::unique_ptr<Interpreter> built(
       new Interpreter(model_, error_reporter_));
-  if (!built->Load(op_resolver_)) return kTfLiteError;
+  if (!built->Load(op_resolver_, arena_size_, max_arena_size_)) {
+    return kTfLiteError;
+  }
   *interpreter = std::move(built);
   return kTfLiteOk;
 }

@@ -42,10 +42,19 @@ class InterpreterBuilder {
   // Accepted for compatibility (see Interpreter::SetNumThreads).
   TfLiteStatus SetNumThreads(int num_threads);
 
+  // Not in TFLite: the arena. By default it is sized automatically up to
+  // SetMaxArenaSize (default kDefaultMaxArenaSize, 256 MiB): a model that
+  // needs more is refused, the report giving the size it needs. A size given
+  // to SetArenaSize is used as it is (not bound by that limit, never grown).
+  void SetArenaSize(size_t bytes) { arena_size_ = bytes; }
+  void SetMaxArenaSize(size_t bytes) { max_arena_size_ = bytes; }
+
  private:
   const FlatBufferModel& model_;
   const OpResolver& op_resolver_;
   ErrorReporter* error_reporter_;
+  size_t arena_size_ = 0;
+  size_t max_arena_size_ = kDefaultMaxArenaSize;
 };
 
 }  // namespace tflite

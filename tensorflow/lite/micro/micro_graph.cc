@@ -195,7 +195,18 @@ TfLiteStatus MicroGraph::InvokeSubgraph(int subgraph_idx) {
   const int node_count = subgraphs_[subgraph_idx].nodes_size;
   // The capture (thread-local) stays the same for the whole invoke.
   const MicroErrorBuffer* capture = CurrentErrorCapture();
-  for (int n = 0; n < node_count; ++n) {
+  // Checked on entry too: a loop over subgraphs without nodes must stop.
+  if (Cancelled()) {
+    MicroPrintf("Invoke was cancelled (entering subgraph %d)", subgraph_idx);
+    status = kTfLiteError;
+  }
+  for (int n = 0; status == kTfLiteOk && n < node_count; ++n) {
+    if (n > 0 && Cancelled()) {
+      MicroPrintf("Invoke was cancelled (subgraph %d, before node %d)",
+                  subgraph_idx, n);
+      status = kTfLiteError;
+      break;
+    }
     const TfLiteRegistration* registration = nodes[n].registration;
     if (registration->invoke == nullptr) {
       MicroPrintf("Node %s (number %d) has no invoke function",

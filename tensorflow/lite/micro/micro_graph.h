@@ -28,6 +28,12 @@ class MicroGraph {
   }
   SubgraphAllocations* GetAllocations() { return subgraphs_; }
   void SetProfiler(MicroProfilerInterface* profiler) { profiler_ = profiler; }
+  // Asked before every node and every subgraph run (so at least twice per
+  // WHILE iteration); true stops InvokeSubgraph with an error. nullptr: never.
+  void SetCancellationCheck(bool (*check)(void* data), void* data) {
+    cancellation_check_ = check;
+    cancellation_data_ = data;
+  }
 
   // init() of every node of every subgraph.
   TfLiteStatus InitSubgraphs();
@@ -70,11 +76,17 @@ class MicroGraph {
                                  int node_idx, TfLiteStatus status,
                                  size_t message_mark);
   const char* NodeName(int subgraph_idx, int node_idx) const;
+  bool Cancelled() const {
+    return cancellation_check_ != nullptr &&
+           cancellation_check_(cancellation_data_);
+  }
 
   TfLiteContext* context_;
   const Model* model_;
   MicroAllocator* allocator_;
   MicroProfilerInterface* profiler_ = nullptr;
+  bool (*cancellation_check_)(void* data) = nullptr;
+  void* cancellation_data_ = nullptr;
   SubgraphAllocations* subgraphs_ = nullptr;
   int current_subgraph_index_ = 0;
   int current_node_index_ = -1;

@@ -130,6 +130,17 @@ class MicroInterpreter {
     graph_.SetProfiler(profiler);
   }
 
+  // Cancellation: `check(data)` is asked before every node and every
+  // subgraph run (WHILE asks at least twice per iteration, IF and CALL_ONCE
+  // once per call); when it returns true, Invoke stops there and fails with
+  // "Invoke was cancelled". It may read a flag another thread or an
+  // interrupt sets (a volatile bool on bare metal, an atomic on a host).
+  // nullptr: never cancelled. Tensors hold partial results afterwards; the
+  // next Invoke runs from the start.
+  void SetCancellationCheck(bool (*check)(void* data), void* data) {
+    graph_.SetCancellationCheck(check, data);
+  }
+
   // The subgraph and node whose kernel is running. A profiler reads them in
   // BeginEvent to tell which node an event belongs to (nodes of subgraphs
   // called by IF/WHILE/CALL_ONCE run inside their caller's event).

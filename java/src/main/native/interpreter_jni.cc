@@ -353,9 +353,9 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM* vm, void*) {
 
 JNIEXPORT jlong JNICALL Java_org_tensorflow_lite_micro_NativeInterpreter_create(
     JNIEnv* env, jclass, jobject direct, jbyteArray bytes, jlong offset,
-    jlong length, jlong arena_size, jobjectArray registerers,
-    jboolean litert_arithmetic, jboolean preserve_inputs,
-    jboolean preserve_all_tensors) {
+    jlong length, jlong arena_size, jlong max_arena_size,
+    jobjectArray registerers, jboolean litert_arithmetic,
+    jboolean preserve_inputs, jboolean preserve_all_tensors) {
   return Call(env, [&]() -> jlong {
     tflite::HostedOptions options;
     options.registerers = tflite::jni::ToStrings(env, registerers);
@@ -364,6 +364,11 @@ JNIEXPORT jlong JNICALL Java_org_tensorflow_lite_micro_NativeInterpreter_create(
                            std::to_string(arena_size));
     }
     options.arena_size = static_cast<size_t>(arena_size);  // 0: default
+    if (max_arena_size <= 0) {
+      ThrowIllegalArgument("The maximum arena size must be positive, got " +
+                           std::to_string(max_arena_size));
+    }
+    options.max_arena_size = static_cast<size_t>(max_arena_size);
     options.arithmetic = litert_arithmetic ? tflite::MicroArithmetic::kLitert
                                            : tflite::MicroArithmetic::kTflm;
     options.preserve_inputs = preserve_inputs;
@@ -537,6 +542,12 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_allocateTensors(
 JNIEXPORT void JNICALL Java_org_tensorflow_lite_micro_NativeInterpreter_invoke(
     JNIEnv* env, jclass, jlong handle) {
   Call(env, [&]() { FromHandle(handle)->Invoke(); });
+}
+
+JNIEXPORT void JNICALL
+Java_org_tensorflow_lite_micro_NativeInterpreter_setCancelled(
+    JNIEnv* env, jclass, jlong handle, jboolean cancelled) {
+  Call(env, [&]() { FromHandle(handle)->SetCancelled(cancelled); });
 }
 
 JNIEXPORT void JNICALL

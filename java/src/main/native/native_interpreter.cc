@@ -55,6 +55,16 @@ void NativeInterpreter::Throw(const char* java_class, const char* what) const {
               " bytes (Interpreter.Options.setArenaSize(" +
               std::to_string(error.needed_bytes) + ") or more). " +
               error.message);
+    case HostedErrorKind::kArenaLimit:
+      ThrowIllegalArgument(ArenaLimitErrorText(
+          error, "Interpreter.Options.setMaxArenaSize",
+          "Interpreter.Options.setArenaSize({needed}) or more, or a larger "
+          "setMaxArenaSize"));
+    case HostedErrorKind::kCancelled:
+      ThrowIllegalArgument(
+          "The run was cancelled (Interpreter.setCancelled(true)); its "
+          "outputs are not copied. setCancelled(false) to run again. " +
+          error.message);
     default:
       throw JavaError(java_class, error.message);
   }

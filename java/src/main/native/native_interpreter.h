@@ -69,6 +69,8 @@ class NativeInterpreter {
   bool model_in_place() const { return hosted_.model_in_place(); }
 
   size_t arena_size() const { return hosted_.arena_size(); }
+  // From any thread, also while Invoke runs (HostedInterpreter::SetCancelled).
+  void SetCancelled(bool cancelled) { hosted_.SetCancelled(cancelled); }
   size_t arena_used_bytes() const { return hosted_.arena_used_bytes(); }
   size_t arena_required_bytes() const {
     return hosted_.arena_required_bytes();

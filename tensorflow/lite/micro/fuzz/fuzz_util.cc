@@ -112,6 +112,15 @@ bool Rejected(const MicroInterpreter& interpreter) {
   return false;
 }
 
+// A WHILE loop a mutation made endless is stopped through the cancellation
+// check after this many node and subgraph runs per invoke (the largest
+// shared model runs a few hundred).
+constexpr long kStepBudget = 200000;
+
+bool OverBudget(void* steps) {
+  return ++*static_cast<long*>(steps) > kStepBudget;
+}
+
 bool RunModel(const uint8_t* model, size_t model_size, const uint8_t* input,
               size_t input_size, int resize_seed) {
   if (model_size > kMaxModelBytes) return false;
@@ -119,16 +128,20 @@ bool RunModel(const uint8_t* model, size_t model_size, const uint8_t* input,
   MicroInterpreter interpreter(model_copy, model_size, Resolver(), arena,
                                sizeof(arena));
   interpreter.set_log_errors(false);
+  long steps = 0;
+  interpreter.SetCancellationCheck(OverBudget, &steps);
   if (resize_seed >= 0 && interpreter.AllocateTensors() == kTfLiteOk) {
     ResizeInputs(interpreter, resize_seed);
   }
   if (interpreter.AllocateTensors() != kTfLiteOk) return Rejected(interpreter);
   size_t cursor = 0;
   FillInputs(interpreter, input, input_size, &cursor);
+  steps = 0;
   if (interpreter.Invoke() != kTfLiteOk) return Rejected(interpreter);
   TouchTensors(interpreter);
   if (interpreter.Reset() != kTfLiteOk) return Rejected(interpreter);
   FillInputs(interpreter, input, input_size, &cursor);
+  steps = 0;
   if (interpreter.Invoke() != kTfLiteOk) return Rejected(interpreter);
   TouchTensors(interpreter);
   return true;

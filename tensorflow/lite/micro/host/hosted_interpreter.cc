@@ -51,6 +51,22 @@ std::string RegistererErrorText(const HostedError& error,
          (error.message.empty() ? std::string() : ": " + error.message);
 }
 
+std::string ArenaLimitErrorText(const HostedError& error,
+                                const std::string& limit,
+                                const std::string& allow) {
+  const std::string needed = std::to_string(error.needed_bytes);
+  std::string how = allow;
+  const std::string placeholder = "{needed}";
+  for (size_t at = how.find(placeholder); at != std::string::npos;
+       at = how.find(placeholder, at + needed.size())) {
+    how.replace(at, placeholder.size(), needed);
+  }
+  return "This model needs an arena of " + needed + " bytes" +
+         (error.resized ? " at these input shapes" : "") +
+         ", more than the automatic arena may grow to (" + limit + ", now " +
+         std::to_string(error.arena_limit) + " bytes): to allow it, " + how;
+}
+
 void AlignedFree::operator()(uint8_t* memory) const { std::free(memory); }
 
 AlignedBuffer AllocateAligned(size_t size) {
@@ -126,10 +142,10 @@ bool HostedInterpreter::Start(const HostedOptions& options) {
     active_resolver_ = layered_.get();
   }
   grow_arena_ = options_.arena_size == 0;
-  if (!CreateInterpreter(grow_arena_ ? 10 * model_size_
-                                     : options_.arena_size)) {
-    return false;
-  }
+  const size_t first_arena =
+      grow_arena_ ? std::min(10 * model_size_, options_.max_arena_size)
+                  : options_.arena_size;
+  if (!CreateInterpreter(first_arena)) return false;
   if (interpreter_->initialization_status() != kTfLiteOk) {
     return FailFromCore(HostedErrorKind::kBadModel);
   }
@@ -155,7 +171,38 @@ bool HostedInterpreter::CreateInterpreter(size_t arena_size) {
   interpreter_->set_log_errors(false);
   interpreter_->SetArithmetic(options_.arithmetic);
   interpreter_->SetPreserveInputs(options_.preserve_inputs);
+  interpreter_->SetCancellationCheck(CancellationRequested, this);
+  planned_ = false;
   return true;
+}
+
+bool HostedInterpreter::CancellationRequested(void* self) {
+  return static_cast<HostedInterpreter*>(self)->cancelled_.load(
+      std::memory_order_relaxed);
+}
+
+void HostedInterpreter::ZeroInputsAndOutputs() {
+  planned_ = true;
+  for (size_t i = 0; i < inputs_size(); ++i) {
+    TfLiteEvalTensor* tensor = input(i);
+    if (tensor != nullptr && tensor->data.raw != nullptr) {
+      std::memset(tensor->data.raw, 0, TensorBytes(tensor));
+    }
+  }
+  for (size_t i = 0; i < outputs_size(); ++i) {
+    TfLiteEvalTensor* tensor = output(i);
+    if (tensor != nullptr && tensor->data.raw != nullptr) {
+      std::memset(tensor->data.raw, 0, TensorBytes(tensor));
+    }
+  }
+}
+
+bool HostedInterpreter::FailOverLimit(size_t needed,
+                                      const std::string& message) {
+  Fail(HostedErrorKind::kArenaLimit, message);
+  error_.needed_bytes = needed;
+  error_.arena_limit = options_.max_arena_size;
+  return false;
 }
 
 void HostedInterpreter::SetProfiler(MicroProfilerInterface* profiler) {
@@ -190,7 +237,9 @@ bool HostedInterpreter::ResizeInput(size_t index, const int32_t* dims,
   // shape is fine but the arena is not. A trial over a larger one tells.
   const std::string message = interpreter_->error_message();
   const size_t needed = MeasureRequiredArena();
-  if (needed > 0 && grow_arena_) {
+  if (needed > options_.max_arena_size && grow_arena_) {
+    FailOverLimit(needed, message);
+  } else if (needed > 0 && grow_arena_) {
     if (Grow(needed)) return true;  // else Grow says why
   } else if (needed > 0) {
     Fail(HostedErrorKind::kArenaTooSmall, message);
@@ -205,8 +254,10 @@ bool HostedInterpreter::ResizeInput(size_t index, const int32_t* dims,
 
 bool HostedInterpreter::AllocateTensors() {
   if (failed_) return Recover();
+  const bool replans = needs_allocation_ || !planned_;
   if (interpreter_->AllocateTensors() != kTfLiteOk) return AllocationFailed();
   needs_allocation_ = false;
+  if (replans) ZeroInputsAndOutputs();
   return true;
 }
 
@@ -229,13 +280,15 @@ bool HostedInterpreter::Recover() {
                     interpreter_->error_message());
   }
   failed_ = false;
+  ZeroInputsAndOutputs();
   return true;
 }
 
 bool HostedInterpreter::Invoke() {
   if (!EnsureAllocated()) return false;
   if (interpreter_->Invoke() != kTfLiteOk) {
-    return FailFromCore(HostedErrorKind::kFailed);
+    return FailFromCore(cancelled() ? HostedErrorKind::kCancelled
+                                    : HostedErrorKind::kFailed);
   }
   return true;
 }
@@ -263,6 +316,9 @@ bool HostedInterpreter::AllocationFailed() {
     return FailFromCore(HostedErrorKind::kFailed);
   }
   const size_t needed = MeasureRequiredArena();
+  if (grow_arena_ && needed > options_.max_arena_size) {
+    return FailOverLimit(needed, interpreter_->error_message());
+  }
   if (grow_arena_ && needed > 0) return Grow(needed);
   FailFromCore(needed > 0 ? HostedErrorKind::kArenaTooSmall
                           : HostedErrorKind::kFailed);
@@ -277,6 +333,7 @@ bool HostedInterpreter::Grow(size_t needed) {
       ReplayShapes(interpreter_.get()) == kTfLiteOk) {
     failed_ = false;
     needs_allocation_ = false;
+    ZeroInputsAndOutputs();
     return true;
   }
   failed_ = true;
@@ -312,6 +369,7 @@ bool HostedInterpreter::Fail(HostedErrorKind kind, std::string message) {
   error_.registerer.clear();
   error_.arena_size = arena_size_;
   error_.needed_bytes = 0;
+  error_.arena_limit = 0;
   error_.resized =
       std::find(resized_.begin(), resized_.end(), true) != resized_.end();
   return false;

@@ -12,9 +12,24 @@
 //   if (!hosted.Invoke()) ...
 //
 // The arena: by default ten times the model size, grown to the exact
-// minimum when that is not enough (at Load and after a resize). An explicit
-// arena size is a budget: when it is too small the call fails with
-// kArenaTooSmall and error().needed_bytes, the size that would do.
+// minimum when that is not enough (at Load and after a resize), but never
+// past HostedOptions::max_arena_size (default kDefaultMaxArenaSize, 256 MiB):
+// a model that needs more fails with kArenaLimit and error().needed_bytes, so
+// that a small untrusted model cannot take gigabytes unasked. An explicit
+// arena size is a budget (not bound by that limit): when it is too small the
+// call fails with kArenaTooSmall and error().needed_bytes, the size that
+// would do.
+//
+// Unset inputs: whenever the tensors are planned (Load, after a resize, a
+// growth or a recovery) every model input and output of subgraph 0 is zeroed,
+// so an input not set since reads as zeros, in every binding alike. Reset and
+// Invoke keep what inputs hold (with preserve_inputs false the planner may
+// reuse an input's memory after Invoke: set inputs before every Invoke).
+//
+// Cancellation: SetCancelled(true), from any thread, makes a running Invoke
+// stop before its next node or subgraph run (each WHILE iteration is at
+// least two) and fail with kCancelled; later Invokes fail the same way until
+// SetCancelled(false).
 //
 // Input shapes given to ResizeInput are remembered and replayed whenever the
 // interpreter is rebuilt over a larger arena (and when measuring the size
@@ -27,6 +42,7 @@
 #ifndef TENSORFLOW_LITE_MICRO_HOST_HOSTED_INTERPRETER_H_
 #define TENSORFLOW_LITE_MICRO_HOST_HOSTED_INTERPRETER_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -57,10 +73,15 @@ using AlignedBuffer = std::unique_ptr<uint8_t[], AlignedFree>;
 // nullptr when the host is out of memory; size 0 still gets a block.
 AlignedBuffer AllocateAligned(size_t size);
 
+// The largest arena the default (automatic) sizing makes: 256 MiB.
+constexpr size_t kDefaultMaxArenaSize = static_cast<size_t>(256) << 20;
+
 struct HostedOptions {
   // Arena bytes; 0: ten times the model size, grown to the minimum when too
   // small. Anything else is a budget that is never grown.
   size_t arena_size = 0;
+  // With arena_size 0: the arena never grows past this (kArenaLimit instead).
+  size_t max_arena_size = kDefaultMaxArenaSize;
   MicroArithmetic arithmetic = MicroArithmetic::kTflm;
   // Inputs keep their values across Invoke (false: the planner may reuse
   // their memory after their last reader, as TFLM does).
@@ -96,6 +117,11 @@ enum class HostedErrorKind {
   kBadShape,
   // The arena given as a budget is too small: `needed_bytes` would do.
   kArenaTooSmall,
+  // The default arena would have to grow past options.max_arena_size
+  // (`arena_limit`): `needed_bytes` would do, given as an explicit arena.
+  kArenaLimit,
+  // Invoke stopped because SetCancelled(true) was called.
+  kCancelled,
   // Any other failure of the core (an unknown op, a kernel's prepare or
   // invoke); `message` is the core's.
   kFailed,
@@ -114,6 +140,8 @@ struct HostedError {
   size_t arena_size = 0;
   size_t needed_bytes = 0;
   bool resized = false;
+  // kArenaLimit: the limit in force.
+  size_t arena_limit = 0;
 };
 
 // The message of a kRegistererNotFound error, "Custom op registerer 'X' was
@@ -122,6 +150,14 @@ struct HostedError {
 // returned false (registration failed)" and what it reported.
 std::string RegistererErrorText(const HostedError& error,
                                 const std::string& how_to_load);
+
+// The message of a kArenaLimit error in a binding's words: "This model needs
+// an arena of N bytes, more than the automatic arena may grow to (<limit>,
+// now M bytes): to allow it, <allow>", where "{needed}" in `allow` stands for
+// N (e.g. "pass arena_size={needed} or more").
+std::string ArenaLimitErrorText(const HostedError& error,
+                                const std::string& limit,
+                                const std::string& allow);
 
 class HostedInterpreter {
  public:
@@ -152,6 +188,10 @@ class HostedInterpreter {
   bool Recover();
   bool Invoke();
   bool Reset();
+
+  // See the top of this file; any thread may call it at any time.
+  void SetCancelled(bool cancelled) { cancelled_.store(cancelled); }
+  bool cancelled() const { return cancelled_.load(); }
 
   // Attached to this and every later interpreter (a grown arena makes a new
   // one); nullptr detaches.
@@ -197,6 +237,11 @@ class HostedInterpreter {
   bool Grow(size_t needed);
   // The smallest arena for the current shapes, by trial (0 if unknown).
   size_t MeasureRequiredArena() const;
+  // Zeroes the data of subgraph 0's inputs and outputs (after planning).
+  void ZeroInputsAndOutputs();
+  // kArenaLimit when automatic growth to `needed` bytes is not allowed.
+  bool FailOverLimit(size_t needed, const std::string& message);
+  static bool CancellationRequested(void* self);
   bool Fail(HostedErrorKind kind, std::string message);
   bool FailFromCore(HostedErrorKind kind);
 
@@ -218,7 +263,10 @@ class HostedInterpreter {
   std::vector<std::vector<int32_t>> shapes_;
   std::vector<bool> resized_;
   bool needs_allocation_ = false;
+  // The tensors have been planned at least once (by this interpreter_).
+  bool planned_ = false;
   bool failed_ = false;
+  std::atomic<bool> cancelled_{false};
   HostedError error_;
 };
 

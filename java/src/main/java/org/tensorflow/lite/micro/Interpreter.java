@@ -104,6 +104,7 @@ public final class Interpreter implements InterpreterApi {
     }
 
     private long arenaSize;
+    private long maxArenaSize = DEFAULT_MAX_ARENA_SIZE;
     private final List<String> registerers = new ArrayList<>();
     private Arithmetic arithmetic = Arithmetic.TFLM;
     private boolean preserveInputs = true;
@@ -117,6 +118,7 @@ public final class Interpreter implements InterpreterApi {
       if (other instanceof Options) {
         Options micro = (Options) other;
         arenaSize = micro.arenaSize;
+        maxArenaSize = micro.maxArenaSize;
         registerers.addAll(micro.registerers);
         arithmetic = micro.arithmetic;
         preserveInputs = micro.preserveInputs;
@@ -182,6 +184,27 @@ public final class Interpreter implements InterpreterApi {
     /** The arena size set, or 0 for the default. */
     public long getArenaSize() {
       return arenaSize;
+    }
+
+    /** The default of {@link #setMaxArenaSize}: 256 MiB. */
+    public static final long DEFAULT_MAX_ARENA_SIZE = 256L << 20;
+
+    /**
+     * The largest arena the default sizing grows to (default {@link #DEFAULT_MAX_ARENA_SIZE}):
+     * creating an interpreter (or resizing its inputs) for a model that needs more throws
+     * IllegalArgumentException giving the size needed, which {@link #setArenaSize} (not bound by
+     * this) or a larger maximum allows. It keeps a small untrusted model from taking gigabytes.
+     */
+    public Options setMaxArenaSize(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("The maximum arena size must be positive, got " + bytes);
+      }
+      maxArenaSize = bytes;
+      return this;
+    }
+
+    public long getMaxArenaSize() {
+      return maxArenaSize;
     }
 
     /**
@@ -311,25 +334,26 @@ public final class Interpreter implements InterpreterApi {
     NativeInterpreter.ensureLoaded();
     int length = model.capacity();
     long arenaSize = options.arenaSize; // 0: the default, grown when too small
+    long maxArenaSize = options.maxArenaSize;
     String[] registerers = options.registerers.toArray(new String[0]);
     boolean litert = options.arithmetic == Options.Arithmetic.LITERT;
     boolean preserveInputs = options.preserveInputs;
     boolean preserveAll = options.preserveAllTensors;
     long handle;
     if (model.isDirect()) {
-      handle = NativeInterpreter.create(model, null, 0, length, arenaSize, registerers, litert,
-          preserveInputs, preserveAll);
+      handle = NativeInterpreter.create(model, null, 0, length, arenaSize, maxArenaSize,
+          registerers, litert, preserveInputs, preserveAll);
       state.model = model;
     } else if (model.hasArray()) {
       handle = NativeInterpreter.create(null, model.array(), model.arrayOffset(), length,
-          arenaSize, registerers, litert, preserveInputs, preserveAll);
+          arenaSize, maxArenaSize, registerers, litert, preserveInputs, preserveAll);
     } else {
       byte[] copy = new byte[length];
       ByteBuffer whole = model.duplicate();
       whole.clear();
       whole.get(copy);
-      handle = NativeInterpreter.create(null, copy, 0, length, arenaSize, registerers, litert,
-          preserveInputs, preserveAll);
+      handle = NativeInterpreter.create(null, copy, 0, length, arenaSize, maxArenaSize,
+          registerers, litert, preserveInputs, preserveAll);
     }
     state.handle = handle;
     cancellable = options.isCancellable();
@@ -527,9 +551,9 @@ public final class Interpreter implements InterpreterApi {
 
   /**
    * Cancels runs (true) until called with false; may be called from any thread, also while a run
-   * is going on. The micro interpreter cannot stop between kernels: a run in progress finishes
-   * its kernels, then throws IllegalArgumentException without copying outputs, and so does every
-   * run until {@code setCancelled(false)}.
+   * is going on. A run in progress stops before its next operator or loop iteration (WHILE
+   * included, so a loop that never ends can be stopped) and throws IllegalArgumentException
+   * without copying outputs, and so does every run until {@code setCancelled(false)}.
    *
    * @throws IllegalStateException unless the interpreter was made with {@link
    *     Options#setCancellable}(true), as in TFLite.
@@ -541,6 +565,11 @@ public final class Interpreter implements InterpreterApi {
           "Cannot cancel: the Interpreter was not created with Options.setCancellable(true)");
     }
     this.cancelled = cancelled;
+    // A run holds the interpreter open (close waits for it), so the handle stays valid here.
+    long handle = state.handle;
+    if (handle != 0) {
+      NativeInterpreter.setCancelled(handle, cancelled);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

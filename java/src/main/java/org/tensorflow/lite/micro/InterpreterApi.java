@@ -79,9 +79,9 @@ public interface InterpreterApi extends AutoCloseable {
     }
 
     /**
-     * Allows {@link Interpreter#setCancelled}. Cancellation is checked before and after the
-     * kernels run (the micro interpreter cannot stop between kernels): a cancelled run throws
-     * and copies no outputs.
+     * Allows {@link Interpreter#setCancelled}. Cancellation is checked before the run and before
+     * every operator and loop iteration: a cancelled run stops there, throws and copies no
+     * outputs.
      */
     public Options setCancellable(boolean cancellable) {
       this.cancellable = cancellable;

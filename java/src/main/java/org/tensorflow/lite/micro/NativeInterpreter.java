@@ -26,7 +26,7 @@ final class NativeInterpreter {
    * model size, grown to the minimum when that is not enough.
    */
   static native long create(Buffer direct, byte[] bytes, long offset, long length, long arenaSize,
-      String[] registerers, boolean litertArithmetic, boolean preserveInputs,
+      long maxArenaSize, String[] registerers, boolean litertArithmetic, boolean preserveInputs,
       boolean preserveAllTensors);
 
   static native void delete(long handle);
@@ -56,6 +56,9 @@ final class NativeInterpreter {
   static native void allocateTensors(long handle);
 
   static native void invoke(long handle);
+
+  /** Stops a running invoke (any thread) and fails later ones until cleared. */
+  static native void setCancelled(long handle, boolean cancelled);
 
   /** Copies a (multi-dimensional) primitive array into input {@code index}. */
   static native void setInputArray(long handle, int index, Object array);
