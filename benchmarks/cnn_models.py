@@ -84,6 +84,14 @@ class _Net:
                         fused_activation_function="RELU6")
     return y, [n, oh, ow, c], _RELU6_Q
 
+  def classifier(self, x, features, q, classes):
+    """A confident FULLY_CONNECTED from [1, features] to [1, classes]."""
+    wt, bt = self._weights((classes, features), features, 0, q[0], gain=16.0)
+    logits = self.tensor([1, classes], (0.5, 0))
+    self.b.add_operator("FULLY_CONNECTED", [x, wt, bt], [logits],
+                        fused_activation_function="NONE")
+    return logits
+
   def add(self, a, b, shape):
     y = self.tensor(shape, _LINEAR_Q)
     self.b.add_operator("ADD", [a, b], [y], fused_activation_function="NONE")
@@ -120,10 +128,7 @@ def mobilenet_v2(size=224, dtype=np.int8, classes=1000, seed=0):
   # A confident classifier: logits spread over tens of units. (With random
   # weights of the usual size the 1000 logits are nearly equal, and TFLite's
   # int8 SOFTMAX aborts on more than 256 near-maximal values.)
-  wt, bt = net._weights((classes, 1280), 1280, 0, q[0], gain=16.0)
-  logits = net.tensor([1, classes], (0.5, 0))
-  net.b.add_operator("FULLY_CONNECTED", [flat, wt, bt], [logits],
-                     fused_activation_function="NONE")
+  logits = net.classifier(flat, 1280, q, classes)
   probs = net.tensor([1, classes], (1 / 256.0, -128))
   net.b.add_operator("SOFTMAX", [logits], [probs], beta=1.0)
   net.b.add_output(probs)
@@ -253,10 +258,7 @@ def pytorch_style(size=224, dtype=np.int8, classes=1000, seed=1):
                             act="RELU6")
   pooled = net.tensor([1, shape[3]], q)
   net.b.add_operator("MEAN", [x, axes], [pooled], keep_dims=False)
-  wt, bt = net._weights((classes, shape[3]), shape[3], 0, q[0], gain=16.0)
-  logits = net.tensor([1, classes], (0.5, 0))
-  net.b.add_operator("FULLY_CONNECTED", [pooled, wt, bt], [logits],
-                     fused_activation_function="NONE")
+  logits = net.classifier(pooled, shape[3], q, classes)
   net.b.add_output(logits)
   return net.b.build()
 

@@ -54,6 +54,16 @@ int FlatSize(const int32_t* dims, int rank) {
   return size;
 }
 
+// With no padding at all (also rank 0) the output is a copy: makes it and
+// returns true.
+template <typename W>
+bool CopiedUnpadded(const reference_ops::PadSpec& spec, const Layout& layout,
+                    const int32_t* in_dims, const W* in, W* out) {
+  if (layout.last >= 0) return false;
+  Copy(out, in, FlatSize(in_dims, spec.rank));
+  return true;
+}
+
 template <typename W>
 void Fill(W* out, int count, W value) {
   for (int i = 0; i < count; ++i) out[i] = value;
@@ -91,12 +101,9 @@ void PadTyped(const reference_ops::PadSpec& spec, const int32_t* in_dims,
   const W* in = static_cast<const W*>(input);
   W* out = static_cast<W*>(output);
   const Layout layout = MakeLayout(spec, in_dims, out_dims);
-  if (layout.last < 0) {
-    // No padding at all (also rank 0): a copy.
-    Copy(out, in, FlatSize(in_dims, spec.rank));
-    return;
+  if (!CopiedUnpadded(spec, layout, in_dims, in, out)) {
+    PadSlab(spec, layout, in_dims, 0, in, fill, out);
   }
-  PadSlab(spec, layout, in_dims, 0, in, fill, out);
 }
 
 // Writes the output slab of dimension `dim`: first the interior from the
@@ -134,11 +141,9 @@ void MirrorPadTyped(const reference_ops::PadSpec& spec, bool reflect,
   const W* in = static_cast<const W*>(input);
   W* out = static_cast<W*>(output);
   const Layout layout = MakeLayout(spec, in_dims, out_dims);
-  if (layout.last < 0) {
-    Copy(out, in, FlatSize(in_dims, spec.rank));
-    return;
+  if (!CopiedUnpadded(spec, layout, in_dims, in, out)) {
+    MirrorSlab(spec, reflect, layout, in_dims, out_dims, 0, in, out);
   }
-  MirrorSlab(spec, reflect, layout, in_dims, out_dims, 0, in, out);
 }
 
 }  // namespace
