@@ -129,11 +129,14 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   // An alpha repeating along the input (per channel, scalar, same shape):
   // the optimized loops, the same results as the reference.
   int alpha_size = 0;
-  if (optimized_ops::PreluAlphaRepeats(input->dims->data, input->dims->size,
-                                       alpha->dims->data, alpha->dims->size,
-                                       &alpha_size) &&
+  const RuntimeShape input_shape = micro::GetTensorShape(input);
+  const RuntimeShape alpha_shape = micro::GetTensorShape(alpha);
+  if (optimized_ops::PreluAlphaRepeats(
+          input_shape.DimsData(), input_shape.DimensionsCount(),
+          alpha_shape.DimsData(), alpha_shape.DimensionsCount(),
+          &alpha_size) &&
       alpha_size > 0) {
-    const int size = micro::GetTensorShape(input).FlatSize();
+    const int size = input_shape.FlatSize();
     if (input->type == kTfLiteFloat32) {
       optimized_ops::PreluRepeating(
           micro::GetTensorData<float>(input), size,
