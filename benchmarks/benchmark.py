@@ -3,7 +3,9 @@
     bazel run //benchmarks:benchmark -- [--out DIR] [--repeats N] ...
 
 Runs every model in ../shared/models plus generated MobileNetV2-style CNNs
-(benchmarks/cnn_models.py; int8 and float, 96x96 and 224x224) in:
+(benchmarks/cnn_models.py; int8 and float, 96x96 and 224x224), PyTorch-style
+models (explicit PAD, TRANSPOSE, PRELU, MEAN head) and ../shared/models/mediapipe
+in:
   ours            this runtime (default arithmetic), one thread
   TFLM            the PyPI tflite-micro wheel, in its own venv (--tflm_python)
   LiteRT ref      ai-edge-litert with OpResolverType.BUILTIN_REF, 1 thread
@@ -170,12 +172,18 @@ def main():
   workdir = tempfile.mkdtemp(prefix="tflite_micro_bench_")
   paths = {}
   if args.models_dir:
-    for name in sorted(os.listdir(args.models_dir)):
-      if name.endswith(".tflite"):
-        paths[name[:-len(".tflite")]] = os.path.join(args.models_dir, name)
+    # The models and those of its subdirectory mediapipe/ (third-party
+    # float models: PRELU, TRANSPOSE_CONV, custom ops).
+    for sub in ("", "mediapipe"):
+      folder = os.path.join(args.models_dir, sub)
+      if not os.path.isdir(folder):
+        continue
+      for name in sorted(os.listdir(folder)):
+        if name.endswith(".tflite"):
+          paths[name[:-len(".tflite")]] = os.path.join(folder, name)
   else:
     print("no ../shared/models found: generated models only")
-  for name in cnn_models.GENERATED:
+  for name in list(cnn_models.GENERATED) + list(cnn_models.PYTORCH_STYLE):
     path = os.path.join(workdir, name + ".tflite")
     with open(path, "wb") as f:
       f.write(cnn_models.build(name))

@@ -84,6 +84,14 @@ class _Net:
                         fused_activation_function="RELU6")
     return y, [n, oh, ow, c], _RELU6_Q
 
+  def classifier(self, x, features, q, classes):
+    """A confident FULLY_CONNECTED from [1, features] to [1, classes]."""
+    wt, bt = self._weights((classes, features), features, 0, q[0], gain=16.0)
+    logits = self.tensor([1, classes], (0.5, 0))
+    self.b.add_operator("FULLY_CONNECTED", [x, wt, bt], [logits],
+                        fused_activation_function="NONE")
+    return logits
+
   def add(self, a, b, shape):
     y = self.tensor(shape, _LINEAR_Q)
     self.b.add_operator("ADD", [a, b], [y], fused_activation_function="NONE")
@@ -120,10 +128,7 @@ def mobilenet_v2(size=224, dtype=np.int8, classes=1000, seed=0):
   # A confident classifier: logits spread over tens of units. (With random
   # weights of the usual size the 1000 logits are nearly equal, and TFLite's
   # int8 SOFTMAX aborts on more than 256 near-maximal values.)
-  wt, bt = net._weights((classes, 1280), 1280, 0, q[0], gain=16.0)
-  logits = net.tensor([1, classes], (0.5, 0))
-  net.b.add_operator("FULLY_CONNECTED", [flat, wt, bt], [logits],
-                     fused_activation_function="NONE")
+  logits = net.classifier(flat, 1280, q, classes)
   probs = net.tensor([1, classes], (1 / 256.0, -128))
   net.b.add_operator("SOFTMAX", [logits], [probs], beta=1.0)
   net.b.add_output(probs)
@@ -139,6 +144,136 @@ GENERATED = {
 }
 
 
+
+
+def _pad(net, x, shape, q, before, after):
+  """An explicit spatial PAD (as PyTorch exporters emit before strided
+  convolutions) of `before`/`after` rows and columns."""
+  n, h, w, c = shape
+  paddings = net.b.add_constant(
+      np.array([[0, 0], [before, after], [before, after], [0, 0]], np.int32))
+  out_shape = [n, h + before + after, w + before + after, c]
+  y = net.tensor(out_shape, q)
+  net.b.add_operator("PAD", [x, paddings], [y])
+  return y, out_shape
+
+
+def _prelu(net, x, shape, q):
+  """PRELU with one slope per channel (as PyTorch's nn.PReLU(C) exports)."""
+  alpha = net.rng.uniform(0.05, 0.3, [1, 1, shape[3]]).astype(np.float32)
+  if net.quantized:
+    a = net.b.add_constant(np.round(alpha / (0.3 / 127)).astype(np.int8),
+                           scale=0.3 / 127, zero_point=0)
+  else:
+    a = net.b.add_constant(alpha)
+  y = net.tensor(shape, _LINEAR_Q)
+  net.b.add_operator("PRELU", [x, a], [y])
+  return y, _LINEAR_Q
+
+
+def _hard_swish(net, x, shape, q):
+  y = net.tensor(shape, _LINEAR_Q)
+  net.b.add_operator("HARD_SWISH", [x], [y])
+  return y, _LINEAR_Q
+
+
+def _conv_valid(net, x, shape, q_in, out_c, kh, kw, stride, dilation=1,
+                act="NONE"):
+  n, h, w, c = shape
+  oh = (h - dilation * (kh - 1) - 1) // stride + 1
+  ow = (w - dilation * (kw - 1) - 1) // stride + 1
+  wt, bt = net._weights((out_c, kh, kw, c), kh * kw * c, 0, q_in[0])
+  q_out = _RELU6_Q if act == "RELU6" else _LINEAR_Q
+  y = net.tensor([n, oh, ow, out_c], q_out)
+  net.b.add_operator("CONV_2D", [x, wt, bt], [y], padding="VALID",
+                     stride_h=stride, stride_w=stride,
+                     dilation_h_factor=dilation, dilation_w_factor=dilation,
+                     fused_activation_function=act)
+  return y, [n, oh, ow, out_c], q_out
+
+
+def _depthwise_valid(net, x, shape, q_in, stride):
+  n, h, w, c = shape
+  oh, ow = (h - 3) // stride + 1, (w - 3) // stride + 1
+  wt, bt = net._weights((1, 3, 3, c), 9, 3, q_in[0])
+  y = net.tensor([n, oh, ow, c], _RELU6_Q)
+  net.b.add_operator("DEPTHWISE_CONV_2D", [x, wt, bt], [y], padding="VALID",
+                     stride_h=stride, stride_w=stride, depth_multiplier=1,
+                     fused_activation_function="RELU6")
+  return y, [n, oh, ow, c], _RELU6_Q
+
+
+def pytorch_style(size=224, dtype=np.int8, classes=1000, seed=1):
+  """A MobileNetV2-like model as PyTorch exporters write it: an NCHW input
+  with a TRANSPOSE to NHWC, an explicit PAD before every strided (and every
+  non-pointwise) convolution, all convolutions VALID, PRELU and HARD_SWISH
+  activations, a 5x5 and a dilated 3x3 convolution, a squeeze-excite block
+  (MEAN, LOGISTIC, broadcast MUL) and a MEAN head."""
+  net = _Net(dtype, seed)
+  nchw = [1, 3, size, size]
+  x = net.input(nchw)
+  q = (1 / 128.0, 0)
+  shape = [1, size, size, 3]
+  nhwc = net.tensor(shape, q)
+  perm = net.b.add_constant(np.array([0, 2, 3, 1], np.int32))
+  net.b.add_operator("TRANSPOSE", [x, perm], [nhwc])
+  x, shape = _pad(net, nhwc, shape, q, 1, 1)
+  x, shape, q = _conv_valid(net, x, shape, q, 32, 3, 3, 2)
+  x, q = _prelu(net, x, shape, q)
+  blocks = [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 2, 2),
+            (6, 96, 2, 1), (6, 160, 2, 2)]
+  for expansion, channels, repeats, first_stride in blocks:
+    for i in range(repeats):
+      stride = first_stride if i == 0 else 1
+      block_in, block_shape = x, shape
+      if expansion != 1:
+        x, shape, q = _conv_valid(net, x, shape, q, shape[3] * expansion, 1,
+                                  1, 1, act="RELU6")
+      x, shape = _pad(net, x, shape, q, 1, 1)
+      x, shape, q = _depthwise_valid(net, x, shape, q, stride)
+      x, shape, q = _conv_valid(net, x, shape, q, channels, 1, 1, 1)
+      if stride == 1 and block_shape == shape:
+        x = net.add(block_in, x, shape)
+        q = _LINEAR_Q
+  # A 5x5 and a dilated 3x3 convolution, each behind its PAD.
+  x, shape = _pad(net, x, shape, q, 2, 2)
+  x, shape, q = _conv_valid(net, x, shape, q, 160, 5, 5, 1)
+  x, q = _hard_swish(net, x, shape, q)
+  x, shape = _pad(net, x, shape, q, 2, 2)
+  x, shape, q = _conv_valid(net, x, shape, q, 160, 3, 3, 1, dilation=2)
+  x, q = _prelu(net, x, shape, q)
+  # Squeeze-excite: channel means, a 1x1 convolution, LOGISTIC, broadcast MUL.
+  axes = net.b.add_constant(np.array([1, 2], np.int32))
+  squeezed = net.tensor([1, 1, 1, shape[3]], q)
+  net.b.add_operator("MEAN", [x, axes], [squeezed], keep_dims=True)
+  s, s_shape, s_q = _conv_valid(net, squeezed, [1, 1, 1, shape[3]], q,
+                                shape[3], 1, 1, 1)
+  gate_q = (1 / 256.0, -128)
+  gate = net.tensor(s_shape, gate_q)
+  net.b.add_operator("LOGISTIC", [s], [gate])
+  excited = net.tensor(shape, q)
+  net.b.add_operator("MUL", [x, gate], [excited],
+                     fused_activation_function="NONE")
+  x, shape, q = _conv_valid(net, excited, shape, q, 640, 1, 1, 1,
+                            act="RELU6")
+  pooled = net.tensor([1, shape[3]], q)
+  net.b.add_operator("MEAN", [x, axes], [pooled], keep_dims=False)
+  logits = net.classifier(pooled, shape[3], q, classes)
+  net.b.add_output(logits)
+  return net.b.build()
+
+
+# Name -> (size, dtype) of the generated PyTorch-style models.
+PYTORCH_STYLE = {
+    "pytorch_style_224_int8": (224, np.int8),
+    "pytorch_style_224_float": (224, np.float32),
+    "pytorch_style_128_float": (128, np.float32),
+}
+
+
 def build(name):
+  if name in PYTORCH_STYLE:
+    size, dtype = PYTORCH_STYLE[name]
+    return pytorch_style(size=size, dtype=dtype)
   size, dtype = GENERATED[name]
   return mobilenet_v2(size=size, dtype=dtype)

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "tensorflow/lite/core/c/common.h"
+#include "tensorflow/lite/kernels/internal/optimized/elementwise.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 #include "tensorflow/lite/kernels/internal/reference/activations.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
@@ -109,7 +110,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                                     micro::GetTensorShape(output));
   switch (input->type) {
     case kTfLiteFloat32:
-      reference_ops::ReluX(traits.lower, traits.upper,
+      optimized_ops::ReluX(traits.lower, traits.upper,
                            micro::GetTensorData<float>(input), size,
                            micro::GetTensorData<float>(output));
       return kTfLiteOk;

@@ -1,6 +1,7 @@
 // DEQUANTIZE: int8, uint8, int16 (per-tensor or per-channel) and float16 to
 // float32.
 #include "tensorflow/lite/core/c/common.h"
+#include "tensorflow/lite/kernels/internal/optimized/elementwise.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 #include "tensorflow/lite/kernels/internal/reference/quantize.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
@@ -120,7 +121,8 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                                         micro::GetTensorShape(output));
       const uint16_t* in = micro::GetTensorData<uint16_t>(input);
       float* out = micro::GetTensorData<float>(output);
-      for (int i = 0; i < size; ++i) out[i] = HalfToFloat(in[i]);
+      // Vectorized; the same floats as HalfToFloat on every element.
+      optimized_ops::HalfToFloat(in, size, out);
       return kTfLiteOk;
     }
     default:

@@ -2,7 +2,7 @@
 // input is int32 or int64 [rank, 2]; PADV2's optional third input holds the
 // padding value (for quantized tensors in the output's quantization), PAD
 // pads with zero (the output's zero point for quantized tensors).
-#include "tensorflow/lite/kernels/internal/reference/pad.h"
+#include "tensorflow/lite/kernels/internal/optimized/pad.h"
 
 #include <cstdint>
 #include <cstring>
@@ -184,7 +184,8 @@ void EvalTyped(const OpData& data, const TfLiteEvalTensor* input,
                const TfLiteEvalTensor* values, TfLiteEvalTensor* output) {
   const T value = values != nullptr ? micro::GetTensorData<T>(values)[0]
                                     : static_cast<T>(data.zero_value);
-  reference_ops::Pad(data.spec, micro::GetTensorShape(input),
+  // Row copies and fills; the same output as reference_ops::Pad.
+  optimized_ops::Pad(data.spec, micro::GetTensorShape(input),
                      micro::GetTensorData<T>(input), value,
                      micro::GetTensorShape(output),
                      micro::GetTensorData<T>(output));

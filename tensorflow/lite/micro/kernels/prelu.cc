@@ -5,6 +5,7 @@
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/internal/common.h"
+#include "tensorflow/lite/kernels/internal/optimized/prelu.h"
 #include "tensorflow/lite/kernels/internal/quantization_util.h"
 #include "tensorflow/lite/kernels/internal/reference/activations.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
@@ -125,6 +126,32 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const TfLiteEvalTensor* input = micro::GetEvalInput(context, node, 0);
   const TfLiteEvalTensor* alpha = micro::GetEvalInput(context, node, 1);
   TfLiteEvalTensor* output = micro::GetEvalOutput(context, node, 0);
+  // An alpha repeating along the input (per channel, scalar, same shape):
+  // the optimized loops, the same results as the reference.
+  int alpha_size = 0;
+  const RuntimeShape input_shape = micro::GetTensorShape(input);
+  const RuntimeShape alpha_shape = micro::GetTensorShape(alpha);
+  if (optimized_ops::PreluAlphaRepeats(
+          input_shape.DimsData(), input_shape.DimensionsCount(),
+          alpha_shape.DimsData(), alpha_shape.DimensionsCount(),
+          &alpha_size) &&
+      alpha_size > 0) {
+    const int size = input_shape.FlatSize();
+    if (input->type == kTfLiteFloat32) {
+      optimized_ops::PreluRepeating(
+          micro::GetTensorData<float>(input), size,
+          micro::GetTensorData<float>(alpha), alpha_size,
+          micro::GetTensorData<float>(output));
+      return kTfLiteOk;
+    }
+    if (input->type == kTfLiteInt8) {
+      optimized_ops::PreluRepeating(
+          params, micro::GetTensorData<int8_t>(input), size,
+          micro::GetTensorData<int8_t>(alpha), alpha_size,
+          micro::GetTensorData<int8_t>(output));
+      return kTfLiteOk;
+    }
+  }
   switch (input->type) {
     case kTfLiteFloat32:
       BroadcastApply<float>(input, alpha, output, reference_ops::Prelu);

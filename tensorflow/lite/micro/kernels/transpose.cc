@@ -3,7 +3,7 @@
 // type that only needs moving, up to the framework's 8 dimensions (TFLite
 // stops at 6). A constant perm fixes the output shape while preparing; a
 // perm computed at run time is checked against the model's output shape.
-#include "tensorflow/lite/kernels/internal/reference/transpose.h"
+#include "tensorflow/lite/kernels/internal/optimized/transpose.h"
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
@@ -121,7 +121,8 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const RuntimeShape output_shape = micro::GetTensorShape(output);
   return movement::ForElementSize(input->type, [&](auto zero) {
     using T = decltype(zero);
-    reference_ops::Transpose(params, input_shape,
+    // Row copies and tiles; the same output as reference_ops::Transpose.
+    optimized_ops::Transpose(params, input_shape,
                              micro::GetTensorData<T>(input), output_shape,
                              micro::GetTensorData<T>(output));
   });
