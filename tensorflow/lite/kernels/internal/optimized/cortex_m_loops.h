@@ -78,11 +78,29 @@ inline bool IsPointwiseConv(const ConvGeometry& g) {
 // ConvInPlaceScratchBytes (conv.cc) give.
 inline size_t RowBytes(int k) { return static_cast<size_t>(RoundUp(k, 4)); }
 
+struct DepthwiseWindow;
+
+// DEPTHWISE_CONV_2D's hooks that a path may hide with its own (see
+// DepthwiseInt8Pixels): by default no wide channel blocks and the scalar
+// requantization of 4 accumulators.
+struct DepthwiseDefaults {
+  static int DwBlocks(const DepthwiseWindow& /*win*/, const int8_t* /*w*/,
+                      int32_t /*off*/, const int32_t* /*bias*/,
+                      const Requantizer& /*rq*/, int /*depth*/,
+                      int8_t* /*out*/) {
+    return 0;
+  }
+  static void Requantize4(const Requantizer& rq, const uint32_t acc[4], int c,
+                          int8_t* out) {
+    for (int j = 0; j < 4; ++j) out[j] = rq(acc[j], c + j);
+  }
+};
+
 // For paths that read the rows where they are (no packing) and take any
 // input offset: their Rows, Supports and Prepare (see ConvInt8Rows), and
 // Dot1x2 as Path::FcDot1x2 on the first row.
 template <class Path>
-struct UnpackedRowsPath {
+struct UnpackedRowsPath : DepthwiseDefaults {
   struct Rows {
     const int8_t* x0;
     const int8_t* x1;
@@ -303,7 +321,10 @@ TFLITE_ALWAYS_INLINE uint32_t DepthwiseTaps1(const DepthwiseWindow& win,
 
 // Path::Dw4Channels(win, in, w, off, acc[4]) sums 4 lanes of 4 input
 // channels, Path::Dw4Outputs(...) of one input channel (see
-// DepthwiseTaps4Scalar). Writes each pixel's channels after reading their
+// DepthwiseTaps4Scalar); Path::Requantize4(rq, acc, c, out) writes 4
+// channels' outputs; with a depth multiplier of 1,
+// Path::DwBlocks(win, w, off, bias, rq, depth, out) first writes the
+// outputs of channels [0, its result) (see DepthwiseDefaults). Writes each pixel's channels after reading their
 // taps, in pixel order, so that in-place outputs (DepthwiseInPlaceAllowed)
 // are right.
 template <class Path>
@@ -349,12 +370,13 @@ void DepthwiseInt8Pixels(const ConvGeometry& g, const QuantizedOutput& q,
           continue;
         }
         if (mult == 1) {
-          int c = 0;
+          int c = blocks ? Path::DwBlocks(win, w, off, bias, rq, depth, out)
+                         : 0;
           for (; blocks && c + 4 <= depth; c += 4) {
             uint32_t acc[4] = {BiasAt(bias, c), BiasAt(bias, c + 1),
                                BiasAt(bias, c + 2), BiasAt(bias, c + 3)};
             Path::Dw4Channels(win, win.in + c, w + c, off, acc);
-            for (int j = 0; j < 4; ++j) out[c + j] = rq(acc[j], c + j);
+            Path::Requantize4(rq, acc, c, out + c);
           }
           for (; c < depth; ++c) {
             out[c] = rq(DepthwiseTaps1(win, win.in + c, w + c, off,
@@ -370,7 +392,7 @@ void DepthwiseInt8Pixels(const ConvGeometry& g, const QuantizedOutput& q,
               uint32_t acc[4] = {BiasAt(bias, c), BiasAt(bias, c + 1),
                                  BiasAt(bias, c + 2), BiasAt(bias, c + 3)};
               Path::Dw4Outputs(win, in, w + c, off, acc);
-              for (int j = 0; j < 4; ++j) out[c + j] = rq(acc[j], c + j);
+              Path::Requantize4(rq, acc, c, out + c);
             }
             for (; c < end; ++c) {
               out[c] =
