@@ -80,10 +80,10 @@ inline size_t RowBytes(int k) { return static_cast<size_t>(RoundUp(k, 4)); }
 
 struct DepthwiseWindow;
 
-// DEPTHWISE_CONV_2D's hooks that a path may hide with its own (see
-// DepthwiseInt8Pixels): by default no wide channel blocks and the scalar
-// requantization of 4 accumulators.
-struct DepthwiseDefaults {
+// Hooks that a path may hide with its own (see ConvInt8Rows and
+// DepthwiseInt8Pixels): by default no wide depthwise channel blocks and
+// scalar requantization.
+struct PathDefaults {
   static int DwBlocks(const DepthwiseWindow& /*win*/, const int8_t* /*w*/,
                       int32_t /*off*/, const int32_t* /*bias*/,
                       const Requantizer& /*rq*/, int /*depth*/,
@@ -94,13 +94,23 @@ struct DepthwiseDefaults {
                           int8_t* out) {
     for (int j = 0; j < 4; ++j) out[j] = rq(acc[j], c + j);
   }
+  // Channels n..n+3 of two pixels: acc0 = {x0.w0, x0.w1, x1.w0, x1.w1} of
+  // channels n, n+1 (Dot2x2), acc1 the same of n+2, n+3.
+  static void Requantize2x4(const Requantizer& rq, const uint32_t acc0[4],
+                            const uint32_t acc1[4], int n, int8_t* out0,
+                            int8_t* out1) {
+    rq.Two(acc0[0], acc0[2], n, out0, out1);
+    rq.Two(acc0[1], acc0[3], n + 1, out0 + 1, out1 + 1);
+    rq.Two(acc1[0], acc1[2], n + 2, out0 + 2, out1 + 2);
+    rq.Two(acc1[1], acc1[3], n + 3, out0 + 3, out1 + 3);
+  }
 };
 
 // For paths that read the rows where they are (no packing) and take any
 // input offset: their Rows, Supports and Prepare (see ConvInt8Rows), and
 // Dot1x2 as Path::FcDot1x2 on the first row.
 template <class Path>
-struct UnpackedRowsPath : DepthwiseDefaults {
+struct UnpackedRowsPath : PathDefaults {
   struct Rows {
     const int8_t* x0;
     const int8_t* x1;
@@ -210,6 +220,16 @@ void ConvInt8Rows(const ConvGeometry& g, const QuantizedOutput& q,
     int8_t* out0 = output + static_cast<size_t>(m0) * n_size;
     int8_t* out1 = out0 + n_size;
     int n = 0;
+    for (; two && n + 4 <= n_size; n += 4) {
+      const int8_t* w0 = filter + static_cast<size_t>(n) * k;
+      const uint32_t b0 = BiasAt(bias, n), b1 = BiasAt(bias, n + 1);
+      const uint32_t b2 = BiasAt(bias, n + 2), b3 = BiasAt(bias, n + 3);
+      uint32_t acc0[4] = {b0, b1, b0, b1};
+      uint32_t acc1[4] = {b2, b3, b2, b3};
+      Path::Dot2x2(r, w0, w0 + k, k, off, acc0);
+      Path::Dot2x2(r, w0 + 2 * k, w0 + 3 * k, k, off, acc1);
+      Path::Requantize2x4(rq, acc0, acc1, n, out0 + n, out1 + n);
+    }
     for (; n + 2 <= n_size; n += 2) {
       const int8_t* w0 = filter + static_cast<size_t>(n) * k;
       const uint32_t b0 = BiasAt(bias, n);
@@ -324,7 +344,7 @@ TFLITE_ALWAYS_INLINE uint32_t DepthwiseTaps1(const DepthwiseWindow& win,
 // DepthwiseTaps4Scalar); Path::Requantize4(rq, acc, c, out) writes 4
 // channels' outputs; with a depth multiplier of 1,
 // Path::DwBlocks(win, w, off, bias, rq, depth, out) first writes the
-// outputs of channels [0, its result) (see DepthwiseDefaults). Writes each pixel's channels after reading their
+// outputs of channels [0, its result) (see PathDefaults). Writes each pixel's channels after reading their
 // taps, in pixel order, so that in-place outputs (DepthwiseInPlaceAllowed)
 // are right.
 template <class Path>

@@ -327,8 +327,21 @@ struct MvePath : UnpackedRowsPath<MvePath> {
     if (rq.fast) {
       RequantizeLanes(LoadWords(acc), rq, c, out);
     } else {
-      DepthwiseDefaults::Requantize4(rq, acc, c, out);
+      PathDefaults::Requantize4(rq, acc, c, out);
     }
+  }
+
+  static void Requantize2x4(const Requantizer& rq, const uint32_t acc0[4],
+                            const uint32_t acc1[4], int n, int8_t* out0,
+                            int8_t* out1) {
+    if (!rq.fast) {
+      PathDefaults::Requantize2x4(rq, acc0, acc1, n, out0, out1);
+      return;
+    }
+    const uint32_t pixel0[4] = {acc0[0], acc0[1], acc1[0], acc1[1]};
+    const uint32_t pixel1[4] = {acc0[2], acc0[3], acc1[2], acc1[3]};
+    RequantizeLanes(LoadWords(pixel0), rq, n, out0);
+    RequantizeLanes(LoadWords(pixel1), rq, n, out1);
   }
 
   // kBlocks (1 or 2) blocks of 8 channels from c: each tap's 8 inputs +
