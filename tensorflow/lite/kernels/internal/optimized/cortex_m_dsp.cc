@@ -123,7 +123,7 @@ TFLITE_ALWAYS_INLINE uint32_t Product1(int8_t x, int32_t off, int8_t w) {
          static_cast<uint32_t>(w);
 }
 
-struct DspPath {
+struct DspPath : PathDefaults {
   // Per 4 taps t..t+3 of the pixel pair: (x0[t]+o, x0[t+2]+o),
   // (x0[t+1]+o, x0[t+3]+o), then the same of x1: the lanes that SMLAD
   // pairs with SXTB16 (w) and SXTB16 (w, ROR #8) of 4 weights.

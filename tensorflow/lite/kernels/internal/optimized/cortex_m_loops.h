@@ -78,11 +78,39 @@ inline bool IsPointwiseConv(const ConvGeometry& g) {
 // ConvInPlaceScratchBytes (conv.cc) give.
 inline size_t RowBytes(int k) { return static_cast<size_t>(RoundUp(k, 4)); }
 
+struct DepthwiseWindow;
+
+// Hooks that a path may hide with its own (see ConvInt8Rows and
+// DepthwiseInt8Pixels): by default no wide depthwise channel blocks and
+// scalar requantization.
+struct PathDefaults {
+  static int DwBlocks(const DepthwiseWindow& /*win*/, const int8_t* /*w*/,
+                      int32_t /*off*/, const int32_t* /*bias*/,
+                      const Requantizer& /*rq*/, int /*depth*/,
+                      int8_t* /*out*/) {
+    return 0;
+  }
+  static void Requantize4(const Requantizer& rq, const uint32_t acc[4], int c,
+                          int8_t* out) {
+    for (int j = 0; j < 4; ++j) out[j] = rq(acc[j], c + j);
+  }
+  // Channels n..n+3 of two pixels: acc0 = {x0.w0, x0.w1, x1.w0, x1.w1} of
+  // channels n, n+1 (Dot2x2), acc1 the same of n+2, n+3.
+  static void Requantize2x4(const Requantizer& rq, const uint32_t acc0[4],
+                            const uint32_t acc1[4], int n, int8_t* out0,
+                            int8_t* out1) {
+    rq.Two(acc0[0], acc0[2], n, out0, out1);
+    rq.Two(acc0[1], acc0[3], n + 1, out0 + 1, out1 + 1);
+    rq.Two(acc1[0], acc1[2], n + 2, out0 + 2, out1 + 2);
+    rq.Two(acc1[1], acc1[3], n + 3, out0 + 3, out1 + 3);
+  }
+};
+
 // For paths that read the rows where they are (no packing) and take any
 // input offset: their Rows, Supports and Prepare (see ConvInt8Rows), and
 // Dot1x2 as Path::FcDot1x2 on the first row.
 template <class Path>
-struct UnpackedRowsPath {
+struct UnpackedRowsPath : PathDefaults {
   struct Rows {
     const int8_t* x0;
     const int8_t* x1;
@@ -192,6 +220,16 @@ void ConvInt8Rows(const ConvGeometry& g, const QuantizedOutput& q,
     int8_t* out0 = output + static_cast<size_t>(m0) * n_size;
     int8_t* out1 = out0 + n_size;
     int n = 0;
+    for (; two && n + 4 <= n_size; n += 4) {
+      const int8_t* w0 = filter + static_cast<size_t>(n) * k;
+      const uint32_t b0 = BiasAt(bias, n), b1 = BiasAt(bias, n + 1);
+      const uint32_t b2 = BiasAt(bias, n + 2), b3 = BiasAt(bias, n + 3);
+      uint32_t acc0[4] = {b0, b1, b0, b1};
+      uint32_t acc1[4] = {b2, b3, b2, b3};
+      Path::Dot2x2(r, w0, w0 + k, k, off, acc0);
+      Path::Dot2x2(r, w0 + 2 * k, w0 + 3 * k, k, off, acc1);
+      Path::Requantize2x4(rq, acc0, acc1, n, out0 + n, out1 + n);
+    }
     for (; n + 2 <= n_size; n += 2) {
       const int8_t* w0 = filter + static_cast<size_t>(n) * k;
       const uint32_t b0 = BiasAt(bias, n);
@@ -303,7 +341,10 @@ TFLITE_ALWAYS_INLINE uint32_t DepthwiseTaps1(const DepthwiseWindow& win,
 
 // Path::Dw4Channels(win, in, w, off, acc[4]) sums 4 lanes of 4 input
 // channels, Path::Dw4Outputs(...) of one input channel (see
-// DepthwiseTaps4Scalar). Writes each pixel's channels after reading their
+// DepthwiseTaps4Scalar); Path::Requantize4(rq, acc, c, out) writes 4
+// channels' outputs; with a depth multiplier of 1,
+// Path::DwBlocks(win, w, off, bias, rq, depth, out) first writes the
+// outputs of channels [0, its result) (see PathDefaults). Writes each pixel's channels after reading their
 // taps, in pixel order, so that in-place outputs (DepthwiseInPlaceAllowed)
 // are right.
 template <class Path>
@@ -349,12 +390,13 @@ void DepthwiseInt8Pixels(const ConvGeometry& g, const QuantizedOutput& q,
           continue;
         }
         if (mult == 1) {
-          int c = 0;
+          int c = blocks ? Path::DwBlocks(win, w, off, bias, rq, depth, out)
+                         : 0;
           for (; blocks && c + 4 <= depth; c += 4) {
             uint32_t acc[4] = {BiasAt(bias, c), BiasAt(bias, c + 1),
                                BiasAt(bias, c + 2), BiasAt(bias, c + 3)};
             Path::Dw4Channels(win, win.in + c, w + c, off, acc);
-            for (int j = 0; j < 4; ++j) out[c + j] = rq(acc[j], c + j);
+            Path::Requantize4(rq, acc, c, out + c);
           }
           for (; c < depth; ++c) {
             out[c] = rq(DepthwiseTaps1(win, win.in + c, w + c, off,
@@ -370,7 +412,7 @@ void DepthwiseInt8Pixels(const ConvGeometry& g, const QuantizedOutput& q,
               uint32_t acc[4] = {BiasAt(bias, c), BiasAt(bias, c + 1),
                                  BiasAt(bias, c + 2), BiasAt(bias, c + 3)};
               Path::Dw4Outputs(win, in, w + c, off, acc);
-              for (int j = 0; j < 4; ++j) out[c + j] = rq(acc[j], c + j);
+              Path::Requantize4(rq, acc, c, out + c);
             }
             for (; c < end; ++c) {
               out[c] =

@@ -1,5 +1,8 @@
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 
+#include <algorithm>
+#include <limits>
+
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_loops.h"
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
 
@@ -22,6 +25,18 @@ namespace {
 // VADDVA.S8 acc, a: acc + sum of the 16 lanes, mod 2^32
 // VADD.I32 (vector or scalar), VMUL.I32, VMLA.I32 (vector times scalar
 // plus vector): lane by lane, the low 32 bits
+// Halves: 8 int16 lanes. VLDRB.S16: 8 bytes, each sign-extended to a half;
+// VADD.I16 (scalar): lane by lane, the low 16 bits
+// VMULLB.S16 / VMULLT.S16: the full 32-bit products of the even / odd
+//   half lanes, as 4 words
+// VST2.32 of (e, o): the 8 words e0, o0, e1, o1, ... (two VST2x halves)
+// VSHL.S32 by a vector: each lane shifted left by its amount (low bits)
+// VQRDMULH.S32: (2 * a * b + 2^31) >> 32 per lane, INT32_MIN * INT32_MIN
+//   saturating to INT32_MAX
+// VRSHL.S32 by n <= 0: (a + 2^(-n-1)) >> -n per lane, computed wide (a
+//   for n = 0); VQADD.S32: saturating add; VAND, VSHR.S32 #31, VMAX.S32,
+//   VMIN.S32: lane by lane
+// VSTRB.32: the low byte of each of 4 words
 
 #if TFLITE_OPTIMIZED_ARM_MVE
 
@@ -55,6 +70,52 @@ TFLITE_ALWAYS_INLINE Words MulAdd(Words acc, Words a, Words b) {
 }
 TFLITE_ALWAYS_INLINE Words MulAddScalar(Words acc, Words a, uint32_t s) {
   return vmlaq_n_s32(acc, a, static_cast<int32_t>(s));
+}
+
+using Halves = int16x8_t;
+
+TFLITE_ALWAYS_INLINE Halves LoadWiden8(const int8_t* p) {
+  return vldrbq_s16(p);
+}
+TFLITE_ALWAYS_INLINE Halves AddScalar16(Halves a, int16_t s) {
+  return vaddq_n_s16(a, s);
+}
+TFLITE_ALWAYS_INLINE Words MulEven(Halves a, Halves b) {
+  return vmullbq_int_s16(a, b);
+}
+TFLITE_ALWAYS_INLINE Words MulOdd(Halves a, Halves b) {
+  return vmulltq_int_s16(a, b);
+}
+TFLITE_ALWAYS_INLINE Words Add(Words a, Words b) { return vaddq_s32(a, b); }
+TFLITE_ALWAYS_INLINE Words Splat(int32_t s) { return vdupq_n_s32(s); }
+TFLITE_ALWAYS_INLINE void StoreInterleaved(Words even, Words odd,
+                                           uint32_t* p) {
+  int32x4x2_t pair;
+  pair.val[0] = even;
+  pair.val[1] = odd;
+  vst2q_s32(reinterpret_cast<int32_t*>(p), pair);
+}
+TFLITE_ALWAYS_INLINE Words LoadInts(const int32_t* p) { return vldrwq_s32(p); }
+TFLITE_ALWAYS_INLINE Words Max(Words a, Words b) { return vmaxq_s32(a, b); }
+TFLITE_ALWAYS_INLINE Words Min(Words a, Words b) { return vminq_s32(a, b); }
+TFLITE_ALWAYS_INLINE Words ShiftLeft(Words a, Words n) {
+  return vshlq_s32(a, n);
+}
+TFLITE_ALWAYS_INLINE Words RoundingDoublingHighMul(Words a, Words b) {
+  return vqrdmulhq_s32(a, b);
+}
+// -1 in the lanes where a < 0 and n < 0, else 0.
+TFLITE_ALWAYS_INLINE Words NegativeAndShifted(Words a, Words n) {
+  return vshrq_n_s32(vandq_s32(a, n), 31);
+}
+TFLITE_ALWAYS_INLINE Words SaturatingAdd(Words a, Words b) {
+  return vqaddq_s32(a, b);
+}
+TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
+  return vrshlq_s32(a, n);
+}
+TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
+  vstrbq_s32(p, a);
 }
 
 #else  // Portable definitions with the same results (tests on any machine).
@@ -107,6 +168,117 @@ TFLITE_ALWAYS_INLINE Words MulAddScalar(Words acc, Words a, uint32_t s) {
   return acc;
 }
 
+struct Halves {
+  int16_t lane[8];
+};
+
+TFLITE_ALWAYS_INLINE Halves LoadWiden8(const int8_t* p) {
+  Halves r;
+  for (int i = 0; i < 8; ++i) r.lane[i] = p[i];
+  return r;
+}
+TFLITE_ALWAYS_INLINE Halves AddScalar16(Halves a, int16_t s) {
+  for (int i = 0; i < 8; ++i) {
+    a.lane[i] = static_cast<int16_t>(static_cast<uint16_t>(
+        static_cast<uint16_t>(a.lane[i]) + static_cast<uint16_t>(s)));
+  }
+  return a;
+}
+TFLITE_ALWAYS_INLINE Words MulEven(Halves a, Halves b) {
+  Words r;
+  for (int i = 0; i < 4; ++i) {
+    r.lane[i] = static_cast<uint32_t>(static_cast<int32_t>(a.lane[2 * i]) *
+                                      b.lane[2 * i]);
+  }
+  return r;
+}
+TFLITE_ALWAYS_INLINE Words MulOdd(Halves a, Halves b) {
+  Words r;
+  for (int i = 0; i < 4; ++i) {
+    r.lane[i] = static_cast<uint32_t>(
+        static_cast<int32_t>(a.lane[2 * i + 1]) * b.lane[2 * i + 1]);
+  }
+  return r;
+}
+TFLITE_ALWAYS_INLINE Words Add(Words a, Words b) {
+  for (int i = 0; i < 4; ++i) a.lane[i] += b.lane[i];
+  return a;
+}
+TFLITE_ALWAYS_INLINE Words Splat(int32_t s) {
+  Words r;
+  for (int i = 0; i < 4; ++i) r.lane[i] = static_cast<uint32_t>(s);
+  return r;
+}
+TFLITE_ALWAYS_INLINE void StoreInterleaved(Words even, Words odd,
+                                           uint32_t* p) {
+  for (int i = 0; i < 4; ++i) {
+    p[2 * i] = even.lane[i];
+    p[2 * i + 1] = odd.lane[i];
+  }
+}
+TFLITE_ALWAYS_INLINE Words LoadInts(const int32_t* p) {
+  Words r;
+  for (int i = 0; i < 4; ++i) r.lane[i] = static_cast<uint32_t>(p[i]);
+  return r;
+}
+TFLITE_ALWAYS_INLINE int32_t Lane(Words a, int i) {
+  return static_cast<int32_t>(a.lane[i]);
+}
+TFLITE_ALWAYS_INLINE Words Max(Words a, Words b) {
+  for (int i = 0; i < 4; ++i) a.lane[i] = std::max(Lane(a, i), Lane(b, i));
+  return a;
+}
+TFLITE_ALWAYS_INLINE Words Min(Words a, Words b) {
+  for (int i = 0; i < 4; ++i) a.lane[i] = std::min(Lane(a, i), Lane(b, i));
+  return a;
+}
+// Amounts in [0, 31] here.
+TFLITE_ALWAYS_INLINE Words ShiftLeft(Words a, Words n) {
+  for (int i = 0; i < 4; ++i) a.lane[i] <<= Lane(n, i);
+  return a;
+}
+TFLITE_ALWAYS_INLINE Words RoundingDoublingHighMul(Words a, Words b) {
+  for (int i = 0; i < 4; ++i) {
+    const int64_t p = 2 * static_cast<int64_t>(Lane(a, i)) * Lane(b, i) +
+                      (static_cast<int64_t>(1) << 31);
+    const int64_t high = p >> 32;  // arithmetic: floor
+    a.lane[i] = static_cast<uint32_t>(
+        high > std::numeric_limits<int32_t>::max()
+            ? std::numeric_limits<int32_t>::max()
+            : static_cast<int32_t>(high));
+  }
+  return a;
+}
+TFLITE_ALWAYS_INLINE Words NegativeAndShifted(Words a, Words n) {
+  for (int i = 0; i < 4; ++i) {
+    a.lane[i] = (Lane(a, i) < 0 && Lane(n, i) < 0) ? 0xFFFFFFFFu : 0u;
+  }
+  return a;
+}
+TFLITE_ALWAYS_INLINE Words SaturatingAdd(Words a, Words b) {
+  for (int i = 0; i < 4; ++i) {
+    const int64_t sum = static_cast<int64_t>(Lane(a, i)) + Lane(b, i);
+    a.lane[i] = static_cast<uint32_t>(static_cast<int32_t>(std::max<int64_t>(
+        std::numeric_limits<int32_t>::min(),
+        std::min<int64_t>(std::numeric_limits<int32_t>::max(), sum))));
+  }
+  return a;
+}
+// Amounts in [-31, 0] here.
+TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
+  for (int i = 0; i < 4; ++i) {
+    const int e = -Lane(n, i);
+    if (e == 0) continue;
+    const int64_t x = static_cast<int64_t>(Lane(a, i)) +
+                      (static_cast<int64_t>(1) << (e - 1));
+    a.lane[i] = static_cast<uint32_t>(static_cast<int32_t>(x >> e));
+  }
+  return a;
+}
+TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
+  for (int i = 0; i < 4; ++i) p[i] = static_cast<int8_t>(a.lane[i] & 0xFF);
+}
+
 #endif  // TFLITE_OPTIMIZED_ARM_MVE
 
 // body(i, n) for the blocks [i, i + n) of [0, k): 16 taps, then the rest.
@@ -125,8 +297,102 @@ TFLITE_ALWAYS_INLINE uint32_t WithOffset(uint32_t dot, int32_t off,
   return dot + static_cast<uint32_t>(off) * weight_sum;
 }
 
+// MultiplyByQuantizedMultiplier (as ApplyScale32, every channel passing
+// MultiplierFits32), clamp and output offset, of 4 channels' accumulators:
+// the right shift rounds half up (VRSHL); one less on negative values
+// (saturating: INT32_MIN stays, it is a multiple of 2^e) makes it round
+// half away from zero as the reference does.
+TFLITE_ALWAYS_INLINE void RequantizeLanes(Words acc, const Requantizer& rq,
+                                          int c, int8_t* out) {
+  const Words shift = LoadInts(rq.shift + c);
+  const Words zero = Splat(0);
+  const Words right = Min(shift, zero);  // -e
+  Words x = ShiftLeft(acc, Max(shift, zero));
+  x = RoundingDoublingHighMul(x, LoadInts(rq.multiplier + c));
+  x = SaturatingAdd(x, NegativeAndShifted(x, right));
+  x = RoundingShift(x, right);
+  x = Min(Max(x, Splat(rq.lo)), Splat(rq.hi));
+  StoreNarrow(AddScalar(x, static_cast<uint32_t>(rq.offset)), out);
+}
+
+// int8 + offset in int16 lanes.
+inline bool OffsetFits16Lanes(int32_t off) {
+  return off >= -32768 + 128 && off <= 32767 - 127;
+}
+
 // The offset is applied in 32-bit sums: any offset.
 struct MvePath : UnpackedRowsPath<MvePath> {
+  static void Requantize4(const Requantizer& rq, const uint32_t acc[4], int c,
+                          int8_t* out) {
+    if (rq.fast) {
+      RequantizeLanes(LoadWords(acc), rq, c, out);
+    } else {
+      PathDefaults::Requantize4(rq, acc, c, out);
+    }
+  }
+
+  static void Requantize2x4(const Requantizer& rq, const uint32_t acc0[4],
+                            const uint32_t acc1[4], int n, int8_t* out0,
+                            int8_t* out1) {
+    if (!rq.fast) {
+      PathDefaults::Requantize2x4(rq, acc0, acc1, n, out0, out1);
+      return;
+    }
+    const uint32_t pixel0[4] = {acc0[0], acc0[1], acc1[0], acc1[1]};
+    const uint32_t pixel1[4] = {acc0[2], acc0[3], acc1[2], acc1[3]};
+    RequantizeLanes(LoadWords(pixel0), rq, n, out0);
+    RequantizeLanes(LoadWords(pixel1), rq, n, out1);
+  }
+
+  // kBlocks (1 or 2) blocks of 8 channels from c: each tap's 8 inputs +
+  // offset and 8 weights in int16 lanes, their products summed in 32-bit
+  // lanes of even and odd channels, then requantized in channel order.
+  template <int kBlocks>
+  TFLITE_ALWAYS_INLINE static void DwBlock(const DepthwiseWindow& win,
+                                           const int8_t* w, int16_t off,
+                                           const int32_t* bias,
+                                           const Requantizer& rq, int c,
+                                           int8_t* out) {
+    Words even[kBlocks], odd[kBlocks];
+    for (int b = 0; b < kBlocks; ++b) even[b] = odd[b] = Splat(0);
+    ForEachTap(win, win.in + c, w + c,
+               [&](const int8_t* p, const int8_t* f)
+                   __attribute__((always_inline)) {
+                     for (int b = 0; b < kBlocks; ++b) {
+                       const Halves x = AddScalar16(LoadWiden8(p + 8 * b), off);
+                       const Halves y = LoadWiden8(f + 8 * b);
+                       even[b] = Add(even[b], MulEven(x, y));
+                       odd[b] = Add(odd[b], MulOdd(x, y));
+                     }
+                   });
+    uint32_t acc[8 * kBlocks];
+    for (int b = 0; b < kBlocks; ++b) {
+      StoreInterleaved(even[b], odd[b], acc + 8 * b);
+    }
+    for (int j = 0; j < 8 * kBlocks; j += 4) {
+      Words a = LoadWords(acc + j);
+      if (bias != nullptr) a = Add(a, LoadInts(bias + c + j));
+      RequantizeLanes(a, rq, c + j, out + c + j);
+    }
+  }
+
+  // Channels [0, 8 * floor(depth / 8)) when the requantization and the
+  // offset allow.
+  __attribute__((noinline)) static int DwBlocks(const DepthwiseWindow& win,
+                                                const int8_t* w, int32_t off,
+                                                const int32_t* bias,
+                                                const Requantizer& rq,
+                                                int depth, int8_t* out) {
+    if (!rq.fast || !OffsetFits16Lanes(off)) return 0;
+    const int16_t off16 = static_cast<int16_t>(off);
+    int c = 0;
+    for (; c + 16 <= depth; c += 16) DwBlock<2>(win, w, off16, bias, rq, c, out);
+    if (c + 8 <= depth) {
+      DwBlock<1>(win, w, off16, bias, rq, c, out);
+      c += 8;
+    }
+    return c;
+  }
 
   __attribute__((noinline)) static void Dot2x2(const Rows& r,
                                                const int8_t* w0,
