@@ -128,11 +128,8 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       std::memcpy(buffer + available, input + frame * step,
                   sizeof(int16_t) * step);
       available += step;
-      if (available >= size) {
-        std::memcpy(output + frame * size, buffer, sizeof(int16_t) * size);
-        available -= step;
-        std::memmove(buffer, buffer + step, sizeof(int16_t) * available);
-      } else {
+      if (!EmitWindowAndSlide(buffer, available, size, step,
+                              output + frame * size)) {
         all_valid = false;
       }
     }

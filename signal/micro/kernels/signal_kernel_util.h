@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <new>
 
 #include "tensorflow/lite/core/c/common.h"
@@ -107,6 +108,18 @@ template <typename OpData, void (*clear)(OpData*)>
 TfLiteStatus ResetWith(TfLiteContext* /*context*/, void* buffer) {
   if (buffer != nullptr) clear(static_cast<OpData*>(buffer));
   return kTfLiteOk;
+}
+
+// A sliding window over int16 samples (Framer, Stacker): once `buffer`
+// holds at least `window` of them (`available`), copies the window to
+// `output` and drops the oldest `step`. Returns whether it did.
+inline bool EmitWindowAndSlide(int16_t* buffer, int& available, int window,
+                               int step, int16_t* output) {
+  if (available < window) return false;
+  std::memcpy(output, buffer, sizeof(int16_t) * window);
+  available -= step;
+  std::memmove(buffer, buffer + step, sizeof(int16_t) * available);
+  return true;
 }
 
 // "[2, 3]" into `buffer`; returns buffer.

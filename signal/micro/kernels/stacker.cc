@@ -103,13 +103,8 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                 sizeof(int16_t) * data.channels);
     data.available += data.channels;
   }
-  *valid = data.available >= data.window;
-  if (*valid) {
-    std::memcpy(output, data.buffer, sizeof(int16_t) * data.window);
-    data.available -= data.step;
-    std::memmove(data.buffer, data.buffer + data.step,
-                 sizeof(int16_t) * data.available);
-  }
+  *valid = EmitWindowAndSlide(data.buffer, data.available, data.window,
+                              data.step, output);
   return kTfLiteOk;
 }
 
