@@ -193,7 +193,7 @@ TfLiteStatus MicroGraph::InvokeSubgraph(int subgraph_idx) {
   NodeAndRegistration* nodes =
       subgraphs_[subgraph_idx].node_and_registrations;
   const int node_count = subgraphs_[subgraph_idx].nodes_size;
-  // The capture (thread-local) stays the same for the whole invoke.
+  // The error capture slot stays the same for the whole invoke.
   const MicroErrorBuffer* capture = CurrentErrorCapture();
   // Checked on entry too: a loop over subgraphs without nodes must stop.
   if (Cancelled()) {
