@@ -6,12 +6,16 @@
 # N failed" (test cases) and a non-zero status on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
+# Prints how long each step took, so the suite's budget can be watched.
+step_done() { echo "test.sh: $1 done at $((SECONDS - started)) s"; }
 
 # 1. Fuzzing: each fuzzer 20 s over models and inputs (tools/fuzz.sh; the
 #    README has the long run). A crash fails the run.
 fuzz_log=/tmp/tflite_micro_fuzz.log
 FUZZ_SEED=1 bash tools/fuzz.sh run 20 2>&1 | tee "$fuzz_log"
 fuzz_status=${PIPESTATUS[0]}
+step_done fuzzing
 
 # 2. The C++ tests under the sanitizers.
 asan_log=/tmp/tflite_micro_asan_test.log
@@ -21,6 +25,7 @@ bazel test --config=asan --test_summary=short --build_tests_only \
   --test_lang_filters=cc //... 2>&1 |
   tee "$asan_log"
 asan_status=${PIPESTATUS[0]}
+step_done "sanitized tests"
 
 # 3. The C++ tests as firmware for the Cortex-M cores, under QEMU
 #    (tools/qemu/run_firmware.sh). M4F, M3 (whose machine also runs the
@@ -32,22 +37,27 @@ for core in cortex_m4 cortex_m3 cortex_m55 cortex_m0plus cortex_m7; do
   status=${PIPESTATUS[0]}
   testlogs=$(bazel info --config="$core" bazel-testlogs 2>/dev/null)
   firmware_checks+=(--firmware "$core=$status=$testlogs")
+  step_done "$core firmware"
 done
 
 # 4. Everything, plainly built (last: its test logs are the ones counted).
 bazel test --test_summary=short //... 2>&1 | tee /tmp/tflite_micro_bazel_test.log
 bazel_status=${PIPESTATUS[0]}
+step_done "bazel test"
 
 pip_log=/tmp/tflite_micro_pip_smoke.log
 bash tools/pip_smoke_test.sh 2>&1 | tee "$pip_log"
 pip_status=${PIPESTATUS[0]}
+step_done "pip smoke test"
 
 # The Java API from Maven: the artifact installed into the local Maven
 # repository, and examples/java_maven run with mvn -o.
 bash tools/maven_smoke_test.sh 2>&1 | tee /tmp/tflite_micro_maven_smoke.log
 maven_status=${PIPESTATUS[0]}
+step_done "maven smoke test"
 
 python3 tools/summarize_tests.py --bazel_status "$bazel_status" \
+  --bazel_log /tmp/tflite_micro_bazel_test.log \
   "${firmware_checks[@]}" \
   --pip_status "$pip_status" --pip_log "$pip_log" \
   --check "fuzzers=$fuzz_status" --check "sanitized C++ tests=$asan_status" \

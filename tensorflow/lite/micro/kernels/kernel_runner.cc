@@ -249,7 +249,7 @@ TfLiteStatus KernelRunner::InitAndPrepare(const char* init_data,
   size_t data_bytes = 0;
   for (int i = 0; i < tensors_size_; ++i) data_bytes += DataBytes(tensors_[i]);
   arena_.assign(64 * 1024 + 4 * data_bytes, 0);
-  resolver_.reset(new MicroMutableOpResolver<1>());
+  resolver_.emplace();
   TF_LITE_ENSURE_STATUS(resolver_->AddCustom(kOpName, &proxy_));
   runner_being_prepared = this;
   interpreter_.reset(new MicroInterpreter(model_->data(), model_->size(),

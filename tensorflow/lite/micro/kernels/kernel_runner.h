@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "tensorflow/lite/core/c/common.h"
@@ -80,7 +81,9 @@ class KernelRunner {
   const void* builtin_data_;
   std::unique_ptr<testing::AlignedModel> model_;
   std::vector<uint8_t> arena_;
-  std::unique_ptr<MicroMutableOpResolver<1>> resolver_;
+  // Held in place: deleting it through a pointer would need the virtual
+  // destructor the resolvers leave out (no operator delete on devices).
+  std::optional<MicroMutableOpResolver<1>> resolver_;
   std::unique_ptr<MicroInterpreter> interpreter_;
 };
 

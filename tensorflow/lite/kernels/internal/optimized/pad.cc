@@ -37,8 +37,8 @@ Layout MakeLayout(const reference_ops::PadSpec& spec, const int32_t* in_dims,
     in_stride *= in_dims[d];
     out_stride *= out_dims[d];
   }
-  layout.block = layout.last + 1 < spec.rank ? layout.in_stride[layout.last]
-                                             : 1;
+  // Unused when nothing is padded (last == -1).
+  layout.block = layout.last >= 0 ? layout.in_stride[layout.last] : 1;
   return layout;
 }
 

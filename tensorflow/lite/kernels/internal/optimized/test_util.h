@@ -55,8 +55,10 @@ class Random {
 
 template <typename T>
 bool BitEqual(const std::vector<T>& a, const std::vector<T>& b) {
+  // Empty vectors may hold null data, which memcmp must not be given.
   return a.size() == b.size() &&
-         std::memcmp(a.data(), b.data(), sizeof(T) * a.size()) == 0;
+         (a.empty() ||
+          std::memcmp(a.data(), b.data(), sizeof(T) * a.size()) == 0);
 }
 
 }  // namespace testing
