@@ -2,13 +2,19 @@
 # tools/fuzz.sh, which sets OUT. Bazel here has no clang toolchain, so the
 # sources are compiled directly (the same list setup.py uses for pip).
 OUT ?= build/fuzz
-CXX := clang++
+# Through ccache when installed (tools/setup.sh does): CI then recompiles only
+# the sources that changed since its last run.
+CCACHE := $(shell command -v ccache 2>/dev/null)
+CXX := $(CCACHE) clang++
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The core is warning-free with clang as with GCC (micro_copts).
 CXXFLAGS := -std=c++17 -O1 -g -fno-omit-frame-pointer -ffp-contract=off $(SANITIZE) \
   -Wall -Wextra -Werror \
-  -I. -I$(OUT)/gen -MMD -MP
-CORE_SRCS := $(filter-out %_test.cc,$(wildcard \
+  -DFLATBUFFERS_LOCALE_INDEPENDENT=0 -I. -I$(OUT)/gen -MMD -MP
+# The kernel-test kit (KernelRunner, test_helpers) is test-only code.
+TEST_KIT := tensorflow/lite/micro/kernels/kernel_runner.cc \
+  tensorflow/lite/micro/test_helpers.cc
+CORE_SRCS := $(filter-out %_test.cc $(TEST_KIT),$(wildcard \
   tensorflow/lite/core/c/*.cc tensorflow/lite/core/api/*.cc \
   tensorflow/lite/kernels/*.cc tensorflow/lite/kernels/internal/*.cc \
   tensorflow/lite/kernels/internal/optimized/*.cc \

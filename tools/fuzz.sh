@@ -25,7 +25,9 @@ build() {
     echo "fuzz.sh: clang++ is missing (apt-get install clang libclang-rt-14-dev)" >&2
     exit 1
   fi
-  make -s -f tools/fuzz.mk -j2 OUT="$OUT" all
+  # ccache (fuzz.mk uses it when installed) may hit across checkouts.
+  CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true \
+    make -s -f tools/fuzz.mk -j2 OUT="$OUT" all
 }
 
 # The fixed models of the input fuzzer: the shared ones and the seeds.

@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 # A fresh build: setuptools would reuse objects compiled with other flags.
 # (Only setuptools' directories: build/fuzz keeps the fuzzers' crash inputs.)
 rm -rf build/lib.* build/temp.* build/bdist.* build/generated
+# Through ccache when installed (tools/setup.sh does): CI's runs then
+# recompile only the sources that changed.
+if command -v ccache >/dev/null; then
+  export CC="ccache ${CC:-gcc}" CXX="ccache ${CXX:-g++}" CCACHE_BASEDIR="$PWD"
+fi
 venv=$(mktemp -d /tmp/tflite_micro_pip.XXXXXX)
 trap 'rm -rf "$venv"' EXIT
 # `pip wheel .` makes the wheel a user would install (version, metadata,

@@ -17,6 +17,7 @@ APT_PACKAGES=(
   maven                  # mvn: the Maven example (its plugins come from Maven Central)
   clang                  # fuzzers and sanitizers
   libclang-rt-14-dev
+  ccache                 # keeps the fuzz build (clang, outside Bazel) warm in CI
   make                   # tflite-micro export / size build their trees with
   cmake                  # make and cmake (and their tests do)
   gcc-arm-none-eabi      # Cortex-M firmware: GCC 12.2 for arm-none-eabi,

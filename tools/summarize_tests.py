@@ -45,13 +45,22 @@ def count_cases(xml_path):
 _FIRMWARE_CASE = re.compile(r"^\[ +(OK|FAILED|SKIPPED) +\] (\S+\.\S+)")
 
 
+_MICRO_TEST_SUMMARY = re.compile(r"^(\d+)/(\d+) tests passed")
+
+
 def count_firmware_cases(log_path):
-  """Cases of a firmware test: its GoogleTest-style lines in test.log (the
-  firmware cannot write Bazel's XML report)."""
+  """Cases of a firmware test: its GoogleTest-style lines in test.log, or
+  the "N/M tests passed" line of TFLM-style tests (micro_test.h); the
+  firmware cannot write Bazel's XML report."""
   passed = failed = skipped = 0
   seen = set()
   with open(log_path, errors="replace") as f:
     for line in f:
+      summary = _MICRO_TEST_SUMMARY.match(line)
+      if summary:
+        ok, total = int(summary.group(1)), int(summary.group(2))
+        passed, failed = passed + ok, failed + total - ok
+        continue
       match = _FIRMWARE_CASE.match(line)
       if not match or match.group(2) in seen:
         continue  # the summary lists failed cases a second time
@@ -66,15 +75,29 @@ def count_firmware_cases(log_path):
   return passed, failed, skipped
 
 
+def reported_targets(log_path):
+  """Targets the `bazel test` output at log_path lists with a result."""
+  pattern = re.compile(r"^(//\S+)\s+(\(cached\) )?(PASSED|FAILED|TIMEOUT|"
+                       r"NO STATUS|FLAKY|INCOMPLETE)")
+  with open(log_path, errors="replace") as f:
+    return {m.group(1) for m in map(pattern.match, f) if m}
+
+
 def firmware_suite(spec):
-  """NAME=STATUS=TESTLOGS_DIR: (passed, failed, skipped, failed targets)."""
-  name, status, testlogs = spec.split("=", 2)
+  """NAME=STATUS=TESTLOGS_DIR[=BAZEL_LOG]: (passed, failed, skipped, failed
+  targets). With BAZEL_LOG, only the targets that run reported are counted
+  (the testlogs directory may hold older runs' logs)."""
+  name, status, testlogs, *bazel_log = spec.split("=", 3)
   passed = failed = skipped = 0
   failed_targets = []
   logs = glob.glob(os.path.join(testlogs, "**", "test.log"), recursive=True)
+  ran = reported_targets(bazel_log[0]) if bazel_log else None
   for log in sorted(logs):
-    p, f, s = count_firmware_cases(log)
     target = os.path.relpath(os.path.dirname(log), testlogs)
+    package, _, test = target.rpartition("/")
+    if ran is not None and f"//{package}:{test}" not in ran:
+      continue
+    p, f, s = count_firmware_cases(log)
     if p + f + s == 0:
       f = 1  # built but printed no test case: a crash or a fault
     if f:

@@ -751,6 +751,7 @@ def makefile(default_target, groups, has_board):
 #                             # per-node profiler ("profile" lines)
 #   make MODEL_CHECKS=0       # -DTF_LITE_MICRO_SKIP_MODEL_CHECKS: trusted models
 #                             # only (a bad model can crash the device)
+#   make LAUNCHER=ccache      # compiles through a compiler launcher
 #
 # Cortex-M targets: {', '.join(CORTEX_M)} (QEMU's MPS2/MPS3 machines;
 # the linker scripts are in {QEMU_BOARD_DIR}). For your own board, replace
@@ -827,7 +828,7 @@ $(PROGRAM): $(OBJS)
 
 $(BUILD_DIR)/obj/%.o: %.cc
 \t@mkdir -p $(dir $@)
-\t$(CXX) $(CPPFLAGS) $(COMMON_FLAGS) $(OPT) $(CXXFLAGS) -c $< -o $@
+\t$(LAUNCHER) $(CXX) $(CPPFLAGS) $(COMMON_FLAGS) $(OPT) $(CXXFLAGS) -c $< -o $@
 
 run: $(PROGRAM)
 \t$(RUN)

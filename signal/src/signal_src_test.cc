@@ -39,7 +39,9 @@ TEST(SquareRoot, IsTheNearestIntegerUpToTheCaps) {
     const bool above_low = r == 0 || r64 * (r64 - 1) < x;
     const bool below_high = x <= r64 * (r64 + 1);
     EXPECT_TRUE(above_low) << x;
-    if (r != cap) EXPECT_TRUE(below_high) << x;
+    if (r != cap) {
+      EXPECT_TRUE(below_high) << x;
+    }
   }
 }
 

@@ -81,9 +81,10 @@ class KernelRunner {
   const void* builtin_data_;
   std::unique_ptr<testing::AlignedModel> model_;
   std::vector<uint8_t> arena_;
-  // Held in place: deleting it through a pointer would need the virtual
-  // destructor the resolvers leave out (no operator delete on devices).
-  std::optional<MicroMutableOpResolver<1>> resolver_;
+  // The resolvers leave out a virtual destructor (no operator delete on
+  // devices); a final class may still be destroyed without one.
+  class Resolver final : public MicroMutableOpResolver<1> {};
+  std::optional<Resolver> resolver_;
   std::unique_ptr<MicroInterpreter> interpreter_;
 };
 

@@ -7,6 +7,7 @@ prints exactly the outputs the Python runtime computes for the same input.
 """
 
 import os
+import pwd
 import re
 import shutil
 import subprocess
@@ -52,6 +53,25 @@ def python_outputs(model):
       [interpreter.get_output(i) for i in range(interpreter.num_outputs)])
 
 
+def use_compiler_cache(base_dir):
+  """Builds of exported trees go through ccache when it is installed and its
+  cache (in the user's home: Bazel gives tests another HOME) is writable;
+  every run of these tests compiles the same runtime sources, and CI's time
+  is short. Sets the environment the builds inherit (the Makefile reads
+  LAUNCHER from it); returns CMake's flag for the same, or []."""
+  ccache = shutil.which("ccache")
+  cache_dir = os.path.join(pwd.getpwuid(os.getuid()).pw_dir, ".cache", "ccache")
+  try:
+    os.makedirs(cache_dir, exist_ok=True)
+  except OSError:
+    return []
+  if ccache is None or not os.access(cache_dir, os.W_OK):
+    return []
+  os.environ.update(LAUNCHER=ccache, CCACHE_DIR=cache_dir,
+                    CCACHE_BASEDIR=base_dir, CCACHE_NOHASHDIR="true")
+  return [f"-DCMAKE_CXX_COMPILER_LAUNCHER={ccache}"]
+
+
 def run(command, cwd, expect_status=0):
   result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
                           check=False)
@@ -94,6 +114,7 @@ class ExportTest(absltest.TestCase):
     cls.result = exporter.export(paths, cls.tree, target="cortex-m4")
     cls.expected = sum((python_outputs(m) for m in cls.result.models), [])
     cls.jobs = f"-j{os.cpu_count() or 1}"
+    cls.cmake_launcher = use_compiler_cache(cls.work)
 
   def need_tools(self):
     if self.missing_tools:
@@ -190,7 +211,7 @@ class ExportTest(absltest.TestCase):
     run(["cmake", "-S", self.tree, "-B", arm_dir,
          "-DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi-gcc.cmake",
          "-DTFLM_CPU=cortex-m4", "-DTFLM_OPT=-O0",
-         "-DTFLM_MODEL_CHECKS=OFF"], self.tree)
+         "-DTFLM_MODEL_CHECKS=OFF"] + self.cmake_launcher, self.tree)
     run(["cmake", "--build", arm_dir, self.jobs], self.tree)
     firmware = run([os.path.join(self.tree, exporter.RUN_FIRMWARE),
                     os.path.join(arm_dir, "firmware.elf")], self.tree)

@@ -27,6 +27,7 @@ class SizeTest(absltest.TestCase):
     super().setUpClass()
     cls.missing = [t for t in TOOLS if shutil.which(t) is None]
     work = tempfile.mkdtemp(dir=os.environ.get("TEST_TMPDIR"))
+    export_test.use_compiler_cache(work)
     cls.model = shared_data.model_path("hello_world_int8.tflite")
     if cls.model is None:
       cls.model = os.path.join(work, "builder_fc_add.tflite")
