@@ -1,7 +1,8 @@
 // TFLM's reference_integer_ops:: ADD, LOGISTIC, TANH and MEAN entry points,
 // activation_utils.h and lstm_eval.h, called with arguments prepared the way
 // TFLM's kernels prepare them, checked against this runtime's own kernels
-// (run through KernelRunner) and reference functions.
+// (run through KernelRunner) and reference functions. The forwarding headers
+// under TFLM's newer paths are included (and some used) too.
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -13,11 +14,29 @@
 #include "tensorflow/lite/kernels/internal/reference/integer_ops/logistic.h"
 #include "tensorflow/lite/kernels/internal/reference/integer_ops/mean.h"
 #include "tensorflow/lite/kernels/internal/reference/integer_ops/tanh.h"
+#include "tensorflow/lite/kernels/internal/reference/logistic.h"
+#include "tensorflow/lite/kernels/internal/reference/tanh.h"
+#include "tensorflow/lite/kernels/internal/tensor_utils.h"
 #include "tensorflow/lite/kernels/internal/types.h"
+#include "tensorflow/lite/micro/c/builtin_op_data.h"
+#include "tensorflow/lite/micro/c/common.h"
 #include "tensorflow/lite/micro/kernels/activation_utils.h"
+#include "tensorflow/lite/micro/kernels/internal/cppmath.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/add.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/binary_function.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/integer_ops/add.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/integer_ops/logistic.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/integer_ops/mul.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/integer_ops/pooling.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/logistic.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/mul.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/process_broadcast_shapes.h"
+#include "tensorflow/lite/micro/kernels/internal/reference/space_to_depth.h"
 #include "tensorflow/lite/micro/kernels/kernel_runner.h"
 #include "tensorflow/lite/micro/kernels/lstm_eval.h"
 #include "tensorflow/lite/micro/kernels/micro_ops.h"
+#include "tensorflow/lite/micro/kernels/padding.h"
+#include "tensorflow/lite/micro/micro_error_reporter.h"
 #include "tensorflow/lite/micro/test_helpers.h"
 #include "tensorflow/lite/micro/testing/micro_test.h"
 
@@ -229,6 +248,30 @@ TF_LITE_MICRO_TEST(IntegerLogisticAndTanhInt16MatchTheKernels) {
   }
 }
 
+TF_LITE_MICRO_TEST(FloatLogisticAndTanhMatchTheKernels) {
+  int dims[] = {1, 9};
+  const float input[] = {-20.f, -4.f, -1.f, -0.25f, 0.f, 0.3f, 1.f, 5.f, 30.f};
+  const tflite::RuntimeShape shape({9});
+  float kernel[9] = {};
+  float output[9] = {};
+  TfLiteTensor tensors[] = {
+      CreateTensor(input, IntArrayFromInts(dims)),
+      CreateTensor(kernel, IntArrayFromInts(dims)),
+  };
+  TF_LITE_MICRO_EXPECT_EQ(
+      kTfLiteOk, RunKernel(tflite::Register_LOGISTIC(), tensors, 1, nullptr));
+  tflite::reference_ops::Logistic(shape, input, shape, output);
+  for (int i = 0; i < 9; ++i) {
+    TF_LITE_MICRO_EXPECT_NEAR(kernel[i], output[i], 0.0f);
+  }
+  TF_LITE_MICRO_EXPECT_EQ(
+      kTfLiteOk, RunKernel(tflite::Register_TANH(), tensors, 1, nullptr));
+  tflite::reference_ops::Tanh(shape, input, shape, output);
+  for (int i = 0; i < 9; ++i) {
+    TF_LITE_MICRO_EXPECT_NEAR(kernel[i], output[i], 0.0f);
+  }
+}
+
 TF_LITE_MICRO_TEST(IntegerMeanMatchesTheMeanKernel) {
   // [2, 3, 2, 2] int8 over height and width.
   int in_dims[] = {4, 2, 3, 2, 2};
@@ -358,6 +401,31 @@ TF_LITE_MICRO_TEST(LstmStepManagerOffsets) {
   TF_LITE_MICRO_EXPECT_EQ(10, all.OutputOffset());
   all.UpdateBatch();
   TF_LITE_MICRO_EXPECT_EQ(0, all.HiddenStateOffset());
+}
+
+TF_LITE_MICRO_TEST(ForwardingHeadersUnderTflmPaths) {
+  // micro/kernels/padding.h: SAME padding of a 5-wide input, 3-wide filter.
+  int out_height = 0, out_width = 0;
+  const TfLitePaddingValues padding = tflite::ComputePaddingHeightWidth(
+      /*stride_height=*/1, /*stride_width=*/1, /*dilation_rate_height=*/1,
+      /*dilation_rate_width=*/1, /*in_height=*/5, /*in_width=*/5,
+      /*filter_height=*/3, /*filter_width=*/3, kTfLitePaddingSame, &out_height,
+      &out_width);
+  TF_LITE_MICRO_EXPECT_EQ(5, out_height);
+  TF_LITE_MICRO_EXPECT_EQ(1, padding.width);
+  // micro/kernels/internal/reference/space_to_depth.h.
+  tflite::SpaceToDepthParams params;
+  params.block_size = 2;
+  const int8_t input[] = {1, 2, 3, 4};
+  int8_t output[4] = {};
+  tflite::reference_ops::SpaceToDepth(
+      params, tflite::RuntimeShape({1, 2, 2, 1}), input,
+      tflite::RuntimeShape({1, 1, 1, 4}), output);
+  for (int i = 0; i < 4; ++i) TF_LITE_MICRO_EXPECT_EQ(input[i], output[i]);
+  // micro/kernels/internal/cppmath.h: TfLiteRound.
+  TF_LITE_MICRO_EXPECT_EQ(3, static_cast<int>(tflite::TfLiteRound(2.5f)));
+  // micro_error_reporter.h brings MicroPrintf.
+  MicroPrintf("forwarding headers compile");
 }
 
 TF_LITE_MICRO_TESTS_END
