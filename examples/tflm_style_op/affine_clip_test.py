@@ -10,41 +10,35 @@ from tflite_micro.python.tflite_micro import runtime
 REGISTERERS = ["AffineClipRegisterer"]
 
 
+def run(model, x):
+  """Runs `model` (bytes) on `x` with the op package's registerer."""
+  interpreter = runtime.Interpreter.from_bytes(
+      model, custom_op_registerers=REGISTERERS)
+  interpreter.set_input(x, 0)
+  interpreter.invoke()
+  return interpreter.get_output(0)
+
+
 class AffineClipTest(absltest.TestCase):
 
   def test_float32(self):
     x = m.float_input()
-    interpreter = runtime.Interpreter.from_bytes(
-        m.affine_clip_model(np.float32, x.shape),
-        custom_op_registerers=REGISTERERS)
-    interpreter.set_input(x, 0)
-    interpreter.invoke()
-    np.testing.assert_array_equal(interpreter.get_output(0),
-                                  m.float_reference(x))
+    np.testing.assert_array_equal(
+        run(m.affine_clip_model(np.float32, x.shape), x), m.float_reference(x))
 
   def test_float32_clips_at_both_ends(self):
     options = {"scale": -2.0, "offset": 0.5, "lower": -3.0, "upper": 1.0}
     x = np.linspace(-4, 4, 33, dtype=np.float32).reshape(3, 11)
-    interpreter = runtime.Interpreter.from_bytes(
-        m.affine_clip_model(np.float32, x.shape, options=options),
-        custom_op_registerers=REGISTERERS)
-    interpreter.set_input(x, 0)
-    interpreter.invoke()
-    y = interpreter.get_output(0)
+    y = run(m.affine_clip_model(np.float32, x.shape, options=options), x)
     np.testing.assert_array_equal(y, m.float_reference(x, options))
     self.assertEqual(y.min(), -3.0)
     self.assertEqual(y.max(), 1.0)
 
   def test_int8_every_value(self):
     q = m.int8_input()
-    interpreter = runtime.Interpreter.from_bytes(
-        m.affine_clip_model(np.int8, q.shape, input_quant=m.INT8_INPUT,
-                            output_quant=m.INT8_OUTPUT),
-        custom_op_registerers=REGISTERERS)
-    interpreter.set_input(q, 0)
-    interpreter.invoke()
-    np.testing.assert_array_equal(interpreter.get_output(0),
-                                  m.int8_reference(q))
+    model = m.affine_clip_model(np.int8, q.shape, input_quant=m.INT8_INPUT,
+                                output_quant=m.INT8_OUTPUT)
+    np.testing.assert_array_equal(run(model, q), m.int8_reference(q))
 
   def test_inverted_range_fails_to_prepare(self):
     options = {"scale": 1.0, "offset": 0.0, "lower": 2.0, "upper": 1.0}

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <utility>
 
 #include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/compatibility.h"
@@ -102,26 +103,15 @@ inline void Add(const ArithmeticParams& params,
       output_shape, output_data);
 }
 
-inline void BroadcastAdd4DSlow(const ArithmeticParams& params,
-                               const RuntimeShape& input1_shape,
-                               const int8_t* input1_data,
-                               const RuntimeShape& input2_shape,
-                               const int8_t* input2_data,
-                               const RuntimeShape& output_shape,
-                               int8_t* output_data) {
-  Add(params, input1_shape, input1_data, input2_shape, input2_data,
-      output_shape, output_data);
+// The broadcasting entry points: Add already broadcasts.
+// (params, input1_shape, input1, input2_shape, input2, output_shape, output)
+template <typename... Args>
+inline void BroadcastAdd4DSlow(Args&&... args) {
+  Add(std::forward<Args>(args)...);
 }
-
-inline void BroadcastAdd6DSlow(const ArithmeticParams& params,
-                               const RuntimeShape& input1_shape,
-                               const int8_t* input1_data,
-                               const RuntimeShape& input2_shape,
-                               const int8_t* input2_data,
-                               const RuntimeShape& output_shape,
-                               int8_t* output_data) {
-  Add(params, input1_shape, input1_data, input2_shape, input2_data,
-      output_shape, output_data);
+template <typename... Args>
+inline void BroadcastAdd6DSlow(Args&&... args) {
+  Add(std::forward<Args>(args)...);
 }
 
 }  // namespace reference_integer_ops
