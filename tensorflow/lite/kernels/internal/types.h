@@ -215,6 +215,12 @@ struct HardSwishParams {
   int output_multiplier_exponent;
 };
 
+// MEAN over some axes (reference_integer_ops::Mean takes axes 1 and 2).
+struct MeanParams {
+  int8_t axis_count;
+  int16_t axis[4];
+};
+
 struct LogisticParams {
   int32_t input_zero_point;
   int32_t input_range_radius;

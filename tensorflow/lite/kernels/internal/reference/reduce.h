@@ -140,15 +140,42 @@ void Mean(const ReduceLayout& layout, const T* input, int output_count,
   }
 }
 
+// The mean's rescaling: 1 / count folded into `multiplier`/`shift` as
+// TFLite does, with n = floor(log2(count)) (at most 32 and at most
+// 31 + shift): the multiplier becomes (multiplier << n) / count and the
+// shift shift - n.
+inline void FoldMeanCount(int64_t count, int32_t* multiplier, int* shift) {
+  int n = 63 - CountLeadingZeros(static_cast<uint64_t>(count));
+  n = std::min(n, 32);
+  n = std::min(n, 31 + *shift);
+  *multiplier = static_cast<int32_t>(
+      (static_cast<int64_t>(*multiplier) << n) / count);
+  *shift -= n;
+}
+
+// One quantized MEAN/SUM output: the group's sum less the input zero points
+// (`centered`) rescaled, offset by the output zero point and saturated to T.
+template <typename T>
+T QuantizedReduceOutput(int32_t centered, int32_t multiplier, int shift,
+                        int32_t output_zero_point, bool single_rounding) {
+  const int32_t scaled =
+      single_rounding
+          ? MultiplyByQuantizedMultiplierSingleRounding(centered, multiplier,
+                                                        shift)
+          : MultiplyByQuantizedMultiplier(centered, multiplier, shift);
+  const int32_t value = SaturatingAddInt32(scaled, output_zero_point);
+  const int32_t low = std::numeric_limits<T>::min();
+  const int32_t high = std::numeric_limits<T>::max();
+  return static_cast<T>(std::min(std::max(value, low), high));
+}
+
 // Quantized MEAN and SUM: the int32 sum of each group, less the input zero
 // point per element, rescaled by `multiplier`/`shift` (input scale / output
-// scale) and, for the mean, by 1 / count folded into the multiplier as
-// TFLite does: with n = floor(log2(count)) (at most 32 and at most
-// 31 + shift) the multiplier becomes (multiplier << n) / count and the shift
-// shift - n. Both rescale with two roundings, except SUM with
-// `sum_rounds_once` (LiteRT's arithmetic): LiteRT's reference SUM is broken
-// for quantized inputs (its multiplier is never set), so LiteRT users get its
-// optimized SUM, which rounds once, ties away from zero.
+// scale) and, for the mean, by 1 / count (FoldMeanCount). Both rescale with
+// two roundings, except SUM with `sum_rounds_once` (LiteRT's arithmetic):
+// LiteRT's reference SUM is broken for quantized inputs (its multiplier is
+// never set), so LiteRT users get its optimized SUM, which rounds once, ties
+// away from zero.
 template <typename T>
 void QuantizedMeanOrSum(const ReduceLayout& layout, const T* input,
                         int32_t input_zero_point, int32_t multiplier,
@@ -168,26 +195,13 @@ void QuantizedMeanOrSum(const ReduceLayout& layout, const T* input,
   });
   const int64_t count = ReducedCount(layout);
   if (count == 0) return;
-  if (!compute_sum) {
-    int n = 63 - CountLeadingZeros(static_cast<uint64_t>(count));
-    n = std::min(n, 32);
-    n = std::min(n, 31 + shift);
-    multiplier = static_cast<int32_t>(
-        (static_cast<int64_t>(multiplier) << n) / count);
-    shift -= n;
-  }
-  const int32_t low = std::numeric_limits<T>::min();
-  const int32_t high = std::numeric_limits<T>::max();
+  if (!compute_sum) FoldMeanCount(count, &multiplier, &shift);
   for (int i = 0; i < output_count; ++i) {
     const int32_t centered =
         static_cast<int32_t>(accumulator[i] - input_zero_point * count);
-    const int32_t scaled =
-        compute_sum && sum_rounds_once
-            ? MultiplyByQuantizedMultiplierSingleRounding(centered, multiplier,
-                                                          shift)
-            : MultiplyByQuantizedMultiplier(centered, multiplier, shift);
-    const int32_t value = SaturatingAddInt32(scaled, output_zero_point);
-    output[i] = static_cast<T>(std::min(std::max(value, low), high));
+    output[i] = QuantizedReduceOutput<T>(centered, multiplier, shift,
+                                         output_zero_point,
+                                         compute_sum && sum_rounds_once);
   }
 }
 

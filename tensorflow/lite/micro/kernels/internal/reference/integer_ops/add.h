@@ -1,0 +1,6 @@
+// TFLM's newer path (micro/kernels/internal/reference/integer_ops/add.h) for
+// tensorflow/lite/kernels/internal/reference/integer_ops/add.h.
+#ifndef TENSORFLOW_LITE_MICRO_KERNELS_INTERNAL_REFERENCE_INTEGER_OPS_ADD_H_
+#define TENSORFLOW_LITE_MICRO_KERNELS_INTERNAL_REFERENCE_INTEGER_OPS_ADD_H_
+#include "tensorflow/lite/kernels/internal/reference/integer_ops/add.h"
+#endif  // TENSORFLOW_LITE_MICRO_KERNELS_INTERNAL_REFERENCE_INTEGER_OPS_ADD_H_

@@ -1,0 +1,6 @@
+// TFLM's newer path (micro/kernels/internal/reference/mul.h) for
+// tensorflow/lite/kernels/internal/reference/mul.h.
+#ifndef TENSORFLOW_LITE_MICRO_KERNELS_INTERNAL_REFERENCE_MUL_H_
+#define TENSORFLOW_LITE_MICRO_KERNELS_INTERNAL_REFERENCE_MUL_H_
+#include "tensorflow/lite/kernels/internal/reference/mul.h"
+#endif  // TENSORFLOW_LITE_MICRO_KERNELS_INTERNAL_REFERENCE_MUL_H_
