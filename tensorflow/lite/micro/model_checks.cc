@@ -1,7 +1,10 @@
 #include "tensorflow/lite/micro/model_checks.h"
 
+#include <cstring>
+
 #include "flatbuffers/flatbuffers.h"
 #include "tensorflow/lite/core/api/flatbuffer_conversions.h"
+#include "tensorflow/lite/micro/kernels/micro_ops.h"
 #include "tensorflow/lite/micro/micro_log.h"
 #include "tensorflow/lite/schema/schema_utils.h"
 
@@ -40,6 +43,40 @@ TfLiteStatus CheckTensorIndices(const flatbuffers::Vector<int32_t>* indices,
     return kTfLiteError;
   }
   return kTfLiteOk;
+}
+
+// True when tensor `index` of `subgraph` is read, and read only, as the
+// encoded input (an even-numbered one) of DECODE nodes, and is no output of
+// the subgraph: its bytes are in a decoder's format (compressed models), not
+// the layout its shape and type describe. DECODE checks them.
+bool IsDecodeEncoded(const Model* model, int subgraph, int index) {
+  const uint32_t codes = VectorSize(model->operator_codes());
+  const SubGraph* graph =
+      model->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(subgraph));
+  for (uint32_t i = 0; i < VectorSize(graph->outputs()); ++i) {
+    if (graph->outputs()->Get(i) == index) return false;
+  }
+  bool read = false;
+  for (uint32_t n = 0; n < VectorSize(graph->operators()); ++n) {
+    const Operator* op = graph->operators()->Get(n);
+    const auto* inputs = op->inputs();
+    bool decode = false;
+    if (op->opcode_index() < codes) {
+      const OperatorCode* code = model->operator_codes()->Get(op->opcode_index());
+      decode = GetBuiltinCode(code) == BuiltinOperator_CUSTOM &&
+               code->custom_code() != nullptr &&
+               std::strcmp(code->custom_code()->c_str(), kDecodeName) == 0;
+    }
+    for (uint32_t i = 0; i < VectorSize(inputs); ++i) {
+      if (inputs->Get(i) != index) continue;
+      if (!decode || i % 2 != 0) return false;
+      read = true;
+    }
+    for (uint32_t i = 0; i < VectorSize(op->intermediates()); ++i) {
+      if (op->intermediates()->Get(i) == index) return false;
+    }
+  }
+  return read;
 }
 
 TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
@@ -117,8 +154,20 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
         GetBufferData(model, tensor->buffer(), data, size);
     const bool packed = type == kTfLiteInt4 || tensor->sparsity() != nullptr ||
                         element_size == 0;
+    // (Shape and buffer disagree, or a bool byte is out of range, only for
+    // an encoded tensor, which IsDecodeEncoded finds by scanning the nodes:
+    // asked only then.)
+    bool encoded_checked = false;
+    bool encoded = false;
+    auto is_encoded = [&]() {
+      if (!encoded_checked) {
+        encoded = IsDecodeEncoded(model, subgraph, index);
+        encoded_checked = true;
+      }
+      return encoded;
+    };
     if (constant.data != nullptr && !packed &&
-        constant.size != static_cast<size_t>(bytes)) {
+        constant.size != static_cast<size_t>(bytes) && !is_encoded()) {
       MicroPrintf(
           "Invalid model: tensor %d in subgraph %d has %u data bytes, but "
           "its shape and type need %u",
@@ -130,7 +179,7 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     // undefined behaviour in the kernels.
     if (constant.data != nullptr && type == kTfLiteBool) {
       for (size_t i = 0; i < constant.size; ++i) {
-        if (constant.data[i] > 1) {
+        if (constant.data[i] > 1 && !is_encoded()) {
           MicroPrintf(
               "Invalid model: bool tensor %d in subgraph %d holds byte %u at "
               "element %u (bools must be 0 or 1)",
@@ -142,7 +191,7 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     }
     if (constant.data != nullptr && type == kTfLiteInt4 &&
         constant.size != static_cast<size_t>((elements + 1) / 2) &&
-        constant.size != static_cast<size_t>(elements)) {
+        constant.size != static_cast<size_t>(elements) && !is_encoded()) {
       MicroPrintf(
           "Invalid model: int4 tensor %d in subgraph %d has %u data bytes "
           "for %u elements",
