@@ -122,6 +122,19 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     return kTfLiteError;
   }
 
+  // A tensor DECODE reads as encoded data (compressed models) may disagree
+  // with its shape, type and quantization in the ways checked below.
+  // IsDecodeEncoded scans the nodes, so it is asked only on a disagreement.
+  bool encoded_checked = false;
+  bool encoded = false;
+  auto is_encoded = [&]() {
+    if (!encoded_checked) {
+      encoded = IsDecodeEncoded(model, subgraph, index);
+      encoded_checked = true;
+    }
+    return encoded;
+  };
+
   const uint32_t buffers = VectorSize(model->buffers());
   if (tensor->buffer() >= buffers && tensor->buffer() != 0) {
     MicroPrintf(
@@ -154,18 +167,6 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
         GetBufferData(model, tensor->buffer(), data, size);
     const bool packed = type == kTfLiteInt4 || tensor->sparsity() != nullptr ||
                         element_size == 0;
-    // (Shape and buffer disagree, or a bool byte is out of range, only for
-    // an encoded tensor, which IsDecodeEncoded finds by scanning the nodes:
-    // asked only then.)
-    bool encoded_checked = false;
-    bool encoded = false;
-    auto is_encoded = [&]() {
-      if (!encoded_checked) {
-        encoded = IsDecodeEncoded(model, subgraph, index);
-        encoded_checked = true;
-      }
-      return encoded;
-    };
     if (constant.data != nullptr && !packed &&
         constant.size != static_cast<size_t>(bytes) && !is_encoded()) {
       MicroPrintf(
@@ -264,7 +265,7 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     }
     for (uint32_t z = 0; z < zero_points; ++z) {
       const int64_t zero_point = quantization->zero_point()->Get(z);
-      if (zero_point < zero_min || zero_point > zero_max) {
+      if ((zero_point < zero_min || zero_point > zero_max) && !is_encoded()) {
         MicroPrintf(
             "Invalid model: tensor %d in subgraph %d has zero point %lld, "
             "outside the range [%lld, %lld] of its type %s",
@@ -292,7 +293,8 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
           rank == 1 && static_cast<uint32_t>(shape->Get(0)) == scales;
       if (!vector_of_scales &&
           (dimension < 0 || static_cast<uint32_t>(dimension) >= rank ||
-           static_cast<uint32_t>(shape->Get(dimension)) != scales)) {
+           static_cast<uint32_t>(shape->Get(dimension)) != scales) &&
+          !is_encoded()) {
         MicroPrintf(
             "Invalid model: tensor %d in subgraph %d has %u per-channel "
             "scales along dimension %d, which does not match its shape",

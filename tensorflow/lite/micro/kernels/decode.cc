@@ -56,9 +56,10 @@ TfLiteStatus ConstantInput(TfLiteNode* node, MicroGraph& graph, int input,
   return kTfLiteOk;
 }
 
-// Channels of the output's quantization (LUT tables, pruning zero points):
-// one per scale, along dimension 0 or the last dimension.
-TfLiteStatus ResolveChannels(const TfLiteTensor& output, DecodeState* state) {
+// Channels of the output's quantization (pruning's zero points): one per
+// scale, along dimension 0 or the last dimension.
+TfLiteStatus ResolveChannels(const TfLiteTensor& output, DecodeState* state,
+                             bool report = true) {
   state->channels = 1;
   state->channel_last = false;
   state->per_channel = state->count;
@@ -74,6 +75,7 @@ TfLiteStatus ResolveChannels(const TfLiteTensor& output, DecodeState* state) {
   const int rank = output.dims->size;
   if (axis < 0 || axis >= rank || (axis != 0 && axis != rank - 1) ||
       output.dims->data[axis] != channels) {
+    if (!report) return kTfLiteError;
     MicroPrintf(
         "%s: output %d: %d quantization channels along dimension %d of a "
         "rank-%d tensor; per-channel decoding needs them along the first or "
@@ -180,13 +182,19 @@ TfLiteStatus PrepareOutput(TfLiteContext* context, TfLiteNode* node, int i,
         kOp, i, node->inputs->data[2 * i]);
     return kTfLiteError;
   }
-  TF_LITE_ENSURE_STATUS(ResolveChannels(*output, state));
   switch (state->type) {
-    case decode::kTypeLut:
-      return decode::SetupLut(header, state);
+    case decode::kTypeLut: {
+      // The quantization channels, for files without the axis field (one
+      // table when they lie on no axis DECODE takes).
+      DecodeState legacy = *state;
+      const bool quiet = ResolveChannels(*output, &legacy, false) != kTfLiteOk;
+      return decode::SetupLut(header, output->dims, quiet ? 1 : legacy.channels,
+                              !quiet && legacy.channel_last, state);
+    }
     case decode::kTypeHuffman:
       return decode::SetupHuffman(header, state);
     case decode::kTypePrune:
+      TF_LITE_ENSURE_STATUS(ResolveChannels(*output, state));
       TF_LITE_ENSURE_STATUS(ResolveZeroPoints(context, *output, state));
       return decode::SetupPrune(header, state);
     default:

@@ -48,7 +48,8 @@ void Decode(const DecodeState& state, U* out) {
     }
     return;
   }
-  for (size_t i = 0; i < state.count; i += static_cast<size_t>(state.channels)) {
+  for (size_t i = 0; i < state.count;
+       i += static_cast<size_t>(state.channels)) {
     const uint8_t* table = tables;
     for (int c = 0; c < state.channels; ++c) {
       *out++ = LoadElement<U>(table + indices.Next() * sizeof(U));
@@ -59,7 +60,9 @@ void Decode(const DecodeState& state, U* out) {
 
 }  // namespace
 
-TfLiteStatus SetupLut(const uint8_t* header, DecodeState* state) {
+TfLiteStatus SetupLut(const uint8_t* header, const TfLiteIntArray* dims,
+                      int legacy_channels, bool legacy_last,
+                      DecodeState* state) {
   const int n = state->output_number;
   if (header[kFormatVersionByte] != 1) {
     MicroPrintf("%s: output %d: LUT format version %u (this runtime reads 1)",
@@ -83,6 +86,35 @@ TfLiteStatus SetupLut(const uint8_t* header, DecodeState* state) {
   }
   state->bit_width = header[kParamsByte] & 0x07;
   state->stride = header[kStrideByte];
+  const int axis = header[kParamsByte] >> 4;
+  const int rank = dims->size;
+  state->channels = 1;
+  state->channel_last = false;
+  state->per_channel = state->count;
+  if (axis != kLutWholeTensorAxis) {
+    if (axis >= rank || (axis != 0 && axis != rank - 1)) {
+      MicroPrintf(
+          "%s: output %d: LUT channel axis %d of a rank-%d output (the "
+          "first or last axis, or %d for one table)",
+          kOp, n, axis, rank, kLutWholeTensorAxis);
+      return kTfLiteError;
+    }
+    state->channels = dims->data[axis];
+    state->channel_last = axis == rank - 1 && axis != 0;
+    state->per_channel =
+        state->channels == 0 ? 0 : state->count / state->channels;
+    // Compressors before the axis field wrote 0 there and laid the tables
+    // out by the output's quantization channels (`legacy_*`); a file whose
+    // tables do not fill an axis-0 layout exactly is read that way.
+    if (axis == 0 &&
+        state->data_size != static_cast<uint64_t>(state->channels) *
+                                state->stride * state->element_size) {
+      state->channels = legacy_channels;
+      state->channel_last = legacy_last;
+      state->per_channel =
+          legacy_last ? 1 : state->count / static_cast<size_t>(legacy_channels);
+    }
+  }
   if (state->bit_width == 0) {
     MicroPrintf("%s: output %d: LUT index bit width 0 (must be 1..%d)", kOp, n,
                 kLutMaxBitWidth);

@@ -14,10 +14,12 @@
 //   byte 5.. the decode type's parameters (below)
 // and the decode type's data follows from byte 16 on.
 //
-// LUT: byte 5 bits 0-2 = index bit width (1..7), byte 6 = value-table
-//   stride in elements. The encoded bytes are the indices, bit-width wide,
-//   packed most significant bit first; each channel has a table of `stride`
-//   values of the output's type, the tables concatenated.
+// LUT: byte 5 bits 0-2 = index bit width (1..7), bits 4-7 = the channel
+//   axis of the output's shape (0 or the last; 15 = one table for the whole
+//   tensor), byte 6 = value-table stride in elements. The encoded bytes are
+//   the indices, bit-width wide, packed most significant bit first; each
+//   channel (element of the axis) has a table of `stride` values of the
+//   output's type, the tables concatenated.
 // Huffman: byte 5 bit 0 = 32-bit table entries (else 16-bit), bits 4-7 =
 //   bits read for the first table level minus 1. The encoded bytes are the
 //   codewords, most significant bit first; the data is the table.
@@ -25,8 +27,8 @@
 //   first), 1 = stored; the data holds the stored values in order. Pruned
 //   elements are the output's zero point (per channel for int8).
 //
-// Channels (LUT and pruning) follow the output's quantization: one per
-// scale, along dimension 0 or along the last dimension.
+// Pruning's channels (for int8 zero points) follow the output's
+// quantization: one per scale, along dimension 0 or the last dimension.
 #ifndef TENSORFLOW_LITE_MICRO_KERNELS_DECODE_STATE_H_
 #define TENSORFLOW_LITE_MICRO_KERNELS_DECODE_STATE_H_
 
@@ -54,6 +56,7 @@ constexpr uint8_t kTypePrune = 2;
 constexpr uint8_t kFirstCustomType = 128;
 
 constexpr int kLutMaxBitWidth = 7;
+constexpr int kLutWholeTensorAxis = 15;
 
 // Everything one output needs at invoke; filled and checked while
 // preparing (persistent, one per output).
@@ -67,9 +70,9 @@ struct DecodeState {
   size_t encoded_size;
   const uint8_t* data;  // the ancillary bytes after the header
   size_t data_size;
-  // Channels (LUT, pruning): `channels` tables / zero points, the output's
-  // elements grouped along dimension 0 (per_channel each), or interleaved
-  // along the last dimension.
+  // Channels (LUT tables, pruning zero points): the output's elements
+  // grouped along dimension 0 (per_channel each), or interleaved along the
+  // last dimension.
   int channels;
   bool channel_last;
   size_t per_channel;
@@ -88,7 +91,11 @@ struct DecodeState {
 // against the encoded and ancillary bytes (every index, codeword and
 // bitmask of the constant data), so that Decode* reads only within them.
 // Errors are reported with MicroPrintf.
-TfLiteStatus SetupLut(const uint8_t* header, DecodeState* state);
+// SetupLut takes the output's shape for the channel axis, and the channels
+// of its quantization (the layout of files written before the axis field).
+TfLiteStatus SetupLut(const uint8_t* header, const TfLiteIntArray* dims,
+                      int legacy_channels, bool legacy_last,
+                      DecodeState* state);
 TfLiteStatus SetupHuffman(const uint8_t* header, DecodeState* state);
 // (The caller fills the zero points first.)
 TfLiteStatus SetupPrune(const uint8_t* header, DecodeState* state);

@@ -32,9 +32,11 @@ std::vector<uint8_t> Ancillary(uint8_t type, uint8_t version, uint8_t byte5,
   return out;
 }
 
+// LUT header: byte 5 = channel axis << 4 | bit width (axis 15: one table).
+constexpr int kOneTable = 15;
 std::vector<uint8_t> Lut(int bit_width, int stride, const void* tables,
-                         size_t bytes) {
-  return Ancillary(0, 1, static_cast<uint8_t>(bit_width),
+                         size_t bytes, int axis = kOneTable) {
+  return Ancillary(0, 1, static_cast<uint8_t>((axis << 4) | bit_width),
                    static_cast<uint8_t>(stride), tables, bytes);
 }
 
@@ -172,37 +174,41 @@ TF_LITE_MICRO_TEST(LutInt16OneTable) {
   ExpectEqual(expected, output, 10);
 }
 
-// The same values in two channels along dimension 0 (TFLM's documentation):
+// The same values in two channels along axis 0 (TFLM's documentation):
 // tables [1, 10, 2, 4, 0] and [99, 10, 2, 7, 4] (stride 5), indices
 // 2 3 3 1 0 | 3 0 1 2 4 = 010 011 011 001 000 011 000 001 010 100.
 TF_LITE_MICRO_TEST(LutInt16TwoChannelsFirstAxis) {
   const int16_t tables[] = {1, 10, 2, 4, 0, 99, 10, 2, 7, 4};
   Node node;
-  node.AddPair({0x4D, 0x90, 0xC1, 0x50}, Lut(3, 5, tables, sizeof(tables)));
+  node.AddPair({0x4D, 0x90, 0xC1, 0x50},
+               Lut(3, 5, tables, sizeof(tables), /*axis=*/0));
   int dims[] = {2, 2, 5};
   int16_t output[10] = {};
-  TfLiteTensor out = CreateTensor(output, IntArrayFromInts(dims));
-  PerChannel quant(2, 0);
-  quant.ApplyTo(&out);
-  TF_LITE_MICRO_EXPECT_EQ(kTfLiteOk, node.Run({out}));
+  TF_LITE_MICRO_EXPECT_EQ(
+      kTfLiteOk, node.Run({CreateTensor(output, IntArrayFromInts(dims))}));
   const int16_t expected[] = {2, 4, 4, 10, 1, 7, 99, 10, 2, 4};
   ExpectEqual(expected, output, 10);
 }
 
-// Channels along the last dimension alternate: shape [3, 2], tables
+// Channels along the last dimension (axis 1) alternate: shape [3, 2], tables
 // {10, 20} and {-1, -2}, 1-bit indices 0 1 1 0 1 1 -> 0b01101100.
 TF_LITE_MICRO_TEST(LutInt8ChannelsLastAxis) {
   const int8_t tables[] = {10, 20, -1, -2};
   Node node;
-  node.AddPair({0x6C}, Lut(1, 2, tables, sizeof(tables)));
+  node.AddPair({0x6C}, Lut(1, 2, tables, sizeof(tables), /*axis=*/1));
   int dims[] = {2, 3, 2};
   int8_t output[6] = {};
-  TfLiteTensor out = CreateTensor(output, IntArrayFromInts(dims));
-  PerChannel quant(2, 1);
-  quant.ApplyTo(&out);
-  TF_LITE_MICRO_EXPECT_EQ(kTfLiteOk, node.Run({out}));
+  TF_LITE_MICRO_EXPECT_EQ(
+      kTfLiteOk, node.Run({CreateTensor(output, IntArrayFromInts(dims))}));
   const int8_t expected[] = {10, -2, 20, -1, 20, -2};
   ExpectEqual(expected, output, 6);
+  // A middle axis is not a channel axis DECODE takes.
+  Node middle;
+  middle.AddPair({0x6C, 0x00}, Lut(1, 2, tables, sizeof(tables), 1));
+  int dims3[] = {3, 3, 2, 1};
+  int8_t out3[6];
+  TF_LITE_MICRO_EXPECT_EQ(
+      kTfLiteError, middle.Run({CreateTensor(out3, IntArrayFromInts(dims3))}));
 }
 
 // Every bit width TFLM's format has (1..7), 37 int8 elements, a table of
