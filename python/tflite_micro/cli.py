@@ -21,6 +21,7 @@ import traceback
 
 import numpy as np
 
+from . import compression
 from . import model_info
 from . import op_resolver_generator
 
@@ -505,6 +506,36 @@ def cmd_profile(args):
 # resolver
 
 
+def cmd_compress(args):
+  data, _ = _read_model(args.model)
+  try:
+    if args.spec:
+      try:
+        with open(args.spec, encoding="utf-8") as f:
+          specs = compression.parse_spec(f.read())
+      except OSError as e:
+        raise CliError(f"cannot read spec {args.spec}: "
+                       f"{e.strerror or e}") from e
+    else:
+      specs = compression.auto_specs(data, args.method)
+    small = compression.compress(data, specs)
+  except compression.CompressionError as e:
+    raise CliError(f"{args.model}: {e}") from e
+  try:
+    with open(args.output, "wb") as f:
+      f.write(small)
+  except OSError as e:
+    raise CliError(f"cannot write {args.output}: {e.strerror or e}") from e
+  for spec in specs:
+    bits = f", {spec.index_bitwidth}-bit" if spec.index_bitwidth else ""
+    print(f"  subgraph {spec.subgraph} tensor {spec.tensor}: "
+          f"{spec.method}{bits}")
+  print(f"wrote {args.output}: {len(data)} -> {len(small)} bytes "
+        f"({len(small) - len(data):+d}), {len(specs)} tensor"
+        f"{'s' if len(specs) != 1 else ''} compressed (TFLM_DECODE)")
+  return 0
+
+
 def cmd_resolver(args):
   models = []
   for path in args.models:
@@ -846,6 +877,26 @@ def build_parser(prog=PROG):
       "header's file name)")
   resolver.add_argument("--namespace", help="C++ namespace for the names")
   resolver.set_defaults(handler=cmd_resolver)
+
+  compress = commands.add_parser(
+      "compress", parents=[common],
+      help="compress constant tensors for TFLM's DECODE (smaller flash)",
+      description="Writes OUTPUT: MODEL with constant tensors encoded "
+      "(LUT, Huffman or pruning) and a TFLM_DECODE before each operator "
+      "reading them, in TFLM's compressed-model format. Without --spec, "
+      "every tensor --method compresses with a saving is taken. Outputs "
+      "stay bit for bit those of MODEL.")
+  compress.add_argument("model", metavar="MODEL")
+  compress.add_argument("--output", "-o", metavar="OUTPUT", required=True,
+                        help="compressed model to write")
+  compress.add_argument("--method", choices=compression.METHODS,
+                        default="lut",
+                        help="method for automatic selection (default "
+                        "%(default)s)")
+  compress.add_argument("--spec", metavar="SPEC.yaml",
+                        help="TFLM's spec file (tensors, methods, "
+                        "index_bitwidth) instead of automatic selection")
+  compress.set_defaults(handler=cmd_compress)
 
   compare = commands.add_parser(
       "compare", parents=[common],

@@ -12,6 +12,7 @@ import sys
 from absl.testing import absltest
 import numpy as np
 
+from tflite_micro.python.tflite_micro import cli
 from tflite_micro.python.tflite_micro import compression
 from tflite_micro.python.tflite_micro import model_builder
 from tflite_micro.python.tflite_micro import runtime
@@ -409,6 +410,32 @@ tensors:
         np.frombuffer(ancillary[16:], "<i2"), [1, 2, 4, 7, 10, 99])
     # 1 2 2 4 0 3 5 4 1 2 -> 001 010 010 100 000 011 101 100 001 010 (+2)
     self.assertEqual(bytes([0x29, 0x40, 0xEC, 0x28]), encoded)
+
+
+class CommandLineTest(absltest.TestCase):
+
+  def test_compress_command(self):
+    directory = self.create_tempdir().full_path
+    plain = fc_model(np.random.default_rng(2))
+    source = os.path.join(directory, "fc.tflite")
+    with open(source, "wb") as f:
+      f.write(plain)
+    spec = os.path.join(directory, "spec.yaml")
+    with open(spec, "w") as f:
+      f.write("tensors:\n  - subgraph: 0\n    tensor: 1\n    compression:\n"
+              "      - lut:\n          index_bitwidth: 4\n"
+              "          per_tensor:\n")
+    for extra in ([], ["--method", "huffman"], ["--spec", spec]):
+      out = os.path.join(directory, "small.tflite")
+      self.assertEqual(0, cli.main(["compress", source, "-o", out] + extra))
+      with open(out, "rb") as f:
+        small = f.read()
+      self.assertLess(len(small), len(plain), extra)
+      inputs = _inputs(plain, np.random.default_rng(1))
+      self.assertEqual(_run(plain, inputs)[0].tobytes(),
+                       _run(small, inputs)[0].tobytes())
+    self.assertNotEqual(0, cli.main(["compress", source, "-o", out,
+                                     "--spec", source]))
 
 
 class SharedModelsTest(absltest.TestCase):
