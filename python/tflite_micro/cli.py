@@ -543,14 +543,17 @@ def cmd_resolver(args):
     models.append((os.path.basename(path), info))
   try:
     methods = op_resolver_generator.add_methods()
+    custom_methods = op_resolver_generator.custom_add_methods()
     name = args.name or op_resolver_generator.default_name(args.output)
     text = op_resolver_generator.generate(models, methods, name=name,
                                           output_path=args.output,
-                                          namespace=args.namespace)
+                                          namespace=args.namespace,
+                                          custom_methods=custom_methods)
   except op_resolver_generator.GeneratorError as e:
     raise CliError(str(e)) from e
   builtins = sorted({op for _, info in models for op in info.builtin_ops()})
   customs = sorted({op for _, info in models for op in info.custom_ops()})
+  to_add = [op for op in customs if op not in custom_methods]
   if args.output in (None, "-"):
     sys.stdout.write(text)
     return 0
@@ -562,10 +565,13 @@ def cmd_resolver(args):
   summary = (f"wrote {args.output}: MicroMutableOpResolver<"
              f"{len(builtins) + len(customs)}> with {len(builtins)} builtin "
              f"op{'s' if len(builtins) != 1 else ''}")
-  if customs:
-    summary += (f" and {len(customs)} custom op"
-                f"{'s' if len(customs) != 1 else ''} for you to add ("
-                + ", ".join(customs) + ")")
+  if len(customs) > len(to_add):
+    known = len(customs) - len(to_add)
+    summary += f", {known} custom op{'s' if known != 1 else ''}"
+  if to_add:
+    summary += (f" and {len(to_add)} custom op"
+                f"{'s' if len(to_add) != 1 else ''} for you to add ("
+                + ", ".join(to_add) + ")")
   print(summary)
   return 0
 

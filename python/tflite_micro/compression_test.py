@@ -15,6 +15,8 @@ import numpy as np
 from tflite_micro.python.tflite_micro import cli
 from tflite_micro.python.tflite_micro import compression
 from tflite_micro.python.tflite_micro import model_builder
+from tflite_micro.python.tflite_micro import model_info
+from tflite_micro.python.tflite_micro import op_resolver_generator
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.testing import shared_data
 from tflite_micro.tensorflow.lite.micro.testing import tflm_golden
@@ -436,6 +438,18 @@ class CommandLineTest(absltest.TestCase):
                        _run(small, inputs)[0].tobytes())
     self.assertNotEqual(0, cli.main(["compress", source, "-o", out,
                                      "--spec", source]))
+
+
+  def test_resolver_header_adds_decode(self):
+    small = compression.compress(fc_model(np.random.default_rng(2)))
+    text = op_resolver_generator.generate(
+        [("fc_lut.tflite", model_info.describe(small))],
+        op_resolver_generator.add_methods(),
+        custom_methods=op_resolver_generator.custom_add_methods())
+    self.assertIn("// 1 builtin op + 1 custom op.", text)
+    self.assertIn("  if (resolver.AddDecode() != kTfLiteOk) return "
+                  "kTfLiteError;", text)
+    self.assertNotIn("AddCustom(", text)
 
 
 class SharedModelsTest(absltest.TestCase):

@@ -15,6 +15,9 @@
 
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/kernels/decode_huffman.h"
+#include "tensorflow/lite/micro/kernels/decode_lut.h"
+#include "tensorflow/lite/micro/kernels/decode_prune.h"
 #include "tensorflow/lite/micro/kernels/decode_state.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/micro_ops.h"

@@ -8,10 +8,11 @@
 // the current entry (the low 11 or 27 bits) and is indexed by the next
 // count + 1 bits. Table entries are little-endian; the codeword stream is
 // read most significant bit first.
+#include "tensorflow/lite/micro/kernels/decode_huffman.h"
+
 #include <cstddef>
 #include <cstdint>
 
-#include "tensorflow/lite/micro/kernels/decode_state.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {

@@ -1,9 +1,10 @@
 // DECODE's look-up-table type: fixed-width indices into per-channel value
 // tables (decode_state.h has the format).
+#include "tensorflow/lite/micro/kernels/decode_lut.h"
+
 #include <cstddef>
 #include <cstdint>
 
-#include "tensorflow/lite/micro/kernels/decode_state.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {

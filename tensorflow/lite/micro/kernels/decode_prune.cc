@@ -1,9 +1,10 @@
 // DECODE's pruning type: a bitmask (1 = stored) and the stored values in
 // order; pruned elements take the output's zero point (decode_state.h).
+#include "tensorflow/lite/micro/kernels/decode_prune.h"
+
 #include <cstddef>
 #include <cstdint>
 
-#include "tensorflow/lite/micro/kernels/decode_state.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
 namespace tflite {

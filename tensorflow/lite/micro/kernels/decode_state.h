@@ -1,6 +1,6 @@
 // The decode types of TFLM's DECODE operator ("TFLM_DECODE", decode.cc):
-// what one output needs at invoke, checked once while preparing, and the
-// three decoders (decode_lut.cc, decode_huffman.cc, decode_prune.cc).
+// what one output needs at invoke, checked once while preparing, shared by
+// the three decoders (decode_lut.h, decode_huffman.h, decode_prune.h).
 //
 // Format (TFLM's compressed models). Each output of DECODE has two inputs:
 // the encoded tensor and an ancillary tensor, both constants of the model.
@@ -86,24 +86,6 @@ struct DecodeState {
   const int8_t* zero_points;  // per channel (int8), or nullptr
   int64_t zero_point;
 };
-
-// Reads the type's parameters from the 16-byte `header` and checks them
-// against the encoded and ancillary bytes (every index, codeword and
-// bitmask of the constant data), so that Decode* reads only within them.
-// Errors are reported with MicroPrintf.
-// SetupLut takes the output's shape for the channel axis, and the channels
-// of its quantization (the layout of files written before the axis field).
-TfLiteStatus SetupLut(const uint8_t* header, const TfLiteIntArray* dims,
-                      int legacy_channels, bool legacy_last,
-                      DecodeState* state);
-TfLiteStatus SetupHuffman(const uint8_t* header, DecodeState* state);
-// (The caller fills the zero points first.)
-TfLiteStatus SetupPrune(const uint8_t* header, DecodeState* state);
-
-// Writes the `count` elements of the output.
-void DecodeLut(const DecodeState& state, void* output);
-TfLiteStatus DecodeHuffman(const DecodeState& state, void* output);
-void DecodePrune(const DecodeState& state, void* output);
 
 // An element of `U`'s size at `bytes` (any alignment).
 template <typename U>
