@@ -103,12 +103,7 @@ TfLiteStatus Run(const DecodeState& state, U* out) {
 
 TfLiteStatus SetupHuffman(const uint8_t* header, DecodeState* state) {
   const int n = state->output_number;
-  if (header[kFormatVersionByte] != 1) {
-    MicroPrintf(
-        "%s: output %d: Huffman format version %u (this runtime reads 1)",
-        kOp, n, static_cast<unsigned>(header[kFormatVersionByte]));
-    return kTfLiteError;
-  }
+  TF_LITE_ENSURE_STATUS(CheckFormatVersion(header, *state, "Huffman"));
   state->table32 = (header[kParamsByte] & 0x01) != 0;
   state->first_level_bits = (header[kParamsByte] >> 4) + 1;
   const bool int8 = state->output_type == kTfLiteInt8;

@@ -65,26 +65,8 @@ TfLiteStatus SetupLut(const uint8_t* header, const TfLiteIntArray* dims,
                       int legacy_channels, bool legacy_last,
                       DecodeState* state) {
   const int n = state->output_number;
-  if (header[kFormatVersionByte] != 1) {
-    MicroPrintf("%s: output %d: LUT format version %u (this runtime reads 1)",
-                kOp, n, static_cast<unsigned>(header[kFormatVersionByte]));
-    return kTfLiteError;
-  }
-  switch (state->output_type) {
-    case kTfLiteBool:
-    case kTfLiteInt8:
-    case kTfLiteInt16:
-    case kTfLiteInt32:
-    case kTfLiteInt64:
-    case kTfLiteFloat32:
-      break;
-    default:
-      MicroPrintf(
-          "%s: output %d: LUT decoding of %s is not supported (bool, int8, "
-          "int16, int32, int64, float32)",
-          kOp, n, TfLiteTypeGetName(state->output_type));
-      return kTfLiteError;
-  }
+  TF_LITE_ENSURE_STATUS(CheckFormatVersion(header, *state, "LUT"));
+  TF_LITE_ENSURE_STATUS(CheckValueType(*state, "LUT"));
   state->bit_width = header[kParamsByte] & 0x07;
   state->stride = header[kStrideByte];
   const int axis = header[kParamsByte] >> 4;
@@ -164,13 +146,7 @@ TfLiteStatus SetupLut(const uint8_t* header, const TfLiteIntArray* dims,
   }
   // A bool is one byte holding 0 or 1.
   if (state->output_type == kTfLiteBool) {
-    for (size_t i = 0; i < table_bytes; ++i) {
-      if (state->data[i] > 1) {
-        MicroPrintf("%s: output %d: bool value table holds byte %u", kOp, n,
-                    static_cast<unsigned>(state->data[i]));
-        return kTfLiteError;
-      }
-    }
+    return CheckBools(*state, state->data, table_bytes, "LUT table");
   }
   return kTfLiteOk;
 }

@@ -45,27 +45,8 @@ void Decode(const DecodeState& state, U* out) {
 
 TfLiteStatus SetupPrune(const uint8_t* header, DecodeState* state) {
   const int n = state->output_number;
-  if (header[kFormatVersionByte] != 1) {
-    MicroPrintf(
-        "%s: output %d: pruning format version %u (this runtime reads 1)", kOp,
-        n, static_cast<unsigned>(header[kFormatVersionByte]));
-    return kTfLiteError;
-  }
-  switch (state->output_type) {
-    case kTfLiteBool:
-    case kTfLiteInt8:
-    case kTfLiteInt16:
-    case kTfLiteInt32:
-    case kTfLiteInt64:
-    case kTfLiteFloat32:
-      break;
-    default:
-      MicroPrintf(
-          "%s: output %d: pruning of %s is not supported (bool, int8, int16, "
-          "int32, int64, float32)",
-          kOp, n, TfLiteTypeGetName(state->output_type));
-      return kTfLiteError;
-  }
+  TF_LITE_ENSURE_STATUS(CheckFormatVersion(header, *state, "pruning"));
+  TF_LITE_ENSURE_STATUS(CheckValueType(*state, "pruning"));
   const uint64_t mask_bytes = (static_cast<uint64_t>(state->count) + 7) / 8;
   if (mask_bytes > state->encoded_size) {
     MicroPrintf(
@@ -90,14 +71,7 @@ TfLiteStatus SetupPrune(const uint8_t* header, DecodeState* state) {
     return kTfLiteError;
   }
   if (state->output_type == kTfLiteBool) {
-    for (size_t i = 0; i < stored; ++i) {
-      if (state->data[i] > 1) {
-        MicroPrintf("%s: output %d: stored bool value %u is byte %u", kOp, n,
-                    static_cast<unsigned>(i),
-                    static_cast<unsigned>(state->data[i]));
-        return kTfLiteError;
-      }
-    }
+    return CheckBools(*state, state->data, stored, "stored");
   }
   return kTfLiteOk;
 }

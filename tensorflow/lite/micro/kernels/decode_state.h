@@ -87,6 +87,18 @@ struct DecodeState {
   int64_t zero_point;
 };
 
+// Checks shared by the decode types' setups (decode_state.cc); each
+// reports what is wrong with MicroPrintf. `what` names the decode type
+// ("LUT", "Huffman", "pruning").
+// The decode type's own format version (header byte 4) must be 1.
+TfLiteStatus CheckFormatVersion(const uint8_t* header, const DecodeState& state,
+                                const char* what);
+// LUT and pruning decode bool, int8, int16, int32, int64 and float32.
+TfLiteStatus CheckValueType(const DecodeState& state, const char* what);
+// `count` bool values at `values` must each be 0 or 1.
+TfLiteStatus CheckBools(const DecodeState& state, const uint8_t* values,
+                        size_t count, const char* what);
+
 // An element of `U`'s size at `bytes` (any alignment).
 template <typename U>
 inline U LoadElement(const uint8_t* bytes) {
