@@ -72,6 +72,12 @@ def _node_list(info, name):
   return "node" + ("s " if len(nodes) > 1 else " ") + ", ".join(nodes)
 
 
+def _needing_registerer(info):
+  """The model's custom ops the runtime does not resolve by itself."""
+  standard = set(_runtime().standard_custom_ops(info.custom_ops()))
+  return [op for op in info.custom_ops() if op not in standard]
+
+
 def _check_ops(info, args):
   """Fails early, naming the nodes, for ops the runtime cannot run."""
   supported = set(_runtime().builtin_ops())
@@ -80,7 +86,7 @@ def _check_ops(info, args):
     raise CliError("the model uses operators this runtime has no kernel "
                    "for: " + "; ".join(f"{op} ({_node_list(info, op)})"
                                        for op in missing))
-  customs = info.custom_ops()
+  customs = _needing_registerer(info)
   if customs and not args.custom_op_registerer:
     raise CliError(
         "the model uses custom ops with no registerer: " +
@@ -359,7 +365,7 @@ def cmd_inspect(args):
   if unsupported:
     print("Not supported by this runtime: " + ", ".join(
         f"{op} ({_node_list(info, op)})" for op in unsupported))
-  customs = info.custom_ops()
+  customs = _needing_registerer(info)
   if customs:
     print("Custom ops (need a registerer: --custom-op-registerer): " +
           ", ".join(f"{op} ({_node_list(info, op)})" for op in customs))

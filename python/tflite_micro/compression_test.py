@@ -438,6 +438,9 @@ class CommandLineTest(absltest.TestCase):
                        _run(small, inputs)[0].tobytes())
     self.assertNotEqual(0, cli.main(["compress", source, "-o", out,
                                      "--spec", source]))
+    # The runtime runs DECODE without a registerer; the tools know it.
+    self.assertEqual(0, cli.main(["run", out]))
+    self.assertEqual(0, cli.main(["inspect", out]))
 
 
   def test_resolver_header_adds_decode(self):

@@ -528,4 +528,14 @@ std::vector<std::string> BuiltinOpNames() {
   return names;
 }
 
+std::vector<std::string> StandardCustomOpNames(
+    const std::vector<std::string>& names) {
+  auto resolver = std::make_unique<ExtensibleOpResolver>();
+  std::vector<std::string> found;
+  for (const std::string& name : names) {
+    if (resolver->FindOp(name.c_str()) != nullptr) found.push_back(name);
+  }
+  return found;
+}
+
 }  // namespace tflite

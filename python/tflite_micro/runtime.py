@@ -370,6 +370,12 @@ def builtin_ops():
   return list(_runtime.builtin_ops())
 
 
+def standard_custom_ops(names):
+  """Those of the custom op `names` this runtime runs without a registerer:
+  TFLM_DECODE, CIRCULAR_BUFFER, TFLite_Detection_PostProcess."""
+  return list(_runtime.standard_custom_ops(list(names)))
+
+
 # An int (or numpy integer, not a bool) within int64, else ValueError: the
 # check checked_set_input/checked_get_output make in C++.
 _index = _runtime.to_index
