@@ -514,7 +514,20 @@ def cmd_profile(args):
 
 def cmd_compress(args):
   data, _ = _read_model(args.model)
+  original_bytes = len(data)
   try:
+    if args.bin:
+      data, binned = compression.bin_model(data, args.bin)
+      print(f"binned {len(binned)} int8 tensor{'s' if len(binned) != 1 else ''}"
+            f" to at most {args.bin} values per channel (this changes the "
+            "model's results)")
+      if args.binned_output:
+        try:
+          with open(args.binned_output, "wb") as f:
+            f.write(data)
+        except OSError as e:
+          raise CliError(f"cannot write {args.binned_output}: "
+                         f"{e.strerror or e}") from e
     if args.spec:
       try:
         with open(args.spec, encoding="utf-8") as f:
@@ -536,8 +549,8 @@ def cmd_compress(args):
     bits = f", {spec.index_bitwidth}-bit" if spec.index_bitwidth else ""
     print(f"  subgraph {spec.subgraph} tensor {spec.tensor}: "
           f"{spec.method}{bits}")
-  print(f"wrote {args.output}: {len(data)} -> {len(small)} bytes "
-        f"({len(small) - len(data):+d}), {len(specs)} tensor"
+  print(f"wrote {args.output}: {original_bytes} -> {len(small)} bytes "
+        f"({len(small) - original_bytes:+d}), {len(specs)} tensor"
         f"{'s' if len(specs) != 1 else ''} compressed (TFLM_DECODE)")
   return 0
 
@@ -897,7 +910,7 @@ def build_parser(prog=PROG):
       "(LUT, Huffman or pruning) and a TFLM_DECODE before each operator "
       "reading them, in TFLM's compressed-model format. Without --spec, "
       "every tensor --method compresses with a saving is taken. Outputs "
-      "stay bit for bit those of MODEL.")
+      "stay bit for bit those of MODEL (of the binned model with --bin).")
   compress.add_argument("model", metavar="MODEL")
   compress.add_argument("--output", "-o", metavar="OUTPUT", required=True,
                         help="compressed model to write")
@@ -908,6 +921,13 @@ def build_parser(prog=PROG):
   compress.add_argument("--spec", metavar="SPEC.yaml",
                         help="TFLM's spec file (tensors, methods, "
                         "index_bitwidth) instead of automatic selection")
+  compress.add_argument(
+      "--bin", type=int, metavar="LEVELS",
+      help="first bin every int8 constant to at most LEVELS values per "
+      "channel (evenly spaced between its extremes): TFLM's step before LUT "
+      "compression; it changes the model's results, check its accuracy")
+  compress.add_argument("--binned-output", metavar="PATH",
+                        help="also write the binned, uncompressed model")
   compress.set_defaults(handler=cmd_compress)
 
   compare = commands.add_parser(

@@ -552,6 +552,59 @@ def auto_specs(model_data, method="lut"):
   return specs
 
 
+def bin_values(array, levels, axis=None):
+  """Binning, the step before LUT compression: each channel's values (the
+  slices along `axis`, or the whole array) replaced by the nearest of
+  `levels` evenly spaced values between the channel's minimum and maximum,
+  rounded to the (integer) type. It changes the values, so a model's
+  results: check its accuracy."""
+  if levels < 2:
+    raise CompressionError(f"binning needs at least 2 levels, not {levels}")
+  moved = np.moveaxis(array, axis, 0) if axis is not None else array[None]
+  flat = moved.reshape(moved.shape[0], -1).astype(np.float64)
+  out = np.empty(flat.shape, dtype=array.dtype)
+  for c, row in enumerate(flat):
+    centers = np.unique(np.round(np.linspace(row.min(), row.max(), levels)))
+    nearest = np.abs(row[:, None] - centers[None, :]).argmin(axis=1)
+    out[c] = centers[nearest].astype(array.dtype)
+  binned = out.reshape(moved.shape)
+  return np.moveaxis(binned, 0, axis) if axis is not None else binned[0]
+
+
+def bin_model(model_data, levels):
+  """`model_data` with every int8 constant that has more than `levels`
+  distinct values per quantization channel (along its first or last axis,
+  else the whole tensor) binned (bin_values). Returns (model bytes, the
+  [(subgraph, tensor)] binned)."""
+  model = model_builder.read_model(model_data)
+  changed = []
+  for s, graph in enumerate(model.subgraphs or []):
+    for t, tensor in enumerate(graph.tensors or []):
+      if _why_not_compressible(model, s, t) is not None:
+        continue
+      array = _tensor_array(model, tensor)
+      if array.dtype != np.int8:
+        continue
+      try:
+        channels, axis = _channels(array, tensor.quantization)
+      except CompressionError:
+        channels, axis = 1, None
+      grouped = _per_channel(_words(array), channels, axis)
+      if max(len(np.unique(row)) for row in grouped) <= levels:
+        continue
+      binned = bin_values(array, levels, axis)
+      buffer = model.buffers[tensor.buffer]
+      if sum(other.buffer == tensor.buffer for g in model.subgraphs
+             for other in (g.tensors or [])) > 1:
+        tensor.buffer = _add_buffer(model, binned.tobytes())
+      else:
+        buffer.data = np.frombuffer(binned.tobytes(), dtype=np.uint8)
+      changed.append((s, t))
+  if not changed:
+    return bytes(model_data), changed
+  return _serialize(model), changed
+
+
 def compress(model_data, specs=None, method="lut"):
   """The compressed model (bytes). `specs`: [TensorSpec] (e.g. from
   parse_spec), or None for auto_specs(model_data, method)."""

@@ -414,6 +414,31 @@ tensors:
     self.assertEqual(bytes([0x29, 0x40, 0xEC, 0x28]), encoded)
 
 
+class BinningTest(absltest.TestCase):
+
+  def test_bin_values_per_channel(self):
+    values = np.array([[-100, -90, 0, 7, 100], [1, 2, 3, 4, 5]], np.int8)
+    # Row 0: 3 levels -100, 0, 100; row 1: 1, 3, 5 (2 -> 1, 4 -> 3: ties
+    # go to the lower level).
+    np.testing.assert_array_equal(
+        compression.bin_values(values, 3, axis=0),
+        [[-100, -100, 0, 0, 100], [1, 1, 3, 3, 5]])
+    np.testing.assert_array_equal(
+        compression.bin_values(values, 2),
+        [[-100, -100, -100, 100, 100], [100, 100, 100, 100, 100]])
+
+  def test_binned_model_compresses_and_keeps_its_results(self):
+    plain = fc_model(np.random.default_rng(6), levels=200)
+    binned, changed = compression.bin_model(plain, 16)
+    self.assertEqual([(0, 1)], changed)
+    small = compression.compress(binned)
+    self.assertEqual(1, _decode_count(small))
+    self.assertLess(len(small), len(plain) * 0.8)
+    inputs = _inputs(plain, np.random.default_rng(2))
+    self.assertEqual(_run(binned, inputs)[0].tobytes(),
+                     _run(small, inputs)[0].tobytes())
+
+
 class CommandLineTest(absltest.TestCase):
 
   def test_compress_command(self):
@@ -438,6 +463,14 @@ class CommandLineTest(absltest.TestCase):
                        _run(small, inputs)[0].tobytes())
     self.assertNotEqual(0, cli.main(["compress", source, "-o", out,
                                      "--spec", source]))
+    binned = os.path.join(directory, "binned.tflite")
+    self.assertEqual(0, cli.main(["compress", source, "-o", out, "--bin", "8",
+                                  "--binned-output", binned]))
+    with open(binned, "rb") as f:
+      binned_model = f.read()
+    with open(out, "rb") as f:
+      self.assertEqual(_run(binned_model, inputs)[0].tobytes(),
+                       _run(f.read(), inputs)[0].tobytes())
     # The runtime runs DECODE without a registerer; the tools know it.
     self.assertEqual(0, cli.main(["run", out]))
     self.assertEqual(0, cli.main(["inspect", out]))
