@@ -63,9 +63,10 @@ bool IsDecodeEncoded(const Model* model, int subgraph, int index) {
     bool decode = false;
     if (op->opcode_index() < codes) {
       const OperatorCode* code = model->operator_codes()->Get(op->opcode_index());
+      const flatbuffers::String* name = code->custom_code();
       decode = GetBuiltinCode(code) == BuiltinOperator_CUSTOM &&
-               code->custom_code() != nullptr &&
-               std::strcmp(code->custom_code()->c_str(), kDecodeName) == 0;
+               name != nullptr && name->size() == sizeof(kDecodeName) - 1 &&
+               std::memcmp(name->data(), kDecodeName, name->size()) == 0;
     }
     for (uint32_t i = 0; i < VectorSize(inputs); ++i) {
       if (inputs->Get(i) != index) continue;
