@@ -10,6 +10,8 @@ time. The result runs here and on TFLM built with compression.
         compression.TensorSpec(subgraph=0, tensor=5, method="lut",
                                index_bitwidth=4)])
     # or TFLM's YAML spec:  compression.parse_spec(open("spec.yaml").read())
+    binned, _ = compression.bin_model(model_bytes, 16)   # changes results
+    small = compression.compress(binned)                 # 4-bit LUT weights
 
 Methods (the ancillary format is TFLM's, see
 tensorflow/lite/micro/kernels/decode_state.h):

@@ -211,6 +211,37 @@ TF_LITE_MICRO_TEST(LutInt8ChannelsLastAxis) {
       kTfLiteError, middle.Run({CreateTensor(out3, IntArrayFromInts(dims3))}));
 }
 
+// Files from before the header's axis field have 0 there and lay the tables
+// out by the output's quantization channels; their tables do not fill an
+// axis-0 layout, which tells them apart.
+TF_LITE_MICRO_TEST(LutLegacyLayouts) {
+  // One table for a [3, 2] tensor (no quantization): 1-bit indices
+  // 0 1 1 0 1 0 -> 0b01101000 into {5, 6}.
+  const int8_t one[] = {5, 6};
+  Node node;
+  node.AddPair({0x68}, Lut(1, 2, one, sizeof(one), /*axis=*/0));
+  int dims[] = {2, 3, 2};
+  int8_t output[6] = {};
+  TF_LITE_MICRO_EXPECT_EQ(
+      kTfLiteOk, node.Run({CreateTensor(output, IntArrayFromInts(dims))}));
+  const int8_t expected[] = {5, 6, 6, 5, 6, 5};
+  ExpectEqual(expected, output, 6);
+
+  // Two channels quantized along the last axis of [1, 2, 2], tables
+  // {1, 2} and {-1, -2}: indices 0 1 1 0 -> 0b01100000, interleaved.
+  const int8_t two[] = {1, 2, -1, -2};
+  Node last;
+  last.AddPair({0x60}, Lut(1, 2, two, sizeof(two), /*axis=*/0));
+  int dims3[] = {3, 1, 2, 2};
+  int8_t out3[4] = {};
+  TfLiteTensor t = CreateTensor(out3, IntArrayFromInts(dims3));
+  PerChannel quant(2, 2);
+  quant.ApplyTo(&t);
+  TF_LITE_MICRO_EXPECT_EQ(kTfLiteOk, last.Run({t}));
+  const int8_t expected3[] = {1, -2, 2, -1};
+  ExpectEqual(expected3, out3, 4);
+}
+
 // Every bit width TFLM's format has (1..7), 37 int8 elements, a table of
 // 2^w values (3k - 50 wrapped to int8), element i uses index
 // (5i + 3) mod 2^w.
