@@ -310,6 +310,20 @@ class CompressedModelsTest(absltest.TestCase):
       _run(broken, _inputs(self.cases["fc_lut_auto"][0],
                            np.random.default_rng(0)))
 
+  def test_earlier_metadata_format_is_refused_by_name(self):
+    # TFLM's first format: LUT indices in the tensor's own buffer, tables
+    # and bit widths in a COMPRESSION_METADATA flatbuffer, no DECODE.
+    m = model_builder.read_model(fc_model(np.random.default_rng(2)))
+    weights = m.subgraphs[0].tensors[1]
+    m.buffers[weights.buffer].data = np.zeros(32 * 64 // 2, np.uint8)
+    entry = model_builder.schema.MetadataT()
+    entry.name = "COMPRESSION_METADATA"
+    entry.buffer = compression._add_buffer(m, b"\0" * 16)
+    m.metadata = [entry]
+    with self.assertRaisesRegex(ValueError, "COMPRESSION_METADATA.*tflite-"
+                                "micro compress"):
+      runtime.Interpreter.from_bytes(compression._serialize(m))
+
   def test_encoded_tensor_is_a_byte_vector(self):
     _, small = self.cases["int8_prune"]
     interpreter = runtime.Interpreter.from_bytes(small,

@@ -80,6 +80,20 @@ bool IsDecodeEncoded(const Model* model, int subgraph, int index) {
   return read;
 }
 
+// TFLM's first compressed-model format: a "COMPRESSION_METADATA" entry in
+// the model's metadata, read by the kernels themselves.
+bool HasCompressionMetadata(const Model* model) {
+  static constexpr char kKey[] = "COMPRESSION_METADATA";
+  for (uint32_t i = 0; i < VectorSize(model->metadata()); ++i) {
+    const flatbuffers::String* name = model->metadata()->Get(i)->name();
+    if (name != nullptr && name->size() == sizeof(kKey) - 1 &&
+        std::memcmp(name->data(), kKey, name->size()) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
                          int subgraph, int index, const uint8_t* data,
                          size_t size) {
@@ -170,6 +184,16 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
                         element_size == 0;
     if (constant.data != nullptr && !packed &&
         constant.size != static_cast<size_t>(bytes) && !is_encoded()) {
+      if (HasCompressionMetadata(model)) {
+        MicroPrintf(
+            "Model compressed with TFLM's earlier format (COMPRESSION_METADATA"
+            ", decompression inside the kernels; tensor %d in subgraph %d is "
+            "compressed): this runtime reads compressed models with DECODE "
+            "operators; compress the uncompressed model again (tflite-micro "
+            "compress)",
+            index, subgraph);
+        return kTfLiteError;
+      }
       MicroPrintf(
           "Invalid model: tensor %d in subgraph %d has %u data bytes, but "
           "its shape and type need %u",
