@@ -531,6 +531,15 @@ def _overhead(graph, t):
   return 100 + len(_readers(graph, t)) * (140 + 2 * name)
 
 
+def _candidates(model):
+  """(subgraph, tensor index, tensor, its values) of every tensor that can
+  be compressed (_why_not_compressible)."""
+  for s, graph in enumerate(model.subgraphs or []):
+    for t, tensor in enumerate(graph.tensors or []):
+      if _why_not_compressible(model, s, t) is None:
+        yield s, t, tensor, _tensor_array(model, tensor)
+
+
 def auto_specs(model_data, method="lut"):
   """A spec for every tensor `method` can compress with a saving: constant
   tensors read only by operators, of a type the method takes (LUT: at most
@@ -538,19 +547,16 @@ def auto_specs(model_data, method="lut"):
   fewer than their own."""
   model = model_builder.read_model(model_data)
   specs = []
-  for s, graph in enumerate(model.subgraphs or []):
-    for t, tensor in enumerate(graph.tensors or []):
-      if _why_not_compressible(model, s, t) is not None:
-        continue
-      array = _tensor_array(model, tensor)
-      spec = TensorSpec(s, t, method)
-      try:
-        encoded, ancillary = _ENCODERS[method](array, tensor.quantization,
-                                               spec)
-      except CompressionError:
-        continue
-      if len(encoded) + len(ancillary) + _overhead(graph, t) < array.nbytes:
-        specs.append(spec)
+  for s, t, tensor, array in _candidates(model):
+    graph = model.subgraphs[s]
+    spec = TensorSpec(s, t, method)
+    try:
+      encoded, ancillary = _ENCODERS[method](array, tensor.quantization,
+                                             spec)
+    except CompressionError:
+      continue
+    if len(encoded) + len(ancillary) + _overhead(graph, t) < array.nbytes:
+      specs.append(spec)
   return specs
 
 
@@ -580,28 +586,24 @@ def bin_model(model_data, levels):
   [(subgraph, tensor)] binned)."""
   model = model_builder.read_model(model_data)
   changed = []
-  for s, graph in enumerate(model.subgraphs or []):
-    for t, tensor in enumerate(graph.tensors or []):
-      if _why_not_compressible(model, s, t) is not None:
-        continue
-      array = _tensor_array(model, tensor)
-      if array.dtype != np.int8:
-        continue
-      try:
-        channels, axis = _channels(array, tensor.quantization)
-      except CompressionError:
-        channels, axis = 1, None
-      grouped = _per_channel(_words(array), channels, axis)
-      if max(len(np.unique(row)) for row in grouped) <= levels:
-        continue
-      binned = bin_values(array, levels, axis)
-      buffer = model.buffers[tensor.buffer]
-      if sum(other.buffer == tensor.buffer for g in model.subgraphs
-             for other in (g.tensors or [])) > 1:
-        tensor.buffer = _add_buffer(model, binned.tobytes())
-      else:
-        buffer.data = np.frombuffer(binned.tobytes(), dtype=np.uint8)
-      changed.append((s, t))
+  for s, t, tensor, array in _candidates(model):
+    if array.dtype != np.int8:
+      continue
+    try:
+      channels, axis = _channels(array, tensor.quantization)
+    except CompressionError:
+      channels, axis = 1, None
+    grouped = _per_channel(_words(array), channels, axis)
+    if max(len(np.unique(row)) for row in grouped) <= levels:
+      continue
+    binned = bin_values(array, levels, axis)
+    buffer = model.buffers[tensor.buffer]
+    if sum(other.buffer == tensor.buffer for g in model.subgraphs
+           for other in (g.tensors or [])) > 1:
+      tensor.buffer = _add_buffer(model, binned.tobytes())
+    else:
+      buffer.data = np.frombuffer(binned.tobytes(), dtype=np.uint8)
+    changed.append((s, t))
   if not changed:
     return bytes(model_data), changed
   return _serialize(model), changed
