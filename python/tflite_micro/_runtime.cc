@@ -126,4 +126,7 @@ PYBIND11_MODULE(_runtime, m) {
         "An index argument checked as the interpreter's methods check it.");
   m.def("builtin_ops", &tflite::BuiltinOpNames,
         "Names of the builtin operators this runtime has kernels for.");
+  m.def("standard_custom_ops", &tflite::StandardCustomOpNames,
+        "Those of the given custom op names the runtime resolves without a "
+        "registerer.");
 }

@@ -21,6 +21,7 @@ import traceback
 
 import numpy as np
 
+from . import compression
 from . import model_info
 from . import op_resolver_generator
 
@@ -71,6 +72,12 @@ def _node_list(info, name):
   return "node" + ("s " if len(nodes) > 1 else " ") + ", ".join(nodes)
 
 
+def _needing_registerer(info):
+  """The model's custom ops the runtime does not resolve by itself."""
+  standard = set(_runtime().standard_custom_ops(info.custom_ops()))
+  return [op for op in info.custom_ops() if op not in standard]
+
+
 def _check_ops(info, args):
   """Fails early, naming the nodes, for ops the runtime cannot run."""
   supported = set(_runtime().builtin_ops())
@@ -79,7 +86,7 @@ def _check_ops(info, args):
     raise CliError("the model uses operators this runtime has no kernel "
                    "for: " + "; ".join(f"{op} ({_node_list(info, op)})"
                                        for op in missing))
-  customs = info.custom_ops()
+  customs = _needing_registerer(info)
   if customs and not args.custom_op_registerer:
     raise CliError(
         "the model uses custom ops with no registerer: " +
@@ -358,7 +365,7 @@ def cmd_inspect(args):
   if unsupported:
     print("Not supported by this runtime: " + ", ".join(
         f"{op} ({_node_list(info, op)})" for op in unsupported))
-  customs = info.custom_ops()
+  customs = _needing_registerer(info)
   if customs:
     print("Custom ops (need a registerer: --custom-op-registerer): " +
           ", ".join(f"{op} ({_node_list(info, op)})" for op in customs))
@@ -505,6 +512,49 @@ def cmd_profile(args):
 # resolver
 
 
+def cmd_compress(args):
+  data, _ = _read_model(args.model)
+  original_bytes = len(data)
+  try:
+    if args.bin:
+      data, binned = compression.bin_model(data, args.bin)
+      print(f"binned {len(binned)} int8 tensor{'s' if len(binned) != 1 else ''}"
+            f" to at most {args.bin} values per channel (this changes the "
+            "model's results)")
+      if args.binned_output:
+        try:
+          with open(args.binned_output, "wb") as f:
+            f.write(data)
+        except OSError as e:
+          raise CliError(f"cannot write {args.binned_output}: "
+                         f"{e.strerror or e}") from e
+    if args.spec:
+      try:
+        with open(args.spec, encoding="utf-8") as f:
+          specs = compression.parse_spec(f.read())
+      except OSError as e:
+        raise CliError(f"cannot read spec {args.spec}: "
+                       f"{e.strerror or e}") from e
+    else:
+      specs = compression.auto_specs(data, args.method)
+    small = compression.compress(data, specs)
+  except compression.CompressionError as e:
+    raise CliError(f"{args.model}: {e}") from e
+  try:
+    with open(args.output, "wb") as f:
+      f.write(small)
+  except OSError as e:
+    raise CliError(f"cannot write {args.output}: {e.strerror or e}") from e
+  for spec in specs:
+    bits = f", {spec.index_bitwidth}-bit" if spec.index_bitwidth else ""
+    print(f"  subgraph {spec.subgraph} tensor {spec.tensor}: "
+          f"{spec.method}{bits}")
+  print(f"wrote {args.output}: {original_bytes} -> {len(small)} bytes "
+        f"({len(small) - original_bytes:+d}), {len(specs)} tensor"
+        f"{'s' if len(specs) != 1 else ''} compressed (TFLM_DECODE)")
+  return 0
+
+
 def cmd_resolver(args):
   models = []
   for path in args.models:
@@ -512,14 +562,17 @@ def cmd_resolver(args):
     models.append((os.path.basename(path), info))
   try:
     methods = op_resolver_generator.add_methods()
+    custom_methods = op_resolver_generator.custom_add_methods()
     name = args.name or op_resolver_generator.default_name(args.output)
     text = op_resolver_generator.generate(models, methods, name=name,
                                           output_path=args.output,
-                                          namespace=args.namespace)
+                                          namespace=args.namespace,
+                                          custom_methods=custom_methods)
   except op_resolver_generator.GeneratorError as e:
     raise CliError(str(e)) from e
   builtins = sorted({op for _, info in models for op in info.builtin_ops()})
   customs = sorted({op for _, info in models for op in info.custom_ops()})
+  to_add = [op for op in customs if op not in custom_methods]
   if args.output in (None, "-"):
     sys.stdout.write(text)
     return 0
@@ -531,10 +584,13 @@ def cmd_resolver(args):
   summary = (f"wrote {args.output}: MicroMutableOpResolver<"
              f"{len(builtins) + len(customs)}> with {len(builtins)} builtin "
              f"op{'s' if len(builtins) != 1 else ''}")
-  if customs:
-    summary += (f" and {len(customs)} custom op"
-                f"{'s' if len(customs) != 1 else ''} for you to add ("
-                + ", ".join(customs) + ")")
+  if len(customs) > len(to_add):
+    known = len(customs) - len(to_add)
+    summary += f", {known} custom op{'s' if known != 1 else ''}"
+  if to_add:
+    summary += (f" and {len(to_add)} custom op"
+                f"{'s' if len(to_add) != 1 else ''} for you to add ("
+                + ", ".join(to_add) + ")")
   print(summary)
   return 0
 
@@ -846,6 +902,33 @@ def build_parser(prog=PROG):
       "header's file name)")
   resolver.add_argument("--namespace", help="C++ namespace for the names")
   resolver.set_defaults(handler=cmd_resolver)
+
+  compress = commands.add_parser(
+      "compress", parents=[common],
+      help="compress constant tensors for TFLM's DECODE (smaller flash)",
+      description="Writes OUTPUT: MODEL with constant tensors encoded "
+      "(LUT, Huffman or pruning) and a TFLM_DECODE before each operator "
+      "reading them, in TFLM's compressed-model format. Without --spec, "
+      "every tensor --method compresses with a saving is taken. Outputs "
+      "stay bit for bit those of MODEL (of the binned model with --bin).")
+  compress.add_argument("model", metavar="MODEL")
+  compress.add_argument("--output", "-o", metavar="OUTPUT", required=True,
+                        help="compressed model to write")
+  compress.add_argument("--method", choices=compression.METHODS,
+                        default="lut",
+                        help="method for automatic selection (default "
+                        "%(default)s)")
+  compress.add_argument("--spec", metavar="SPEC.yaml",
+                        help="TFLM's spec file (tensors, methods, "
+                        "index_bitwidth) instead of automatic selection")
+  compress.add_argument(
+      "--bin", type=int, metavar="LEVELS",
+      help="first bin every int8 constant to at most LEVELS values per "
+      "channel (evenly spaced between its extremes): TFLM's step before LUT "
+      "compression; it changes the model's results, check its accuracy")
+  compress.add_argument("--binned-output", metavar="PATH",
+                        help="also write the binned, uncompressed model")
+  compress.set_defaults(handler=cmd_compress)
 
   compare = commands.add_parser(
       "compare", parents=[common],

@@ -1087,8 +1087,10 @@ def _export(model_paths, output_dir, target, seed, arena_size, tree,
       info = model_info.describe(data)
     except model_info.ModelError as e:
       raise ExportError(f"{path}: {e}") from e
-    if info.custom_ops():
-      raise ExportError(f"{path} uses custom ops ({', '.join(info.custom_ops())}), "
+    unknown = [op for op in info.custom_ops()
+               if op not in op_resolver_generator.KNOWN_CUSTOM_OPS]
+    if unknown:
+      raise ExportError(f"{path} uses custom ops ({', '.join(unknown)}), "
                         "which the export cannot add for you yet")
     label = os.path.basename(path)
     identifier = c_identifier(os.path.splitext(label)[0])
@@ -1112,7 +1114,9 @@ def _export(model_paths, output_dir, target, seed, arena_size, tree,
   try:
     resolver_header = op_resolver_generator.generate(
         [(m.label, m.info) for m in models], methods, name=RESOLVER_NAME,
-        output_path=RESOLVER_HEADER)
+        output_path=RESOLVER_HEADER,
+        custom_methods=op_resolver_generator.parse_custom_add_methods(
+            resolver_text))
   except op_resolver_generator.GeneratorError as e:
     raise ExportError(str(e)) from e
   registration_of = registration_functions(resolver_text)

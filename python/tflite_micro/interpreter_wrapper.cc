@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tensorflow/lite/micro/model_reading.h"
+
 namespace py = pybind11;
 
 namespace tflite {
@@ -278,6 +280,24 @@ py::array InterpreterWrapper::GetTensor(int64_t tensor_index,
     throw py::value_error("Tensor " + std::to_string(tensor_index) +
                           " has no memory (no operator uses it)");
   }
+  // A compressed (DECODE) or sparse (DENSIFY) constant holds fewer bytes
+  // than its shape: there is no array of that shape to copy.
+  const Model* model = hosted_.micro().model();
+  const auto subgraph = static_cast<flatbuffers::uoffset_t>(subgraph_index);
+  const auto index = static_cast<flatbuffers::uoffset_t>(tensor_index);
+  const ConstantData constant = GetBufferData(
+      model, model->subgraphs()->Get(subgraph)->tensors()->Get(index)->buffer(),
+      hosted_.model_data(), hosted_.model_size());
+  if (constant.data != nullptr && constant.size < TensorBytes(tensor)) {
+    throw py::value_error(
+        "Tensor " + std::to_string(tensor_index) + " of subgraph " +
+        std::to_string(subgraph_index) + " holds " +
+        std::to_string(constant.size) +
+        " bytes of encoded data (a compressed or sparse constant), not the " +
+        std::to_string(TensorBytes(tensor)) +
+        " its shape needs; read the output of the DECODE or DENSIFY that "
+        "reads it");
+  }
   if (!TensorKept(static_cast<int>(tensor_index),
                   static_cast<int>(subgraph_index))) {
     throw std::runtime_error(
@@ -506,6 +526,16 @@ std::vector<std::string> BuiltinOpNames() {
     }
   }
   return names;
+}
+
+std::vector<std::string> StandardCustomOpNames(
+    const std::vector<std::string>& names) {
+  auto resolver = std::make_unique<ExtensibleOpResolver>();
+  std::vector<std::string> found;
+  for (const std::string& name : names) {
+    if (resolver->FindOp(name.c_str()) != nullptr) found.push_back(name);
+  }
+  return found;
 }
 
 }  // namespace tflite

@@ -170,6 +170,11 @@ class InterpreterWrapper {
 
 // Names of the builtin operators the runtime has kernels for.
 std::vector<std::string> BuiltinOpNames();
+// Those of `names` that the runtime's resolver has without a registerer
+// (TFLite's and TFLM's standard custom ops: DECODE, CIRCULAR_BUFFER,
+// DETECTION_POSTPROCESS).
+std::vector<std::string> StandardCustomOpNames(
+    const std::vector<std::string>& names);
 
 }  // namespace tflite
 

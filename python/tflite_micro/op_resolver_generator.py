@@ -20,6 +20,15 @@ _ADD_METHOD = re.compile(
     r"return\s+AddBuiltin\(\s*BuiltinOperator_(\w+)\s*,")
 
 
+# The custom ops the resolver header has an AddXxx() for, by their names in
+# models (TFLite's and TFLM's own custom ops).
+KNOWN_CUSTOM_OPS = {
+    "CIRCULAR_BUFFER": "AddCircularBuffer",
+    "TFLM_DECODE": "AddDecode",
+    "TFLite_Detection_PostProcess": "AddDetectionPostprocess",
+}
+
+
 class GeneratorError(ValueError):
   """A model uses an op the resolver cannot add, or the header is missing."""
 
@@ -47,6 +56,18 @@ def parse_add_methods(header_text):
     if method != "AddBuiltin":
       methods.setdefault(builtin, method)
   return methods
+
+
+def parse_custom_add_methods(header_text):
+  """{custom op name: AddXxx method} of KNOWN_CUSTOM_OPS the header has."""
+  return {name: method for name, method in KNOWN_CUSTOM_OPS.items()
+          if re.search(r"TfLiteStatus\s+" + method + r"\s*\(", header_text)}
+
+
+def custom_add_methods(header_path=None):
+  """parse_custom_add_methods of the installed resolver header."""
+  with open(header_path or resolver_header_path(), encoding="utf-8") as f:
+    return parse_custom_add_methods(f.read())
 
 
 def add_methods(header_path=None):
@@ -91,12 +112,17 @@ def _c_string(text):
   return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(models, methods, name="Model", output_path=None, namespace=None):
+def generate(models, methods, name="Model", output_path=None, namespace=None,
+             custom_methods=None):
   """The header text.
 
   models: [(label, ModelInfo)], e.g. the file names and model_info.describe
-    of each; methods: the builtin -> AddXxx mapping (add_methods()).
+    of each; methods: the builtin -> AddXxx mapping (add_methods());
+    custom_methods: the custom op -> AddXxx mapping (custom_add_methods()),
+    for the custom ops the header adds itself; the others are listed for
+    the user to add.
   """
+  custom_methods = custom_methods or {}
   if not re.fullmatch(r"[A-Za-z_][0-9A-Za-z_]*", name):
     raise GeneratorError(f"--name {name!r} is not a C++ identifier")
   if namespace is not None and not re.fullmatch(
@@ -148,12 +174,13 @@ def generate(models, methods, name="Model", output_path=None, namespace=None):
       f"k{name}OpCount>;",
       "",
   ]
-  if customs:
-    lines.append(f"// Adds the builtin ops. The custom ops are counted in "
-                 f"k{name}OpCount: add them")
-    lines.append("// yourself after this call, with your kernels' "
+  others = [op for op in customs if op not in custom_methods]
+  if others:
+    lines.append(f"// Adds the ops it has kernels for. The other custom ops "
+                 f"are counted in k{name}OpCount:")
+    lines.append("// add them yourself after this call, with your kernels' "
                  "registrations:")
-    for op in customs:
+    for op in others:
       lines.append(f"//   resolver.AddCustom({_c_string(op)}, "
                    "<its TfLiteRegistration*>);")
   else:
@@ -161,10 +188,12 @@ def generate(models, methods, name="Model", output_path=None, namespace=None):
                  ".")
   lines.append(f"inline TfLiteStatus Add{name}Ops({name}OpResolver& "
                "resolver) {")
-  for op in builtins:
+  added = [(op, methods[op]) for op in builtins] + [
+      (op, custom_methods[op]) for op in customs if op in custom_methods]
+  for op, method in added:
     if several:
       lines.append(f"  // {op}: " + ", ".join(users[op]))
-    lines.append(f"  if (resolver.{methods[op]}() != kTfLiteOk) "
+    lines.append(f"  if (resolver.{method}() != kTfLiteOk) "
                  "return kTfLiteError;")
   lines += ["  return kTfLiteOk;", "}", ""]
   if namespace:

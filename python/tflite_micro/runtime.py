@@ -174,8 +174,8 @@ class Interpreter:
   The first five parameters are TFLM's, in its order; the others are this
   package's and go by keyword. A bool in the fourth place is taken as
   preserve_all_tensors (this package's order before TFLM's was followed).
-  alt_decompression_memory_size is accepted for TFLM's signature and unused:
-  this runtime has no DECODE operator.
+  alt_decompression_memory_size is accepted for TFLM's signature: DECODE's
+  outputs (compressed models) are planned in the arena whatever its value.
 
   Reliability (README, Security): an input not set since the tensors were
   last planned (creation, resize_input, a grown arena) reads as zeros; the
@@ -368,6 +368,12 @@ def builtin_ops():
   """Names of the builtin operators (e.g. "CONV_2D") this runtime has
   kernels for; custom ops come from registerers."""
   return list(_runtime.builtin_ops())
+
+
+def standard_custom_ops(names):
+  """Those of the custom op `names` this runtime runs without a registerer:
+  TFLM_DECODE, CIRCULAR_BUFFER, TFLite_Detection_PostProcess."""
+  return list(_runtime.standard_custom_ops(list(names)))
 
 
 # An int (or numpy integer, not a bool) within int64, else ValueError: the

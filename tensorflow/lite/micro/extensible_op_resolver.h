@@ -1,5 +1,5 @@
-// An op resolver with every builtin kernel, DETECTION_POSTPROCESS and
-// CIRCULAR_BUFFER, plus
+// An op resolver with every builtin kernel, DETECTION_POSTPROCESS,
+// CIRCULAR_BUFFER and DECODE, plus
 // room for custom ops: what the runtimes (Python, Java, the CLI) run models
 // with, and what custom-op registerers add their ops to. Portable: a
 // firmware may hold one too and call a package's registerer directly, e.g.
@@ -24,9 +24,9 @@ namespace tflite {
 constexpr unsigned int kExtensibleOpResolverCustomCapacity = 64;
 
 // The builtins, TFLite's standard custom op DETECTION_POSTPROCESS and TFLM's
-// CIRCULAR_BUFFER.
+// CIRCULAR_BUFFER and DECODE (TFLM_DECODE).
 constexpr unsigned int kExtensibleOpResolverStandardOpsCount =
-    kAllBuiltinOpsCount + 2;
+    kAllBuiltinOpsCount + 3;
 
 class ExtensibleOpResolver
     : public MicroMutableOpResolver<kExtensibleOpResolverStandardOpsCount +
@@ -36,6 +36,7 @@ class ExtensibleOpResolver
     AddAllBuiltinOps(*this);
     AddDetectionPostprocess();
     AddCircularBuffer();
+    AddDecode();
   }
   const char* BuiltinName(BuiltinOperator op) const override {
     return AnyBuiltinName(op);

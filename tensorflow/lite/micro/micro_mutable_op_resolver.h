@@ -300,6 +300,13 @@ class MicroMutableOpResolver : public MicroOpResolver {
                       ParseCumsum);
   }
 
+  // TFLM's DECODE ("TFLM_DECODE"), which compressed models put before the
+  // readers of their compressed constants.
+  TfLiteStatus AddDecode(
+      const TfLiteRegistration& registration = Register_DECODE()) {
+    return AddCustom(kDecodeName, &registration);
+  }
+
   TfLiteStatus AddDensify(
       const TfLiteRegistration& registration = Register_DENSIFY()) {
     return AddBuiltin(BuiltinOperator_DENSIFY,

@@ -1,7 +1,10 @@
 #include "tensorflow/lite/micro/model_checks.h"
 
+#include <cstring>
+
 #include "flatbuffers/flatbuffers.h"
 #include "tensorflow/lite/core/api/flatbuffer_conversions.h"
+#include "tensorflow/lite/micro/kernels/micro_ops.h"
 #include "tensorflow/lite/micro/micro_log.h"
 #include "tensorflow/lite/schema/schema_utils.h"
 
@@ -40,6 +43,55 @@ TfLiteStatus CheckTensorIndices(const flatbuffers::Vector<int32_t>* indices,
     return kTfLiteError;
   }
   return kTfLiteOk;
+}
+
+// True when tensor `index` of `subgraph` is read, and read only, as the
+// encoded input (an even-numbered one) of DECODE nodes, and is no output of
+// the subgraph: its bytes are in a decoder's format (compressed models), not
+// the layout its shape and type describe. DECODE checks them.
+bool IsDecodeEncoded(const Model* model, int subgraph, int index) {
+  const uint32_t codes = VectorSize(model->operator_codes());
+  const SubGraph* graph =
+      model->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(subgraph));
+  for (uint32_t i = 0; i < VectorSize(graph->outputs()); ++i) {
+    if (graph->outputs()->Get(i) == index) return false;
+  }
+  bool read = false;
+  for (uint32_t n = 0; n < VectorSize(graph->operators()); ++n) {
+    const Operator* op = graph->operators()->Get(n);
+    const auto* inputs = op->inputs();
+    bool decode = false;
+    if (op->opcode_index() < codes) {
+      const OperatorCode* code = model->operator_codes()->Get(op->opcode_index());
+      const flatbuffers::String* name = code->custom_code();
+      decode = GetBuiltinCode(code) == BuiltinOperator_CUSTOM &&
+               name != nullptr && name->size() == sizeof(kDecodeName) - 1 &&
+               std::memcmp(name->data(), kDecodeName, name->size()) == 0;
+    }
+    for (uint32_t i = 0; i < VectorSize(inputs); ++i) {
+      if (inputs->Get(i) != index) continue;
+      if (!decode || i % 2 != 0) return false;
+      read = true;
+    }
+    for (uint32_t i = 0; i < VectorSize(op->intermediates()); ++i) {
+      if (op->intermediates()->Get(i) == index) return false;
+    }
+  }
+  return read;
+}
+
+// TFLM's first compressed-model format: a "COMPRESSION_METADATA" entry in
+// the model's metadata, read by the kernels themselves.
+bool HasCompressionMetadata(const Model* model) {
+  static constexpr char kKey[] = "COMPRESSION_METADATA";
+  for (uint32_t i = 0; i < VectorSize(model->metadata()); ++i) {
+    const flatbuffers::String* name = model->metadata()->Get(i)->name();
+    if (name != nullptr && name->size() == sizeof(kKey) - 1 &&
+        std::memcmp(name->data(), kKey, name->size()) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
@@ -85,6 +137,19 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     return kTfLiteError;
   }
 
+  // A tensor DECODE reads as encoded data (compressed models) may disagree
+  // with its shape, type and quantization in the ways checked below.
+  // IsDecodeEncoded scans the nodes, so it is asked only on a disagreement.
+  bool encoded_checked = false;
+  bool encoded = false;
+  auto is_encoded = [&]() {
+    if (!encoded_checked) {
+      encoded = IsDecodeEncoded(model, subgraph, index);
+      encoded_checked = true;
+    }
+    return encoded;
+  };
+
   const uint32_t buffers = VectorSize(model->buffers());
   if (tensor->buffer() >= buffers && tensor->buffer() != 0) {
     MicroPrintf(
@@ -118,7 +183,17 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     const bool packed = type == kTfLiteInt4 || tensor->sparsity() != nullptr ||
                         element_size == 0;
     if (constant.data != nullptr && !packed &&
-        constant.size != static_cast<size_t>(bytes)) {
+        constant.size != static_cast<size_t>(bytes) && !is_encoded()) {
+      if (HasCompressionMetadata(model)) {
+        MicroPrintf(
+            "Model compressed with TFLM's earlier format (COMPRESSION_METADATA"
+            ", decompression inside the kernels; tensor %d in subgraph %d is "
+            "compressed): this runtime reads compressed models with DECODE "
+            "operators; compress the uncompressed model again (tflite-micro "
+            "compress)",
+            index, subgraph);
+        return kTfLiteError;
+      }
       MicroPrintf(
           "Invalid model: tensor %d in subgraph %d has %u data bytes, but "
           "its shape and type need %u",
@@ -130,7 +205,7 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     // undefined behaviour in the kernels.
     if (constant.data != nullptr && type == kTfLiteBool) {
       for (size_t i = 0; i < constant.size; ++i) {
-        if (constant.data[i] > 1) {
+        if (constant.data[i] > 1 && !is_encoded()) {
           MicroPrintf(
               "Invalid model: bool tensor %d in subgraph %d holds byte %u at "
               "element %u (bools must be 0 or 1)",
@@ -142,7 +217,7 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     }
     if (constant.data != nullptr && type == kTfLiteInt4 &&
         constant.size != static_cast<size_t>((elements + 1) / 2) &&
-        constant.size != static_cast<size_t>(elements)) {
+        constant.size != static_cast<size_t>(elements) && !is_encoded()) {
       MicroPrintf(
           "Invalid model: int4 tensor %d in subgraph %d has %u data bytes "
           "for %u elements",
@@ -215,7 +290,7 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
     }
     for (uint32_t z = 0; z < zero_points; ++z) {
       const int64_t zero_point = quantization->zero_point()->Get(z);
-      if (zero_point < zero_min || zero_point > zero_max) {
+      if ((zero_point < zero_min || zero_point > zero_max) && !is_encoded()) {
         MicroPrintf(
             "Invalid model: tensor %d in subgraph %d has zero point %lld, "
             "outside the range [%lld, %lld] of its type %s",
@@ -243,7 +318,8 @@ TfLiteStatus CheckTensor(const Model* model, const Tensor* tensor,
           rank == 1 && static_cast<uint32_t>(shape->Get(0)) == scales;
       if (!vector_of_scales &&
           (dimension < 0 || static_cast<uint32_t>(dimension) >= rank ||
-           static_cast<uint32_t>(shape->Get(dimension)) != scales)) {
+           static_cast<uint32_t>(shape->Get(dimension)) != scales) &&
+          !is_encoded()) {
         MicroPrintf(
             "Invalid model: tensor %d in subgraph %d has %u per-channel "
             "scales along dimension %d, which does not match its shape",

@@ -2,12 +2,17 @@
 // fuzzer (crashers/) and the whole seed corpus (seeds/): each must run or be
 // rejected with a message. Under --config=asan this also checks them for
 // memory errors and undefined behaviour.
+#include <algorithm>
+#include <cstring>
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "tensorflow/lite/micro/fuzz/fuzz_util.h"
 #include "tensorflow/lite/micro/testing/model_files.h"
+#include "tensorflow/lite/schema/schema_generated.h"
 
 namespace tflite {
 namespace {
@@ -39,6 +44,61 @@ TEST(FuzzRegressionTest, Seeds) {
   }
   // Most seeds are valid models that the kernel tests ran.
   EXPECT_GT(ran, static_cast<int>(seeds.size()) / 2);
+}
+
+// [offset, size) in the file of the data of every input of the DECODE
+// nodes of a (valid) compressed model: its encoded and ancillary bytes.
+std::vector<std::pair<size_t, size_t>> DecodeInputBytes(
+    const std::vector<uint8_t>& bytes) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  const Model* model = GetModel(bytes.data());
+  const auto* graph = model->subgraphs()->Get(0);
+  for (const Operator* op : *graph->operators()) {
+    const auto* name =
+        model->operator_codes()->Get(op->opcode_index())->custom_code();
+    if (name == nullptr || std::strcmp(name->c_str(), "TFLM_DECODE") != 0) {
+      continue;
+    }
+    for (const int32_t index : *op->inputs()) {
+      const auto* data =
+          model->buffers()->Get(graph->tensors()->Get(index)->buffer())->data();
+      if (data != nullptr && data->size() > 0) {
+        ranges.emplace_back(data->data() - bytes.data(), data->size());
+      }
+    }
+  }
+  return ranges;
+}
+
+// Compressed models with random bytes of their DECODE inputs (encoded data,
+// decode headers, tables) changed: each must run or be rejected.
+TEST(FuzzRegressionTest, CorruptDecodeInputs) {
+  std::mt19937 random(7);
+  int models = 0;
+  int ran = 0;
+  for (const auto& file : Directory("seeds")) {
+    const std::string text(file.bytes.begin(), file.bytes.end());
+    if (text.find("TFLM_DECODE") == std::string::npos) continue;
+    const auto ranges = DecodeInputBytes(file.bytes);
+    ASSERT_FALSE(ranges.empty()) << file.name;
+    ++models;
+    for (int trial = 0; trial < 200; ++trial) {
+      std::vector<uint8_t> bytes = file.bytes;
+      const int changes = 1 + static_cast<int>(random() % 3);
+      for (int c = 0; c < changes; ++c) {
+        const auto& range = ranges[random() % ranges.size()];
+        // Headers (the first 16 bytes) half the time.
+        const size_t span = random() % 2 ? range.second
+                                         : std::min<size_t>(range.second, 16);
+        bytes[range.first + random() % span] =
+            static_cast<uint8_t>(random());
+      }
+      SCOPED_TRACE(file.name + " trial " + std::to_string(trial));
+      ran += fuzz::RunModel(bytes.data(), bytes.size(), nullptr, 0);
+    }
+  }
+  EXPECT_GE(models, 8);
+  EXPECT_GT(ran, 0);
 }
 
 TEST(FuzzRegressionTest, SharedModels) {

@@ -18,10 +18,12 @@ alignas(16) uint8_t model_copy[kMaxModelBytes];
 alignas(16) uint8_t arena[kFuzzArenaBytes];
 
 const MicroOpResolver& Resolver() {
-  static MicroMutableOpResolver<kAllBuiltinOpsCount> resolver;
+  // The builtins and DECODE (compressed models' encoded constants).
+  static MicroMutableOpResolver<kAllBuiltinOpsCount + 1> resolver;
   static bool filled = false;
   if (!filled) {
     AddAllBuiltinOps(resolver);
+    resolver.AddDecode();
     filled = true;
   }
   return resolver;

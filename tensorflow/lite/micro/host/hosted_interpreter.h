@@ -216,6 +216,8 @@ class HostedInterpreter {
   const Tensor* model_tensor(int tensor_index) const;
 
   bool model_in_place() const { return model_copy_ == nullptr; }
+  // The model's bytes as the interpreter reads them.
+  const uint8_t* model_data() const { return model_; }
   size_t model_size() const { return model_size_; }
   size_t arena_size() const { return arena_size_; }
   size_t arena_used_bytes() const { return interpreter_->arena_used_bytes(); }

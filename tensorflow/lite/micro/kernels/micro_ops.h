@@ -28,6 +28,10 @@ TfLiteRegistration Register_CIRCULAR_BUFFER();
 constexpr char kCircularBufferName[] = "CIRCULAR_BUFFER";
 TfLiteRegistration Register_COS();
 TfLiteRegistration Register_CUMSUM();
+// TFLM's decompression of constant tensors in compressed models:
+// registered under kDecodeName.
+TfLiteRegistration Register_DECODE();
+constexpr char kDecodeName[] = "TFLM_DECODE";
 TfLiteRegistration Register_DENSIFY();
 TfLiteRegistration Register_DEPTH_TO_SPACE();
 TfLiteRegistration Register_DEPTHWISE_CONV_2D();

@@ -16,6 +16,7 @@ import tempfile
 from absl.testing import absltest
 import numpy as np
 
+from tflite_micro.python.tflite_micro import compression
 from tflite_micro.python.tflite_micro import exporter
 from tflite_micro.python.tflite_micro import model_builder
 from tflite_micro.python.tflite_micro import runtime
@@ -106,7 +107,12 @@ class ExportTest(absltest.TestCase):
     builder_path = os.path.join(cls.work, "builder_fc_add.tflite")
     with open(builder_path, "wb") as f:
       f.write(builder_model())
-    paths = [builder_path]
+    # The same model with its FC weights LUT-compressed (TFLM_DECODE).
+    compressed_path = os.path.join(cls.work, "builder_fc_add_lut.tflite")
+    with open(compressed_path, "wb") as f:
+      f.write(compression.compress(
+          builder_model(), [compression.TensorSpec(0, 1, "lut")]))
+    paths = [builder_path, compressed_path]
     cls.shared = [shared_data.model_path(m) for m in SHARED_MODELS]
     cls.shared = [p for p in cls.shared if p is not None]
     paths += cls.shared
@@ -124,7 +130,7 @@ class ExportTest(absltest.TestCase):
     if not self.shared:
       self.skipTest(shared_data.absent_reason() + " (only the model_builder "
                     "model is exported)")
-    self.assertLen(self.result.models, 1 + len(SHARED_MODELS))
+    self.assertLen(self.result.models, 2 + len(SHARED_MODELS))
 
   def test_expected_output_file_is_the_python_runtimes(self):
     with open(os.path.join(self.tree, "app", "expected_output.txt")) as f:
@@ -140,7 +146,9 @@ class ExportTest(absltest.TestCase):
     self.assertNotIn("tensorflow/lite/micro/all_ops_resolver.h", files)
     kernels = {os.path.basename(p) for p in self.result.groups["kernels"]
                if p.startswith("tensorflow/lite/micro/kernels/")}
-    want = {"fully_connected.cc", "add_sub.cc", "kernel_util.cc"}
+    want = {"fully_connected.cc", "add_sub.cc", "kernel_util.cc",
+            "decode.cc", "decode_lut.cc", "decode_huffman.cc",
+            "decode_prune.cc"}
     if self.shared:
       want |= {"conv.cc", "depthwise_conv.cc", "pooling.cc", "reshape.cc",
                "softmax.cc"}
