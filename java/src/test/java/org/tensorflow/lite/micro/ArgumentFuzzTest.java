@@ -93,6 +93,15 @@ public class ArgumentFuzzTest {
   private static final Class<?>[] ELEMENTS = {float.class, int.class, long.class, short.class,
       byte.class, boolean.class, double.class, char.class};
 
+  /** An array of {@code shape} whose elements are not {@code element}s. */
+  private static Object otherElementArray(Random random, Class<?> element, int[] shape) {
+    Class<?> other;
+    do {
+      other = ELEMENTS[random.nextInt(ELEMENTS.length)];
+    } while (other == element);
+    return Array.newInstance(other, shape);
+  }
+
   /** Copies of the values of every output, as bytes. */
   private static byte[][] outputs(Interpreter interpreter) {
     byte[][] result = new byte[interpreter.getOutputTensorCount()][];
@@ -129,14 +138,8 @@ public class ArgumentFuzzTest {
             new StringBuilder("x"), Thread.currentThread()};
         return others[random.nextInt(others.length)];
       }
-      case 2: {
-        // The right shape, another element type.
-        Class<?> other;
-        do {
-          other = ELEMENTS[random.nextInt(ELEMENTS.length)];
-        } while (other == element);
-        return Array.newInstance(other, shape);
-      }
+      case 2:
+        return otherElementArray(random, element, shape);
       case 3: {
         // One more dimension (the rank cannot change).
         int[] longer = Arrays.copyOf(shape, shape.length + 1);
@@ -284,13 +287,8 @@ public class ArgumentFuzzTest {
         Object[] others = {"a string", new Object(), 1.5f, 3, new int[0][0][0]};
         return others[random.nextInt(others.length)];
       }
-      case 1: {
-        Class<?> other;
-        do {
-          other = ELEMENTS[random.nextInt(ELEMENTS.length)];
-        } while (other == element);
-        return Array.newInstance(other, shape);
-      }
+      case 1:
+        return otherElementArray(random, element, shape);
       case 2: {
         int[] changed = shape.length == 0 ? new int[] {2} : shape.clone();
         changed[random.nextInt(changed.length)] += 1 + random.nextInt(3);
