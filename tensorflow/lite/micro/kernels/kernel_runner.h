@@ -82,8 +82,12 @@ class KernelRunner {
   std::unique_ptr<testing::AlignedModel> model_;
   std::vector<uint8_t> arena_;
   // Held in place: deleting it through a pointer would need the virtual
-  // destructor the resolvers leave out (no operator delete on devices).
-  std::optional<MicroMutableOpResolver<1>> resolver_;
+  // destructor the resolvers leave out (no operator delete on devices). A
+  // final class, so that destroying it in place is not flagged either
+  // (clang's -Wdelete-non-abstract-non-virtual-dtor, the fuzz build's
+  // -Werror, on std::optional's destructor call).
+  class Resolver final : public MicroMutableOpResolver<1> {};
+  std::optional<Resolver> resolver_;
   std::unique_ptr<MicroInterpreter> interpreter_;
 };
 
