@@ -151,13 +151,15 @@ mutants() {
       -print_final_stats=1 -artifact_prefix="$OUT/crashes/mutants-$name-" \
       "$dir" >"$log" 2>&1 || code=$?
     rm -rf "$dir"
-    local executions rejected
+    local executions rejected unparsed
     executions=$(grep -oE 'number_of_executed_units: *[0-9]+' "$log" |
                    tr -dc 0-9)
     rejected=$(grep -c '^rejected: ' "$log" || true)
+    # Stacked mutations end in byte mutations once one breaks the flatbuffer.
+    unparsed=$(grep -c '^rejected: .*not a well-formed' "$log" || true)
     echo "$name ($fuzzer): $((${executions:-1} - 1)) mutants and the model:" \
       "$((${executions:-0} - rejected)) ran, $rejected rejected with a" \
-      "message, exit status $code"
+      "message ($unparsed by the flatbuffer verifier), exit status $code"
     ((code == 0)) || status=1
   done
   return $status
