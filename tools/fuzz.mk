@@ -8,9 +8,10 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 CXX := $(CCACHE) clang++
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The core is warning-free with clang as with GCC (micro_copts).
+# FLATBUFFERS_LOCALE_INDEPENDENT=0: flexbuffers (custom options) without
+# flatbuffers' library, as Bazel and setup.py build it.
 CXXFLAGS := -std=c++17 -O1 -g -fno-omit-frame-pointer -ffp-contract=off $(SANITIZE) \
-  -Wall -Wextra -Werror \
-  -DFLATBUFFERS_LOCALE_INDEPENDENT=0 -I. -I$(OUT)/gen -MMD -MP
+  -Wall -Wextra -Werror -DFLATBUFFERS_LOCALE_INDEPENDENT=0 -I. -I$(OUT)/gen -MMD -MP
 # The kernel-test kit (KernelRunner, test_helpers) is test-only code.
 TEST_KIT := tensorflow/lite/micro/kernels/kernel_runner.cc \
   tensorflow/lite/micro/test_helpers.cc
@@ -20,11 +21,14 @@ CORE_SRCS := $(filter-out %_test.cc $(TEST_KIT),$(wildcard \
   tensorflow/lite/kernels/internal/optimized/*.cc \
   tensorflow/lite/micro/*.cc tensorflow/lite/micro/arena_allocator/*.cc \
   tensorflow/lite/micro/memory_planner/*.cc tensorflow/lite/micro/kernels/*.cc \
-  tensorflow/lite/micro/fuzz/fuzz_util.cc))
+  tensorflow/lite/micro/fuzz/fuzz_util.cc \
+  signal/src/*.cc signal/micro/kernels/*.cc \
+  mediapipe/src/*.cc mediapipe/micro/kernels/*.cc))
 CORE_OBJS := $(patsubst %.cc,$(OUT)/obj/%.o,$(CORE_SRCS))
 SCHEMA := $(OUT)/gen/tensorflow/lite/schema/schema_generated.h
 
-all: $(OUT)/model_fuzzer $(OUT)/input_fuzzer $(OUT)/structure_fuzzer
+FUZZERS := model_fuzzer input_fuzzer structure_fuzzer custom_op_fuzzer
+all: $(addprefix $(OUT)/,$(FUZZERS))
 
 # With the object API (ModelT, UnPackModel, Model::Pack) for
 # structure_fuzzer's mutator; every file of the build sees the same header.
@@ -43,8 +47,14 @@ $(OUT)/obj/%.o: %.cc $(SCHEMA)
 $(OUT)/%: $(OUT)/obj/tensorflow/lite/micro/fuzz/%.o $(CORE_OBJS)
 	$(CXX) $(SANITIZE) -fsanitize=fuzzer $^ -o $@
 
+# The structure-aware mutator the two fuzzers share.
+$(OUT)/structure_fuzzer $(OUT)/custom_op_fuzzer: \
+    $(OUT)/obj/tensorflow/lite/micro/fuzz/structure_mutator.o
+
 .PRECIOUS: $(OUT)/obj/%.o
--include $(CORE_OBJS:.o=.d)
+-include $(CORE_OBJS:.o=.d) \
+  $(wildcard $(OUT)/obj/tensorflow/lite/micro/fuzz/*fuzzer.d \
+    $(OUT)/obj/tensorflow/lite/micro/fuzz/structure_mutator.d)
 
 # The op matrix test under the same sanitizers (bazel test --config=asan runs
 # it too).

@@ -3,7 +3,8 @@
 # tensorflow/lite/micro/fuzz/seeds/: every model the kernel and runtime tests
 # build (model_builder keeps a copy when TFLITE_MICRO_DUMP_MODELS is set),
 # reduced by libFuzzer's merge to the models that add coverage. ../shared's
-# models are not copied here; tools/fuzz.sh adds them at run time.
+# models are not copied here; tools/fuzz.sh adds them at run time. Then
+# custom_op_fuzzer's seeds, tensorflow/lite/micro/fuzz/custom_op_seeds/.
 #
 #   bash tools/make_fuzz_corpus.sh
 set -euo pipefail
@@ -41,3 +42,8 @@ for f in "$seeds"/*; do
   [[ $f == *.tflite ]] || mv "$f" "$f.tflite"
 done
 echo "$(ls "$seeds" | wc -l) seeds in $seeds"
+
+# custom_op_fuzzer's seeds: one-op models of the signal and MediaPipe ops.
+custom=tensorflow/lite/micro/fuzz/custom_op_seeds
+rm -rf "$custom"
+bazel run //tensorflow/lite/micro/fuzz:make_custom_op_seeds -- "$PWD/$custom"

@@ -14,6 +14,7 @@
 #include "mediapipe/src/landmarks_to_transform_matrix.h"
 #include "tensorflow/lite/kernels/internal/tensor_ctypes.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/flexbuffer_options.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
@@ -89,9 +90,7 @@ bool ReadSubset(TfLiteContext* context, const Vector& vector, int landmarks,
 
 bool ReadOptions(TfLiteContext* context, const OpData& data, int landmarks,
                  LandmarksToMatrixParams* p) {
-  if (data.options_length == 0 ||
-      !flexbuffers::VerifyBuffer(data.options, data.options_length) ||
-      !flexbuffers::GetRoot(data.options, data.options_length).IsMap()) {
+  if (!IsFlexbufferMap(data.options, data.options_length)) {
     MicroPrintf("%s: the custom options must be a flexbuffer map", kOp);
     return false;
   }

@@ -15,6 +15,7 @@
 #include "mediapipe/src/transform_landmarks.h"
 #include "tensorflow/lite/kernels/internal/tensor_ctypes.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/flexbuffer_options.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
@@ -38,9 +39,7 @@ void* Init(TfLiteContext* context, const char* buffer, size_t length) {
 
 // Version 1's options: {"dimensions": 2 or 3, "scale": float != 0}.
 bool ReadVersion1Options(OpData* data) {
-  if (data->options_length == 0 ||
-      !flexbuffers::VerifyBuffer(data->options, data->options_length) ||
-      !flexbuffers::GetRoot(data->options, data->options_length).IsMap()) {
+  if (!IsFlexbufferMap(data->options, data->options_length)) {
     MicroPrintf("%s: version 1 (4-D landmarks) needs custom options, a "
                 "flexbuffer map with 'dimensions' and 'scale'",
                 kOp);

@@ -4,6 +4,7 @@
 #include <new>
 
 #include "flatbuffers/flexbuffers.h"
+#include "tensorflow/lite/micro/flexbuffer_options.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/micro_context.h"
 #include "tensorflow/lite/micro/micro_log.h"
@@ -19,8 +20,7 @@ bool Options::Verify(bool allow_absent) {
                 op_);
     return false;
   }
-  if (!flexbuffers::VerifyBuffer(raw_.data, raw_.length) ||
-      !flexbuffers::GetRoot(raw_.data, raw_.length).IsMap()) {
+  if (!IsFlexbufferMap(raw_.data, raw_.length)) {
     MicroPrintf("%s: custom options (%u bytes) are not a valid flexbuffer "
                 "map",
                 op_, static_cast<unsigned>(raw_.length));

@@ -788,6 +788,8 @@ Java_org_tensorflow_lite_micro_NativeInterpreter_loadGlobal(JNIEnv* env, jclass,
     if (chars == nullptr) throw tflite::jni::PendingJavaException();
     const std::string file(chars);
     env->ReleaseStringUTFChars(path, chars);
+    // dlopen("") would return the program itself and load nothing.
+    if (file.empty()) ThrowIllegalArgument("The library path is empty");
     // Kept loaded for the life of the process: kernels registered from it
     // may be referenced by any interpreter.
     if (dlopen(file.c_str(), RTLD_NOW | RTLD_GLOBAL) == nullptr) {

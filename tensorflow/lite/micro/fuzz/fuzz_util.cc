@@ -4,9 +4,28 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "tensorflow/lite/micro/all_ops_resolver.h"
+#include "mediapipe/micro/kernels/mediapipe_ops.h"
+#include "signal/micro/kernels/signal_ops.h"
+#include "tensorflow/lite/micro/extensible_op_resolver.h"
 #include "tensorflow/lite/micro/micro_interpreter.h"
 #include "tensorflow/lite/micro/micro_log.h"
+
+// Under AddressSanitizer the bytes after the model are poisoned, so that a
+// read past the model's end is reported though model_copy goes on.
+#if defined(__SANITIZE_ADDRESS__)
+#define TFLITE_MICRO_FUZZ_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TFLITE_MICRO_FUZZ_ASAN 1
+#endif
+#endif
+#ifdef TFLITE_MICRO_FUZZ_ASAN
+#include <sanitizer/asan_interface.h>
+#else
+#define ASAN_POISON_MEMORY_REGION(address, size) ((void)(address), (void)(size))
+#define ASAN_UNPOISON_MEMORY_REGION(address, size) \
+  ((void)(address), (void)(size))
+#endif
 
 namespace tflite {
 namespace fuzz {
@@ -17,13 +36,15 @@ constexpr size_t kMaxModelBytes = 4 * 1024 * 1024;
 alignas(16) uint8_t model_copy[kMaxModelBytes];
 alignas(16) uint8_t arena[kFuzzArenaBytes];
 
+// Every builtin, DETECTION_POSTPROCESS and CIRCULAR_BUFFER, and the signal
+// and MediaPipe custom ops: what the Python and Java runtimes can load.
 const MicroOpResolver& Resolver() {
-  // The builtins and DECODE (compressed models' encoded constants).
-  static MicroMutableOpResolver<kAllBuiltinOpsCount + 1> resolver;
+  static ExtensibleOpResolver resolver;
   static bool filled = false;
   if (!filled) {
-    AddAllBuiltinOps(resolver);
-    resolver.AddDecode();
+    if (!SignalOpsRegisterer(&resolver) || !MediapipeOpsRegisterer(&resolver)) {
+      __builtin_trap();
+    }
     filled = true;
   }
   return resolver;
@@ -126,7 +147,10 @@ bool OverBudget(void* steps) {
 bool RunModel(const uint8_t* model, size_t model_size, const uint8_t* input,
               size_t input_size, int resize_seed) {
   if (model_size > kMaxModelBytes) return false;
+  ASAN_UNPOISON_MEMORY_REGION(model_copy, sizeof(model_copy));
   if (model_size > 0) std::memcpy(model_copy, model, model_size);
+  ASAN_POISON_MEMORY_REGION(model_copy + model_size,
+                            sizeof(model_copy) - model_size);
   MicroInterpreter interpreter(model_copy, model_size, Resolver(), arena,
                                sizeof(arena));
   interpreter.set_log_errors(false);

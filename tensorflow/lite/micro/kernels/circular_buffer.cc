@@ -24,6 +24,7 @@
 #include "flatbuffers/flexbuffers.h"
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/flexbuffer_options.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/kernels/micro_ops.h"
 #include "tensorflow/lite/micro/micro_log.h"
@@ -57,8 +58,7 @@ void* Init(TfLiteContext* context, const char* buffer, size_t length) {
 bool ReadCyclesMax(const OpData& data, int* value) {
   *value = 0;
   if (data.options_length == 0) return true;
-  if (!flexbuffers::VerifyBuffer(data.options, data.options_length) ||
-      !flexbuffers::GetRoot(data.options, data.options_length).IsMap()) {
+  if (!IsFlexbufferMap(data.options, data.options_length)) {
     MicroPrintf("%s: the custom options (%d bytes) are not a flexbuffer map",
                 kOp, static_cast<int>(data.options_length));
     return false;

@@ -27,6 +27,7 @@
 #include "flatbuffers/flexbuffers.h"
 #include "tensorflow/lite/core/c/common.h"
 #include "tensorflow/lite/kernels/kernel_util.h"
+#include "tensorflow/lite/micro/flexbuffer_options.h"
 #include "tensorflow/lite/micro/kernels/kernel_util.h"
 #include "tensorflow/lite/micro/micro_log.h"
 
@@ -99,9 +100,7 @@ void* Init(TfLiteContext* context, const char* buffer, size_t length) {
 
 // The options, checked: missing or out-of-range ones are reported.
 TfLiteStatus ParseOptions(OpData* data) {
-  if (data->options_length == 0 ||
-      !flexbuffers::VerifyBuffer(data->options, data->options_length) ||
-      !flexbuffers::GetRoot(data->options, data->options_length).IsMap()) {
+  if (!IsFlexbufferMap(data->options, data->options_length)) {
     MicroPrintf("%s: the custom options must be a flexbuffer map", kOp);
     return kTfLiteError;
   }

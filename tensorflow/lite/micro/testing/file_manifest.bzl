@@ -14,3 +14,17 @@ def file_manifest(name, srcs, out, **kwargs):
         cmd = "for f in $(SRCS); do case $$f in *.tflite) basename $$f;; esac; done | sort > $@",
         **kwargs
     )
+
+def model_directory(name):
+    """A filegroup `name` of the .tflite files in directory `name`/ and their
+    manifest "`name`.manifest" (target `name`_manifest)."""
+    models = native.glob([name + "/*.tflite"])
+    file_manifest(
+        name = name + "_manifest",
+        srcs = models,
+        out = name + ".manifest",
+    )
+    native.filegroup(
+        name = name,
+        srcs = models + [":" + name + "_manifest"],
+    )

@@ -418,11 +418,18 @@ public final class Interpreter implements InterpreterApi {
         throw new IllegalArgumentException(
             "outputs is null; give a map of output index -> array or buffer (it may be empty)");
       }
-      for (Map.Entry<Integer, Object> entry : outputs.entrySet()) {
-        Integer index = entry.getKey();
-        if (index == null) {
+      // Iterated as a raw map: an unchecked caller's map may hold keys of other classes.
+      for (Map.Entry<?, ?> entry : outputs.entrySet()) {
+        Object key = entry.getKey();
+        if (key == null) {
           throw new IllegalArgumentException("outputs has a null index");
         }
+        if (!(key instanceof Integer)) {
+          throw new IllegalArgumentException("outputs has a key of class "
+              + key.getClass().getName() + " (" + key + "); its keys are output indices "
+              + "(Integer)");
+        }
+        int index = (Integer) key;
         checkIndex(index, false);
         if (entry.getValue() != null) {
           checkOutputObject(index, entry.getValue());
@@ -652,6 +659,16 @@ public final class Interpreter implements InterpreterApi {
     return found;
   }
 
+  /** A key of runSignature's maps: a name (String), or null (which no signature has). */
+  private static String signatureName(Object key) {
+    if (key != null && !(key instanceof String)) {
+      throw new IllegalArgumentException("A signature map has a key of class "
+          + key.getClass().getName() + " (" + key + "); its keys are input or output names "
+          + "(String)");
+    }
+    return (String) key;
+  }
+
   /** The keys of the model's SignatureDefs, in the model's order (empty when it has none). */
   public String[] getSignatureKeys() {
     enter();
@@ -745,11 +762,13 @@ public final class Interpreter implements InterpreterApi {
                 + Arrays.toString(signature.inputNames) + "; got " + inputs.keySet());
       }
       byPosition = new Object[inputCount];
-      for (Map.Entry<String, Object> entry : inputs.entrySet()) {
-        byPosition[signature.position(entry.getKey(), true)] = entry.getValue();
+      // Raw entries: an unchecked caller's map may hold keys of other classes.
+      for (Map.Entry<?, ?> entry : inputs.entrySet()) {
+        byPosition[signature.position(signatureName(entry.getKey()), true)] = entry.getValue();
       }
-      for (Map.Entry<String, Object> entry : outputs.entrySet()) {
-        outputsByPosition.put(signature.position(entry.getKey(), false), entry.getValue());
+      for (Map.Entry<?, ?> entry : outputs.entrySet()) {
+        outputsByPosition.put(
+            signature.position(signatureName(entry.getKey()), false), entry.getValue());
       }
     } finally {
       exit();
