@@ -5,7 +5,7 @@
 #define SIGNAL_SRC_COMPLEX_H_
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 template <typename T>
 struct Complex {
@@ -13,7 +13,7 @@ struct Complex {
   T imag;
 };
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_COMPLEX_H_

@@ -1,7 +1,7 @@
 #include "signal/src/energy.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 void SpectrumToEnergy(const Complex<int16_t>* input, int start_index,
                       int end_index, uint32_t* output) {
@@ -13,5 +13,5 @@ void SpectrumToEnergy(const Complex<int16_t>* input, int start_index,
   }
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

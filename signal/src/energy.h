@@ -7,14 +7,14 @@
 #include "signal/src/complex.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // output[k] = re^2 + im^2 (as uint32) for start_index <= k < end_index; the
 // other elements of output are left alone.
 void SpectrumToEnergy(const Complex<int16_t>* input, int start_index,
                       int end_index, uint32_t* output);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_ENERGY_H_

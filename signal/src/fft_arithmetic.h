@@ -14,7 +14,7 @@
 #include "signal/src/msb.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // Fixed point with Wide products and `FracBits` fractional bits; Max is the
 // largest sample (the twiddles' scale).
@@ -114,7 +114,7 @@ struct FftArithmetic<int32_t> : FixedFftArithmetic<int32_t, int64_t, 31> {};
 template <>
 struct FftArithmetic<float> : FloatFftArithmetic {};
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_FFT_ARITHMETIC_H_

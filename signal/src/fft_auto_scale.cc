@@ -3,7 +3,7 @@
 #include "signal/src/msb.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 int16_t MaxAbs16(const int16_t* input, int size) {
   int16_t largest = 0;
@@ -30,5 +30,5 @@ int FftAutoScale(const int16_t* input, int size, int16_t* output) {
   return shift;
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

@@ -6,7 +6,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // The running maximum of |input[i]| kept in an int16_t, exactly as TFLM's
 // scalar loop keeps it: -(-32768) does not fit and wraps back to -32768,
@@ -20,7 +20,7 @@ int16_t MaxAbs16(const int16_t* input, int size);
 // that of zero is 32 (so an all-zero frame gets s = 0).
 int FftAutoScale(const int16_t* input, int size, int16_t* output);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_FFT_AUTO_SCALE_H_

@@ -1,7 +1,7 @@
 #include "signal/src/filter_bank.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 namespace {
 
@@ -30,5 +30,5 @@ void FilterBankAccumulate(const FilterBankConfig& config, const uint32_t* input,
   }
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // The triangular filters as TFLM's front end describes them: num_channels + 1
 // bands, band i covering input bins [frequency_starts[i],
@@ -29,7 +29,7 @@ struct FilterBankConfig {
 void FilterBankAccumulate(const FilterBankConfig& config, const uint32_t* input,
                           uint64_t* bands);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_FILTER_BANK_H_

@@ -5,7 +5,7 @@
 #include "signal/src/log.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 void FilterBankLog(const uint32_t* input, int size, uint32_t output_scale,
                    int correction_bits, int16_t* output) {
@@ -21,5 +21,5 @@ void FilterBankLog(const uint32_t* input, int size, uint32_t output_scale,
   }
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // output[i] = min(Log32(input[i] << correction_bits, output_scale), 32767),
 // or 0 when the shifted value (wrapped to 32 bits) is 0 or 1.
@@ -13,7 +13,7 @@ namespace signal_dsp {
 void FilterBankLog(const uint32_t* input, int size, uint32_t output_scale,
                    int correction_bits, int16_t* output);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_FILTER_BANK_LOG_H_

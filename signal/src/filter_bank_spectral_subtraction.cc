@@ -1,7 +1,7 @@
 #include "signal/src/filter_bank_spectral_subtraction.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 void SpectralSubtraction(const SpectralSubtractionConfig& config,
                          const uint32_t* input, uint32_t* output,
@@ -34,5 +34,5 @@ void SpectralSubtraction(const SpectralSubtractionConfig& config,
   }
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

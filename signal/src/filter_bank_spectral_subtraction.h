@@ -7,7 +7,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 struct SpectralSubtractionConfig {
   int num_channels;
@@ -35,7 +35,7 @@ void SpectralSubtraction(const SpectralSubtractionConfig& config,
                          const uint32_t* input, uint32_t* output,
                          uint32_t* noise_estimate);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_FILTER_BANK_SPECTRAL_SUBTRACTION_H_

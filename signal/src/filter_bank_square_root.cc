@@ -3,7 +3,7 @@
 #include "signal/src/square_root.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 void FilterBankSquareRoot(const uint64_t* input, int size, int scale_down_bits,
                           uint32_t* output) {
@@ -12,5 +12,5 @@ void FilterBankSquareRoot(const uint64_t* input, int size, int scale_down_bits,
   }
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

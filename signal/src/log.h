@@ -5,7 +5,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // Entries of the log2 correction table (128 segments and both ends).
 constexpr int kLogTableSize = 129;
@@ -25,7 +25,7 @@ extern const uint16_t kLogTable[kLogTableSize];
 // (ln within 2.4e-3).
 uint32_t Log32(uint32_t x, uint32_t out_scale);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_LOG_H_

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // The 1-based index of the highest set bit: 1 for x == 1, 32 for x >= 2^31.
 // For x == 0 the answer is the word width (32), which is what TFLM computes
@@ -43,7 +43,7 @@ inline int32_t WrapToInt32(int64_t x) {
   return static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(x)));
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_MSB_H_

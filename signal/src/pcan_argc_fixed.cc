@@ -3,7 +3,7 @@
 #include "signal/src/msb.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 int16_t WideDynamicFunction(uint32_t x, const int16_t* lut) {
   if (x <= 2) return lut[x];
@@ -45,5 +45,5 @@ void ApplyPcanAutoGainControl(const int16_t* gain_lut, int snr_shift,
   }
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

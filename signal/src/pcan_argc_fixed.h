@@ -7,7 +7,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // Entries a gain table needs: the segment of a 32-bit value whose top bit is
 // bit 31 starts at 4 * 32 - 6 and uses three coefficients.
@@ -33,7 +33,7 @@ void ApplyPcanAutoGainControl(const int16_t* gain_lut, int snr_shift,
                               const uint32_t* noise_estimate, uint32_t* signal,
                               int num_channels);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_PCAN_ARGC_FIXED_H_

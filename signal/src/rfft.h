@@ -25,7 +25,7 @@
 #include "signal/src/fft_arithmetic.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // Stages a plan can have: each stage divides the length by at least 2.
 constexpr int kMaxFftStages = 32;
@@ -347,7 +347,7 @@ extern template class RealFftPlan<int16_t>;
 extern template class RealFftPlan<int32_t>;
 extern template class RealFftPlan<float>;
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_RFFT_H_

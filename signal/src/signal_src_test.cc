@@ -21,7 +21,7 @@
 #include "signal/src/window.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 namespace {
 
 TEST(SquareRoot, IsTheNearestIntegerUpToTheCaps) {
@@ -191,5 +191,5 @@ TEST(Window, EnergyAndLogOnExtremes) {
 }
 
 }  // namespace
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

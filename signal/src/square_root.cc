@@ -3,7 +3,7 @@
 #include "signal/src/msb.h"
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 namespace {
 
@@ -52,5 +52,5 @@ uint32_t Sqrt64(uint64_t x) {
   return static_cast<uint32_t>(root);
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // floor(sqrt(x)) rounded up when the remainder exceeds the root, except that
 // the result never goes past 0xFFFF.
@@ -15,7 +15,7 @@ uint16_t Sqrt32(uint32_t x);
 // the 32-bit path.
 uint32_t Sqrt64(uint64_t x);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_SQUARE_ROOT_H_

@@ -3,7 +3,7 @@
 #include <limits>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 void ApplyWindow(const int16_t* input, const int16_t* window, int size,
                  int shift, int16_t* output) {
@@ -18,5 +18,5 @@ void ApplyWindow(const int16_t* input, const int16_t* window, int size,
   }
 }
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite

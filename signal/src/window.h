@@ -5,14 +5,14 @@
 #include <cstdint>
 
 namespace tflite {
-namespace signal_dsp {
+namespace tflm_signal {
 
 // output[i] = saturate_int16((input[i] * window[i]) >> shift), the product
 // taken in 32 bits and shifted arithmetically. shift must be in [0, 31].
 void ApplyWindow(const int16_t* input, const int16_t* window, int size,
                  int shift, int16_t* output);
 
-}  // namespace signal_dsp
+}  // namespace tflm_signal
 }  // namespace tflite
 
 #endif  // SIGNAL_SRC_WINDOW_H_

@@ -67,12 +67,12 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const OpData& data = *static_cast<const OpData*>(node->user_data);
-  const auto* input = micro::GetTensorData<signal_dsp::Complex<int16_t>>(
+  const auto* input = micro::GetTensorData<tflm_signal::Complex<int16_t>>(
       micro::GetEvalInput(context, node, 0));
   uint32_t* output =
       micro::GetTensorData<uint32_t>(micro::GetEvalOutput(context, node, 0));
   std::memset(output, 0, sizeof(uint32_t) * data.bins);
-  signal_dsp::SpectrumToEnergy(input, data.start_index, data.end_index,
+  tflm_signal::SpectrumToEnergy(input, data.start_index, data.end_index,
                                output);
   return kTfLiteOk;
 }

@@ -58,7 +58,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       micro::GetTensorData<int16_t>(micro::GetEvalOutput(context, node, 0));
   int32_t* scale =
       micro::GetTensorData<int32_t>(micro::GetEvalOutput(context, node, 1));
-  *scale = signal_dsp::FftAutoScale(input, data.size, output);
+  *scale = tflm_signal::FftAutoScale(input, data.size, output);
   return kTfLiteOk;
 }
 

@@ -40,7 +40,7 @@ inline bool ReadFftOptions(const char* op, Options& options, TfLiteType* type,
       !options.GetInt("fft_length", 1, 1 << 24, &length)) {
     return false;
   }
-  if (!signal_dsp::IsSupportedRealFftLength(static_cast<int>(length))) {
+  if (!tflm_signal::IsSupportedRealFftLength(static_cast<int>(length))) {
     MicroPrintf("%s: fft_length %d is not supported (it must be even, >= 4, "
                 "and half of it a product of 2s, 3s and 5s)",
                 op, static_cast<int>(length));
@@ -64,9 +64,9 @@ inline bool PrepareFftNode(const char* op, const RawOptions& raw,
 template <typename T>
 void* CreateFftPlan(TfLiteContext* context, int fft_length, bool inverse) {
   void* memory = context->AllocatePersistentBuffer(
-      context, signal_dsp::RealFftPlan<T>::BytesNeeded(fft_length));
+      context, tflm_signal::RealFftPlan<T>::BytesNeeded(fft_length));
   if (memory == nullptr) return nullptr;
-  return signal_dsp::RealFftPlan<T>::Create(fft_length, memory, inverse);
+  return tflm_signal::RealFftPlan<T>::Create(fft_length, memory, inverse);
 }
 
 // A plan (forward or inverse) for samples of `type`, or nullptr.

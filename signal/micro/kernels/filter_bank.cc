@@ -133,7 +133,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
     return micro::GetTensorData<int16_t>(
         micro::GetEvalInput(context, node, index));
   };
-  signal_dsp::FilterBankConfig config;
+  tflm_signal::FilterBankConfig config;
   config.num_channels = data.num_channels;
   config.weights = table(kWeights);
   config.unweights = table(kUnweights);
@@ -148,7 +148,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   uint64_t* bands = static_cast<uint64_t*>(
       context->GetScratchBuffer(context, data.bands_index));
   TF_LITE_ENSURE(context, bands != nullptr);
-  signal_dsp::FilterBankAccumulate(
+  tflm_signal::FilterBankAccumulate(
       config,
       micro::GetTensorData<uint32_t>(micro::GetEvalInput(context, node, 0)),
       bands);

@@ -56,7 +56,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   const OpData& data = *static_cast<const OpData*>(node->user_data);
-  signal_dsp::FilterBankLog(
+  tflm_signal::FilterBankLog(
       micro::GetTensorData<uint32_t>(micro::GetEvalInput(context, node, 0)),
       data.size, data.output_scale, data.correction_bits,
       micro::GetTensorData<int16_t>(micro::GetEvalOutput(context, node, 0)));

@@ -25,7 +25,7 @@ constexpr char kOp[] = "SignalFilterBankSpectralSubtraction";
 
 struct OpData {
   RawOptions options;
-  signal_dsp::SpectralSubtractionConfig config;
+  tflm_signal::SpectralSubtractionConfig config;
   uint32_t* noise_estimate;  // persistent state, num_channels values
 };
 
@@ -40,7 +40,7 @@ void ResetState(OpData* data) {
   }
 }
 
-bool ReadConfig(Options& options, signal_dsp::SpectralSubtractionConfig* c) {
+bool ReadConfig(Options& options, tflm_signal::SpectralSubtractionConfig* c) {
   constexpr int64_t kU32 = 0xFFFFFFFFll;
   int64_t channels, smoothing, one_minus, alternate, alternate_one_minus,
       minimum, smoothing_bits, bits;
@@ -107,7 +107,7 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
 
 TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   OpData& data = *static_cast<OpData*>(node->user_data);
-  signal_dsp::SpectralSubtraction(
+  tflm_signal::SpectralSubtraction(
       data.config,
       micro::GetTensorData<uint32_t>(micro::GetEvalInput(context, node, 0)),
       micro::GetTensorData<uint32_t>(micro::GetEvalOutput(context, node, 0)),

@@ -63,7 +63,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
                 static_cast<int>(scale_bits));
     return kTfLiteError;
   }
-  signal_dsp::FilterBankSquareRoot(
+  tflm_signal::FilterBankSquareRoot(
       micro::GetTensorData<uint64_t>(micro::GetEvalInput(context, node, 0)),
       data.size, scale_bits,
       micro::GetTensorData<uint32_t>(micro::GetEvalOutput(context, node, 0)));

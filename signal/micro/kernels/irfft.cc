@@ -66,8 +66,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
 
 template <typename T>
 void Transform(const OpData& data, const T* input, T* output) {
-  const auto* plan = static_cast<const signal_dsp::RealFftPlan<T>*>(data.plan);
-  const auto* bins = reinterpret_cast<const signal_dsp::Complex<T>*>(input);
+  const auto* plan = static_cast<const tflm_signal::RealFftPlan<T>*>(data.plan);
+  const auto* bins = reinterpret_cast<const tflm_signal::Complex<T>*>(input);
   const int bins_per_frame = data.fft_length / 2 + 1;
   for (int f = 0; f < data.frames; ++f) {
     plan->InverseTransform(bins + f * bins_per_frame,

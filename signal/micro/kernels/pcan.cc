@@ -57,11 +57,11 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
                 noise_size, size);
     return kTfLiteError;
   }
-  if (lut_size < signal_dsp::kPcanGainLutSize) {
+  if (lut_size < tflm_signal::kPcanGainLutSize) {
     MicroPrintf("%s: the gain table has %d entries; it needs %d (32-bit "
                 "noise levels index up to entry %d)",
-                kOp, lut_size, signal_dsp::kPcanGainLutSize,
-                signal_dsp::kPcanGainLutSize - 1);
+                kOp, lut_size, tflm_signal::kPcanGainLutSize,
+                tflm_signal::kPcanGainLutSize - 1);
     return kTfLiteError;
   }
   if (!t.SetOutputShape(output, GetTensorShape(input))) return kTfLiteError;
@@ -79,7 +79,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
   if (output != input) {
     for (int i = 0; i < data.size; ++i) output[i] = input[i];
   }
-  signal_dsp::ApplyPcanAutoGainControl(
+  tflm_signal::ApplyPcanAutoGainControl(
       micro::GetTensorData<int16_t>(micro::GetEvalInput(context, node, 2)),
       data.snr_shift,
       micro::GetTensorData<uint32_t>(micro::GetEvalInput(context, node, 1)),

@@ -77,8 +77,8 @@ TfLiteStatus Prepare(TfLiteContext* context, TfLiteNode* node) {
 
 template <typename T>
 void Transform(const OpData& data, const T* input, T* padded, T* output) {
-  const auto* plan = static_cast<const signal_dsp::RealFftPlan<T>*>(data.plan);
-  auto* bins = reinterpret_cast<signal_dsp::Complex<T>*>(output);
+  const auto* plan = static_cast<const tflm_signal::RealFftPlan<T>*>(data.plan);
+  auto* bins = reinterpret_cast<tflm_signal::Complex<T>*>(output);
   const int bins_per_frame = data.fft_length / 2 + 1;
   for (int f = 0; f < data.frames; ++f) {
     std::memcpy(padded, input + f * data.frame_length,

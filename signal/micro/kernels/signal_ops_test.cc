@@ -212,10 +212,10 @@ TEST_F(SignalOpsTest, MalformedOptionsNameTheOp) {
 }
 
 TEST(SignalLogTable, IsTheLog2CorrectionRounded) {
-  for (int i = 0; i < signal_dsp::kLogTableSize; ++i) {
+  for (int i = 0; i < tflm_signal::kLogTableSize; ++i) {
     const double x = i / 128.0;
     const double correction = 65536.0 * (std::log2(1.0 + x) - x);
-    EXPECT_EQ(signal_dsp::kLogTable[i],
+    EXPECT_EQ(tflm_signal::kLogTable[i],
               static_cast<uint16_t>(std::floor(correction + 0.5)))
         << i;
   }

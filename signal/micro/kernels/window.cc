@@ -76,7 +76,7 @@ TfLiteStatus Eval(TfLiteContext* context, TfLiteNode* node) {
       micro::GetTensorData<int16_t>(micro::GetEvalOutput(context, node, 0));
   for (int f = 0; f < data.frames; ++f) {
     const int offset = f * data.frame_length;
-    signal_dsp::ApplyWindow(input + offset, window, data.frame_length,
+    tflm_signal::ApplyWindow(input + offset, window, data.frame_length,
                             data.shift, output + offset);
   }
   return kTfLiteOk;
