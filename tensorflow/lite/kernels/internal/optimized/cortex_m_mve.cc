@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_loops.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
 
 #if TFLITE_OPTIMIZED_ARM_MVE
@@ -302,17 +303,28 @@ TFLITE_ALWAYS_INLINE uint32_t WithOffset(uint32_t dot, int32_t off,
 // the right shift rounds half up (VRSHL); one less on negative values
 // (saturating: INT32_MIN stays, it is a multiple of 2^e) makes it round
 // half away from zero as the reference does.
-TFLITE_ALWAYS_INLINE void RequantizeLanes(Words acc, const Requantizer& rq,
-                                          int c, int8_t* out) {
-  const Words shift = LoadInts(rq.shift + c);
+TFLITE_ALWAYS_INLINE Words ScaleLanes(Words acc, Words multiplier,
+                                     Words shift) {
   const Words zero = Splat(0);
   const Words right = Min(shift, zero);  // -e
   Words x = ShiftLeft(acc, Max(shift, zero));
-  x = RoundingDoublingHighMul(x, LoadInts(rq.multiplier + c));
+  x = RoundingDoublingHighMul(x, multiplier);
   x = SaturatingAdd(x, NegativeAndShifted(x, right));
-  x = RoundingShift(x, right);
-  x = Min(Max(x, Splat(rq.lo)), Splat(rq.hi));
-  StoreNarrow(AddScalar(x, static_cast<uint32_t>(rq.offset)), out);
+  return RoundingShift(x, right);
+}
+
+// Clamp to [lo, hi], add the offset, store the low bytes.
+TFLITE_ALWAYS_INLINE void ClampStore(Words x, int32_t lo, int32_t hi,
+                                     int32_t offset, int8_t* out) {
+  x = Min(Max(x, Splat(lo)), Splat(hi));
+  StoreNarrow(AddScalar(x, static_cast<uint32_t>(offset)), out);
+}
+
+TFLITE_ALWAYS_INLINE void RequantizeLanes(Words acc, const Requantizer& rq,
+                                          int c, int8_t* out) {
+  const Words x = ScaleLanes(acc, LoadInts(rq.multiplier + c),
+                             LoadInts(rq.shift + c));
+  ClampStore(x, rq.lo, rq.hi, rq.offset, out);
 }
 
 // int8 + offset in int16 lanes.
@@ -496,6 +508,40 @@ struct MvePath : UnpackedRowsPath<MvePath> {
 }  // namespace
 
 TFLITE_CORTEX_M_INT8_KERNELS(Mve, MvePath)
+
+// 4 elements a step in word lanes: each input plus its offset, shifted
+// left by left_shift and scaled (RescaleToCommonScale), summed, scaled to
+// the output (QuantizedAddSubOutput). Quantization outside what the lanes
+// reproduce, and the last size % 4 elements, take AddInt8Scalar.
+void AddInt8Mve(const ArithmeticParams& p, int size, const int8_t* input1,
+                const int8_t* input2, int8_t* output) {
+  const bool lanes =
+      AddInputShiftFits32(p) &&
+      MultiplierFits32(p.input1_multiplier, p.input1_shift) &&
+      MultiplierFits32(p.input2_multiplier, p.input2_shift) &&
+      MultiplierFits32(p.output_multiplier, p.output_shift) &&
+      OutputStageFits32(p.output_offset, p.quantized_activation_min,
+                        p.quantized_activation_max);
+  int i = 0;
+  if (lanes) {
+    const Words left = Splat(p.left_shift);
+    const Words m1 = Splat(p.input1_multiplier), s1 = Splat(p.input1_shift);
+    const Words m2 = Splat(p.input2_multiplier), s2 = Splat(p.input2_shift);
+    const Words mo = Splat(p.output_multiplier), so = Splat(p.output_shift);
+    const uint32_t o1 = static_cast<uint32_t>(p.input1_offset);
+    const uint32_t o2 = static_cast<uint32_t>(p.input2_offset);
+    const int32_t lo = p.quantized_activation_min - p.output_offset;
+    const int32_t hi = p.quantized_activation_max - p.output_offset;
+    for (; i + 4 <= size; i += 4) {
+      const Words x = ShiftLeft(AddScalar(LoadWiden4(input1 + i), o1), left);
+      const Words y = ShiftLeft(AddScalar(LoadWiden4(input2 + i), o2), left);
+      const Words sum = Add(ScaleLanes(x, m1, s1), ScaleLanes(y, m2, s2));
+      ClampStore(ScaleLanes(sum, mo, so), lo, hi, p.output_offset,
+                 output + i);
+    }
+  }
+  AddInt8Scalar(p, size - i, input1 + i, input2 + i, output + i);
+}
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

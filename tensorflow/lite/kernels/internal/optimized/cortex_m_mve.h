@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
+#include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -33,6 +34,10 @@ void DepthwiseInt8Mve(const ConvGeometry& g, const QuantizedOutput& q,
 void FullyConnectedInt8Mve(const FcInt8Args& args, const int8_t* input,
                            const int8_t* weights, const int32_t* bias,
                            int8_t* output);
+
+// As AddInt8Scalar (cortex_m_scalar.h), 4 elements a step.
+void AddInt8Mve(const ArithmeticParams& p, int size, const int8_t* input1,
+                const int8_t* input2, int8_t* output);
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

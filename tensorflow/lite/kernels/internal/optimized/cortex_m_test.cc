@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/test_util.h"
+#include "tensorflow/lite/kernels/internal/reference/add_sub.h"
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 #include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
@@ -358,6 +360,60 @@ TEST(CortexMFullyConnected, Int8MatchesReference) {
     for (const FcPath& path : kFcPaths) {
       std::vector<int8_t> actual(expected.size(), 55);
       path.fn(a, input.data(), filter.data(), b, actual.data());
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " path " << path.name;
+    }
+  }
+}
+
+// ------------------------------------------------------------------ ADD
+
+using AddFn = void (*)(const ArithmeticParams&, int, const int8_t*,
+                       const int8_t*, int8_t*);
+struct AddPath {
+  const char* name;
+  AddFn fn;
+};
+const AddPath kAddPaths[] = {{"scalar", AddInt8Scalar}, {"mve", AddInt8Mve}};
+
+TEST(CortexMAdd, Int8MatchesReference) {
+  Random rng(6809);
+  for (int iteration = 0; iteration < 60; ++iteration) {
+    // Below and above kAddTableMinSize, and tails of 1..3.
+    const int size = rng.Chance(0.5) ? rng.Int(1, 40) : rng.Int(500, 1100);
+    ArithmeticParams p = {};
+    p.left_shift = rng.Chance(0.9) ? 20 : rng.Int(0, 24);
+    p.input1_offset = rng.Int(-127, 128);
+    p.input2_offset = rng.Int(-127, 128);
+    if (rng.Chance(0.05)) p.input1_offset = rng.Int(-300, 300);
+    p.output_offset = rng.Int(-128, 127);
+    std::vector<int32_t> multiplier, shift;
+    RandomScales(rng, 3, &multiplier, &shift);
+    p.input1_multiplier = multiplier[0];
+    p.input2_multiplier = multiplier[1];
+    p.output_multiplier = multiplier[2];
+    // Inputs' shifts as the kernel's Prepare makes them (multipliers
+    // below one), sometimes anything the 32-bit paths must refuse.
+    p.input1_shift = rng.Chance(0.9) ? rng.Int(-8, 0) : shift[0];
+    p.input2_shift = rng.Chance(0.9) ? rng.Int(-8, 0) : shift[1];
+    p.output_shift = rng.Chance(0.8) ? rng.Int(-24, 3) : shift[2];
+    if (p.left_shift > 22) {
+      // The reference's int32 product must not overflow.
+      p.input1_offset = std::min(std::max(p.input1_offset, -64), 64);
+      p.input2_offset = std::min(std::max(p.input2_offset, -64), 64);
+      p.left_shift = 23;
+    }
+    RandomActivation(rng, &p.quantized_activation_min,
+                     &p.quantized_activation_max);
+    auto a = rng.Ints<int8_t>(size, -128, 127);
+    auto b = rng.Ints<int8_t>(size, -128, 127);
+    const RuntimeShape shape({size});
+    std::vector<int8_t> expected(size);
+    reference_ops::QuantizedAddSub<int8_t, std::plus<int32_t>>(
+        p, shape, a.data(), shape, b.data(), shape, expected.data());
+    for (const AddPath& path : kAddPaths) {
+      std::vector<int8_t> actual(size, 55);
+      path.fn(p, size, a.data(), b.data(), actual.data());
       ASSERT_TRUE(BitEqual(expected, actual))
           << "iteration " << iteration << " path " << path.name;
     }
