@@ -399,8 +399,10 @@ TEST(CortexMAdd, Int8MatchesReference) {
     p.output_shift = rng.Chance(0.8) ? rng.Int(-24, 3) : shift[2];
     if (p.left_shift > 22) {
       // The reference's int32 product must not overflow.
-      p.input1_offset = std::min(std::max(p.input1_offset, -64), 64);
-      p.input2_offset = std::min(std::max(p.input2_offset, -64), 64);
+      p.input1_offset = std::min<int32_t>(
+          std::max<int32_t>(p.input1_offset, -64), 64);
+      p.input2_offset = std::min<int32_t>(
+          std::max<int32_t>(p.input2_offset, -64), 64);
       p.left_shift = 23;
     }
     RandomActivation(rng, &p.quantized_activation_min,
