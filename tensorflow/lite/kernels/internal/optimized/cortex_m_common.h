@@ -88,6 +88,11 @@ inline bool AddInputShiftFits32(const ArithmeticParams& p) {
          p.input2_offset <= 128;
 }
 
+// The Cortex-M int8 AVERAGE_POOL_2D paths sum windows of at most this many
+// taps in int16 (|sum| <= 128 * 256); larger filters take the portable
+// pools.
+constexpr int kMaxPoolTaps = 256;
+
 // RequantizeScalar out of line: the path of unusual multipliers and
 // shifts, kept out of the loops.
 __attribute__((noinline)) inline int32_t RequantizeSlow(

@@ -25,6 +25,7 @@
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
+#include "tensorflow/lite/kernels/internal/reference/pooling.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -541,9 +542,120 @@ void FullyConnectedInt8Rows(const FcInt8Args& a, const int8_t* input,
   }
 }
 
+// ------------------------------------------------ AVERAGE/MAX_POOL_2D
+
+constexpr int kPoolBlock = 64;
+
+// Channels [j, n) one at a time: the scalar path, and the others' tails.
+// Sums in channel order, or in the order of `index` (see PoolInt8Pixels).
+struct PoolTails {
+  static int SumIndex(int j) { return j; }
+  template <class Index>
+  TFLITE_ALWAYS_INLINE static void SumFrom(int j, const int8_t* in, int n,
+                                           int16_t* sums, const Index& index) {
+    for (; j < n; ++j) {
+      int16_t& s = sums[index(j)];
+      s = static_cast<int16_t>(s + in[j]);
+    }
+  }
+  TFLITE_ALWAYS_INLINE static void MaxFrom(int j, const int8_t* in, int n,
+                                           int8_t* maxes) {
+    for (; j < n; ++j) maxes[j] = in[j] > maxes[j] ? in[j] : maxes[j];
+  }
+};
+
+// int8 pooling over blocks of kPoolBlock channels, the window's pixels
+// reduced into per-channel state by the path, then finished by the
+// reference's reducers (the same rounding and clamping):
+//   Path::PoolSum(in, n, sums)   sums: int16 per channel, in the order of
+//                                Path::SumIndex(j); windows have at most
+//                                kMaxPoolTaps taps, so int8 sums fit
+//   Path::PoolMax(in, n, maxes)  maxes[j] = max(maxes[j], in[j])
+template <class Path, bool kAverage>
+void PoolInt8Pixels(const PoolParams& params, const RuntimeShape& input_shape,
+                    const int8_t* input, const RuntimeShape& output_shape,
+                    int8_t* output) {
+  const int batches = input_shape.Dims(0);
+  const int input_height = input_shape.Dims(1);
+  const int input_width = input_shape.Dims(2);
+  const int depth = input_shape.Dims(3);
+  const int output_height = output_shape.Dims(1);
+  const int output_width = output_shape.Dims(2);
+  alignas(8) int16_t sums[kPoolBlock];
+  alignas(8) int8_t maxes[kPoolBlock];
+  int8_t* out = output;
+  for (int b = 0; b < batches; ++b) {
+    for (int out_y = 0; out_y < output_height; ++out_y) {
+      int y_start, y_end;
+      reference_ops::PoolWindow(out_y, params.stride_height,
+                                params.padding_values.height,
+                                params.filter_height, input_height, &y_start,
+                                &y_end);
+      for (int out_x = 0; out_x < output_width; ++out_x, out += depth) {
+        int x_start, x_end;
+        reference_ops::PoolWindow(out_x, params.stride_width,
+                                  params.padding_values.width,
+                                  params.filter_width, input_width, &x_start,
+                                  &x_end);
+        const int taps =
+            std::max(0, y_end - y_start) * std::max(0, x_end - x_start);
+        for (int c0 = 0; c0 < depth; c0 += kPoolBlock) {
+          const int n = std::min(kPoolBlock, depth - c0);
+          if (kAverage) {
+            std::memset(sums, 0, sizeof(sums));
+          } else {
+            std::memset(maxes, -128, sizeof(maxes));
+          }
+          for (int y = y_start; taps > 0 && y < y_end; ++y) {
+            const int8_t* in =
+                input + Offset(input_shape, b, y, x_start, c0);
+            for (int x = x_start; x < x_end; ++x, in += depth) {
+              if (kAverage) {
+                Path::PoolSum(in, n, sums);
+              } else {
+                Path::PoolMax(in, n, maxes);
+              }
+            }
+          }
+          for (int j = 0; j < n; ++j) {
+            if (kAverage) {
+              reference_integer_ops::QuantizedAverage<int8_t> r;
+              r.total = sums[Path::SumIndex(j)];
+              r.count = taps;
+              out[c0 + j] = r.Finish(params);
+            } else {
+              reference_integer_ops::QuantizedMax<int8_t> r;
+              r.max = maxes[j];
+              out[c0 + j] = r.Finish(params);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace cortex_m
 }  // namespace optimized_ops
 }  // namespace tflite
+
+// Defines AveragePoolInt8<Isa> and MaxPoolInt8<Isa> (cortex_m_<isa>.h) as
+// PoolInt8Pixels with `Path`. Use inside tflite::optimized_ops::cortex_m.
+#define TFLITE_CORTEX_M_INT8_POOLS(Isa, Path)                                \
+  void AveragePoolInt8##Isa(const PoolParams& params,                        \
+                            const RuntimeShape& input_shape,                 \
+                            const int8_t* input,                             \
+                            const RuntimeShape& output_shape,                \
+                            int8_t* output) {                                \
+    PoolInt8Pixels<Path, true>(params, input_shape, input, output_shape,     \
+                               output);                                      \
+  }                                                                          \
+  void MaxPoolInt8##Isa(const PoolParams& params,                            \
+                        const RuntimeShape& input_shape, const int8_t* input, \
+                        const RuntimeShape& output_shape, int8_t* output) {  \
+    PoolInt8Pixels<Path, false>(params, input_shape, input, output_shape,    \
+                                output);                                     \
+  }
 
 // Defines ConvInt8<Isa>, DepthwiseInt8<Isa> and FullyConnectedInt8<Isa>
 // (declared in cortex_m_<isa>.h) as the loops above with the inner products

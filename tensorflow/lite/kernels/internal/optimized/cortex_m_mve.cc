@@ -118,6 +118,17 @@ TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
 TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
   vstrbq_s32(p, a);
 }
+TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p) {
+  return vldrhq_s16(p);
+}
+TFLITE_ALWAYS_INLINE void StoreHalves(Halves a, int16_t* p) {
+  vstrhq_s16(p, a);
+}
+TFLITE_ALWAYS_INLINE Halves AddHalves(Halves a, Halves b) {
+  return vaddq_s16(a, b);
+}
+TFLITE_ALWAYS_INLINE Bytes MaxBytes(Bytes a, Bytes b) { return vmaxq_s8(a, b); }
+TFLITE_ALWAYS_INLINE void StoreBytes(Bytes a, int8_t* p) { vstrbq_s8(p, a); }
 
 #else  // Portable definitions with the same results (tests on any machine).
 
@@ -278,6 +289,28 @@ TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
 }
 TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
   for (int i = 0; i < 4; ++i) p[i] = static_cast<int8_t>(a.lane[i] & 0xFF);
+}
+TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p) {
+  Halves r;
+  for (int i = 0; i < 8; ++i) r.lane[i] = p[i];
+  return r;
+}
+TFLITE_ALWAYS_INLINE void StoreHalves(Halves a, int16_t* p) {
+  for (int i = 0; i < 8; ++i) p[i] = a.lane[i];
+}
+TFLITE_ALWAYS_INLINE Halves AddHalves(Halves a, Halves b) {
+  for (int i = 0; i < 8; ++i) {
+    a.lane[i] = static_cast<int16_t>(static_cast<uint16_t>(
+        static_cast<uint16_t>(a.lane[i]) + static_cast<uint16_t>(b.lane[i])));
+  }
+  return a;
+}
+TFLITE_ALWAYS_INLINE Bytes MaxBytes(Bytes a, Bytes b) {
+  for (int i = 0; i < 16; ++i) a.lane[i] = std::max(a.lane[i], b.lane[i]);
+  return a;
+}
+TFLITE_ALWAYS_INLINE void StoreBytes(Bytes a, int8_t* p) {
+  for (int i = 0; i < 16; ++i) p[i] = a.lane[i];
 }
 
 #endif  // TFLITE_OPTIMIZED_ARM_MVE
@@ -505,9 +538,31 @@ struct MvePath : UnpackedRowsPath<MvePath> {
   }
 };
 
+// Sums 8 channels a step in int16 lanes (VLDRB.S16, VADD.I16), maxima 16
+// (VMAX.S8); the last channels one at a time.
+struct MvePool : PoolTails {
+  static void PoolSum(const int8_t* in, int n, int16_t* sums) {
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+      StoreHalves(AddHalves(LoadHalves(sums + j), LoadWiden8(in + j)),
+                  sums + j);
+    }
+    SumFrom(j, in, n, sums, [](int i) { return i; });
+  }
+  static void PoolMax(const int8_t* in, int n, int8_t* maxes) {
+    int j = 0;
+    for (; j + 16 <= n; j += 16) {
+      StoreBytes(MaxBytes(LoadBytes(maxes + j, 16), LoadBytes(in + j, 16)),
+                 maxes + j);
+    }
+    MaxFrom(j, in, n, maxes);
+  }
+};
+
 }  // namespace
 
 TFLITE_CORTEX_M_INT8_KERNELS(Mve, MvePath)
+TFLITE_CORTEX_M_INT8_POOLS(Mve, MvePool)
 
 // 4 elements a step in word lanes: each input plus its offset, shifted
 // left by left_shift and scaled (RescaleToCommonScale), summed, scaled to

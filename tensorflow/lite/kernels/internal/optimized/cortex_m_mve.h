@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
+#include "tensorflow/lite/kernels/internal/runtime_shape.h"
 #include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
@@ -38,6 +39,15 @@ void FullyConnectedInt8Mve(const FcInt8Args& args, const int8_t* input,
 // As AddInt8Scalar (cortex_m_scalar.h), 4 elements a step.
 void AddInt8Mve(const ArithmeticParams& p, int size, const int8_t* input1,
                 const int8_t* input2, int8_t* output);
+
+// int8 AVERAGE_POOL_2D (filter_height * filter_width <= kMaxPoolTaps) and
+// MAX_POOL_2D, as reference_integer_ops::AveragePool and MaxPool.
+void AveragePoolInt8Mve(const PoolParams& params,
+                        const RuntimeShape& input_shape, const int8_t* input,
+                        const RuntimeShape& output_shape, int8_t* output);
+void MaxPoolInt8Mve(const PoolParams& params, const RuntimeShape& input_shape,
+                    const int8_t* input, const RuntimeShape& output_shape,
+                    int8_t* output);
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

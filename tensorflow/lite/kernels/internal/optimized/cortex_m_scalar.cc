@@ -82,6 +82,15 @@ struct ScalarPath : UnpackedRowsPath<ScalarPath> {
   }
 };
 
+struct ScalarPool : PoolTails {
+  static void PoolSum(const int8_t* in, int n, int16_t* sums) {
+    SumFrom(0, in, n, sums, [](int j) { return j; });
+  }
+  static void PoolMax(const int8_t* in, int n, int8_t* maxes) {
+    MaxFrom(0, in, n, maxes);
+  }
+};
+
 // ADD's steps with their multipliers decoded once: an input's value on
 // the common scale (RescaleToCommonScale), and the sum to the output
 // (QuantizedAddSubOutput). The 32-bit requantization where the multiplier,
@@ -148,6 +157,7 @@ __attribute__((noinline)) void AddByTables(const AddSteps& steps, int size,
 }  // namespace
 
 TFLITE_CORTEX_M_INT8_KERNELS(Scalar, ScalarPath)
+TFLITE_CORTEX_M_INT8_POOLS(Scalar, ScalarPool)
 
 void AddInt8Scalar(const ArithmeticParams& p, int size, const int8_t* input1,
                    const int8_t* input2, int8_t* output) {

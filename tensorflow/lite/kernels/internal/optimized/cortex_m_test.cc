@@ -21,6 +21,7 @@
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 #include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
+#include "tensorflow/lite/kernels/internal/reference/pooling.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -418,6 +419,71 @@ TEST(CortexMAdd, Int8MatchesReference) {
       path.fn(p, size, a.data(), b.data(), actual.data());
       ASSERT_TRUE(BitEqual(expected, actual))
           << "iteration " << iteration << " path " << path.name;
+    }
+  }
+}
+
+// ---------------------------------------------- AVERAGE/MAX_POOL_2D
+
+using PoolFn = void (*)(const PoolParams&, const RuntimeShape&,
+                        const int8_t*, const RuntimeShape&, int8_t*);
+struct PoolPath {
+  const char* name;
+  PoolFn average;
+  PoolFn max;
+};
+const PoolPath kPoolPaths[] = {
+    {"scalar", AveragePoolInt8Scalar, MaxPoolInt8Scalar},
+    {"dsp", AveragePoolInt8Dsp, MaxPoolInt8Dsp},
+    {"mve", AveragePoolInt8Mve, MaxPoolInt8Mve}};
+
+TEST(CortexMPool, Int8MatchesReference) {
+  Random rng(1802);
+  for (int iteration = 0; iteration < 80; ++iteration) {
+    const int batches = rng.Int(1, 2);
+    const bool global = rng.Chance(0.2);
+    // Up to 16 x 16 windows (256 taps, int16 sums at their limit), and
+    // channels past a 64-channel block with tails of every length.
+    const int in_h = global ? rng.Int(1, 16) : rng.Int(1, 9);
+    const int in_w = global ? rng.Int(1, 16) : rng.Int(1, 9);
+    const int depth = rng.Chance(0.3) ? rng.Int(65, 150) : rng.Int(1, 40);
+    PoolParams p = PoolParams();
+    p.filter_height = global ? in_h : rng.Int(1, std::min(in_h, 4));
+    p.filter_width = global ? in_w : rng.Int(1, std::min(in_w, 4));
+    p.stride_height = global ? 1 : rng.Int(1, 3);
+    p.stride_width = global ? 1 : rng.Int(1, 3);
+    // Padding up to the whole filter: some windows are empty.
+    p.padding_values.height = global ? 0 : rng.Int(0, p.filter_height);
+    p.padding_values.width = global ? 0 : rng.Int(0, p.filter_width);
+    const int out_h =
+        (in_h + 2 * p.padding_values.height - p.filter_height) /
+            p.stride_height + 1;
+    const int out_w =
+        (in_w + 2 * p.padding_values.width - p.filter_width) /
+            p.stride_width + 1;
+    RandomActivation(rng, &p.quantized_activation_min,
+                     &p.quantized_activation_max);
+    const RuntimeShape input_shape({batches, in_h, in_w, depth});
+    const RuntimeShape output_shape({batches, out_h, out_w, depth});
+    // Sometimes all -128 or all 127: the int16 sums' extremes.
+    const int fill = rng.Int(0, 9);
+    auto input = rng.Ints<int8_t>(input_shape.FlatSize(), -128, 127);
+    if (fill < 2) std::fill(input.begin(), input.end(), fill ? 127 : -128);
+    std::vector<int8_t> expected_average(output_shape.FlatSize());
+    std::vector<int8_t> expected_max(output_shape.FlatSize());
+    reference_integer_ops::AveragePool(p, input_shape, input.data(),
+                                       output_shape, expected_average.data());
+    reference_integer_ops::MaxPool(p, input_shape, input.data(), output_shape,
+                                   expected_max.data());
+    for (const PoolPath& path : kPoolPaths) {
+      std::vector<int8_t> actual(expected_average.size(), 55);
+      path.average(p, input_shape, input.data(), output_shape, actual.data());
+      ASSERT_TRUE(BitEqual(expected_average, actual))
+          << "average, iteration " << iteration << " path " << path.name;
+      std::fill(actual.begin(), actual.end(), 55);
+      path.max(p, input_shape, input.data(), output_shape, actual.data());
+      ASSERT_TRUE(BitEqual(expected_max, actual))
+          << "max, iteration " << iteration << " path " << path.name;
     }
   }
 }

@@ -1,7 +1,13 @@
 #include "tensorflow/lite/kernels/internal/optimized/pooling.h"
 
 #include <algorithm>
+#include <type_traits>
 
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
+#include "tensorflow/lite/kernels/internal/optimized/cpu.h"
 #include "tensorflow/lite/kernels/internal/reference/pooling.h"
 
 namespace tflite {
@@ -82,11 +88,54 @@ void L2Pool(const PoolParams& params, const RuntimeShape& input_shape,
 }  // namespace optimized_ops
 
 namespace optimized_integer_ops {
+namespace {
+
+// On Cortex-M, int8 pools take the loops of the core's instruction set
+// (cortex_m_*.cc); returns whether it did.
+template <bool kAverage, typename T>
+bool CortexMPool(const PoolParams& params, const RuntimeShape& input_shape,
+                 const T* input_data, const RuntimeShape& output_shape,
+                 T* output_data) {
+#if TFLITE_OPTIMIZED_CORTEX_M
+  if constexpr (std::is_same<T, int8_t>::value) {
+    namespace cm = optimized_ops::cortex_m;
+#if TFLITE_OPTIMIZED_ARM_MVE
+    constexpr auto average = cm::AveragePoolInt8Mve;
+    constexpr auto max = cm::MaxPoolInt8Mve;
+#elif TFLITE_OPTIMIZED_ARM_DSP
+    constexpr auto average = cm::AveragePoolInt8Dsp;
+    constexpr auto max = cm::MaxPoolInt8Dsp;
+#else
+    constexpr auto average = cm::AveragePoolInt8Scalar;
+    constexpr auto max = cm::MaxPoolInt8Scalar;
+#endif
+    if (!kAverage) {
+      max(params, input_shape, input_data, output_shape, output_data);
+      return true;
+    }
+    if (static_cast<long>(params.filter_height) * params.filter_width <=
+        cm::kMaxPoolTaps) {
+      average(params, input_shape, input_data, output_shape, output_data);
+      return true;
+    }
+  }
+#else
+  (void)params, (void)input_shape, (void)input_data, (void)output_shape,
+      (void)output_data;
+#endif
+  return false;
+}
+
+}  // namespace
 
 template <typename T>
 void AveragePool(const PoolParams& params, const RuntimeShape& input_shape,
                  const T* input_data, const RuntimeShape& output_shape,
                  T* output_data) {
+  if (CortexMPool<true>(params, input_shape, input_data, output_shape,
+                        output_data)) {
+    return;
+  }
   optimized_ops::PoolChannelBlocks(
       params, input_shape, input_data, output_shape, output_data,
       reference_integer_ops::QuantizedAverage<T>());
@@ -96,6 +145,10 @@ template <typename T>
 void MaxPool(const PoolParams& params, const RuntimeShape& input_shape,
              const T* input_data, const RuntimeShape& output_shape,
              T* output_data) {
+  if (CortexMPool<false>(params, input_shape, input_data, output_shape,
+                         output_data)) {
+    return;
+  }
   optimized_ops::PoolChannelBlocks(params, input_shape, input_data,
                                    output_shape, output_data,
                                    reference_integer_ops::QuantizedMax<T>());
