@@ -575,28 +575,14 @@ template <class Path, bool kAverage>
 void PoolInt8Pixels(const PoolParams& params, const RuntimeShape& input_shape,
                     const int8_t* input, const RuntimeShape& output_shape,
                     int8_t* output) {
-  const int batches = input_shape.Dims(0);
-  const int input_height = input_shape.Dims(1);
-  const int input_width = input_shape.Dims(2);
   const int depth = input_shape.Dims(3);
-  const int output_height = output_shape.Dims(1);
-  const int output_width = output_shape.Dims(2);
   alignas(8) int16_t sums[kPoolBlock];
   alignas(8) int8_t maxes[kPoolBlock];
-  int8_t* out = output;
-  for (int b = 0; b < batches; ++b) {
-    for (int out_y = 0; out_y < output_height; ++out_y) {
-      int y_start, y_end;
-      reference_ops::PoolWindow(out_y, params.stride_height,
-                                params.padding_values.height,
-                                params.filter_height, input_height, &y_start,
-                                &y_end);
-      for (int out_x = 0; out_x < output_width; ++out_x, out += depth) {
-        int x_start, x_end;
-        reference_ops::PoolWindow(out_x, params.stride_width,
-                                  params.padding_values.width,
-                                  params.filter_width, input_width, &x_start,
-                                  &x_end);
+  reference_ops::ForEachPoolWindow(
+      params, input_shape, output_shape,
+      [&](int b, int out_y, int out_x, int y_start, int y_end, int x_start,
+          int x_end) {
+        int8_t* out = output + Offset(output_shape, b, out_y, out_x, 0);
         const int taps =
             std::max(0, y_end - y_start) * std::max(0, x_end - x_start);
         for (int c0 = 0; c0 < depth; c0 += kPoolBlock) {
@@ -607,8 +593,7 @@ void PoolInt8Pixels(const PoolParams& params, const RuntimeShape& input_shape,
             std::memset(maxes, -128, sizeof(maxes));
           }
           for (int y = y_start; taps > 0 && y < y_end; ++y) {
-            const int8_t* in =
-                input + Offset(input_shape, b, y, x_start, c0);
+            const int8_t* in = input + Offset(input_shape, b, y, x_start, c0);
             for (int x = x_start; x < x_end; ++x, in += depth) {
               if (kAverage) {
                 Path::PoolSum(in, n, sums);
@@ -630,9 +615,7 @@ void PoolInt8Pixels(const PoolParams& params, const RuntimeShape& input_shape,
             }
           }
         }
-      }
-    }
-  }
+      });
 }
 
 }  // namespace cortex_m

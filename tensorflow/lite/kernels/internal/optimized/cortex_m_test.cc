@@ -382,38 +382,36 @@ TEST(CortexMAdd, Int8MatchesReference) {
   for (int iteration = 0; iteration < 60; ++iteration) {
     // Below and above kAddTableMinSize, and tails of 1..3.
     const int size = rng.Chance(0.5) ? rng.Int(1, 40) : rng.Int(500, 1100);
-    ArithmeticParams p = {};
-    p.left_shift = rng.Chance(0.9) ? 20 : rng.Int(0, 24);
-    p.input1_offset = rng.Int(-127, 128);
-    p.input2_offset = rng.Int(-127, 128);
+    ArithmeticParams p = testing::RandomInt8AddParams(rng);
+    // Sometimes what the 32-bit paths must refuse or still get right:
+    // other left shifts, offsets outside int8 zero points, any multiplier
+    // and shift (RandomScales' edges).
+    if (rng.Chance(0.1)) p.left_shift = rng.Int(0, 23);
     if (rng.Chance(0.05)) p.input1_offset = rng.Int(-300, 300);
-    p.output_offset = rng.Int(-128, 127);
     std::vector<int32_t> multiplier, shift;
     RandomScales(rng, 3, &multiplier, &shift);
-    p.input1_multiplier = multiplier[0];
-    p.input2_multiplier = multiplier[1];
-    p.output_multiplier = multiplier[2];
-    // Inputs' shifts as the kernel's Prepare makes them (multipliers
-    // below one), sometimes anything the 32-bit paths must refuse.
-    p.input1_shift = rng.Chance(0.9) ? rng.Int(-8, 0) : shift[0];
-    p.input2_shift = rng.Chance(0.9) ? rng.Int(-8, 0) : shift[1];
-    p.output_shift = rng.Chance(0.8) ? rng.Int(-24, 3) : shift[2];
+    if (rng.Chance(0.1)) {
+      p.input1_multiplier = multiplier[0];
+      p.input1_shift = shift[0];
+    }
+    if (rng.Chance(0.1)) {
+      p.input2_multiplier = multiplier[1];
+      p.input2_shift = shift[1];
+    }
+    if (rng.Chance(0.2)) {
+      p.output_multiplier = multiplier[2];
+      p.output_shift = shift[2];
+    }
     if (p.left_shift > 22) {
       // The reference's int32 product must not overflow.
       p.input1_offset = std::min<int32_t>(
           std::max<int32_t>(p.input1_offset, -64), 64);
       p.input2_offset = std::min<int32_t>(
           std::max<int32_t>(p.input2_offset, -64), 64);
-      p.left_shift = 23;
     }
-    RandomActivation(rng, &p.quantized_activation_min,
-                     &p.quantized_activation_max);
     auto a = rng.Ints<int8_t>(size, -128, 127);
     auto b = rng.Ints<int8_t>(size, -128, 127);
-    const RuntimeShape shape({size});
-    std::vector<int8_t> expected(size);
-    reference_ops::QuantizedAddSub<int8_t, std::plus<int32_t>>(
-        p, shape, a.data(), shape, b.data(), shape, expected.data());
+    const std::vector<int8_t> expected = testing::ReferenceInt8Add(p, a, b);
     for (const AddPath& path : kAddPaths) {
       std::vector<int8_t> actual(size, 55);
       path.fn(p, size, a.data(), b.data(), actual.data());

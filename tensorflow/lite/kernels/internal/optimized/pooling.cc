@@ -22,27 +22,13 @@ void PoolChannelBlocks(const PoolParams& params,
                        const RuntimeShape& output_shape, OutT* output_data,
                        Reducer prototype) {
   constexpr int kBlock = 64;
-  const int batches = input_shape.Dims(0);
-  const int input_height = input_shape.Dims(1);
-  const int input_width = input_shape.Dims(2);
   const int depth = input_shape.Dims(3);
-  const int output_height = output_shape.Dims(1);
-  const int output_width = output_shape.Dims(2);
   Reducer reducers[kBlock];
   for (int j = 0; j < kBlock; ++j) reducers[j] = prototype;
-  for (int b = 0; b < batches; ++b) {
-    for (int out_y = 0; out_y < output_height; ++out_y) {
-      int y_start, y_end;
-      reference_ops::PoolWindow(out_y, params.stride_height,
-                                params.padding_values.height,
-                                params.filter_height, input_height, &y_start,
-                                &y_end);
-      for (int out_x = 0; out_x < output_width; ++out_x) {
-        int x_start, x_end;
-        reference_ops::PoolWindow(out_x, params.stride_width,
-                                  params.padding_values.width,
-                                  params.filter_width, input_width, &x_start,
-                                  &x_end);
+  reference_ops::ForEachPoolWindow(
+      params, input_shape, output_shape,
+      [&](int b, int out_y, int out_x, int y_start, int y_end, int x_start,
+          int x_end) {
         OutT* out = output_data + Offset(output_shape, b, out_y, out_x, 0);
         for (int c0 = 0; c0 < depth; c0 += kBlock) {
           const int count = std::min(kBlock, depth - c0);
@@ -57,9 +43,7 @@ void PoolChannelBlocks(const PoolParams& params,
             out[c0 + j] = reducers[j].Finish(params);
           }
         }
-      }
-    }
-  }
+      });
 }
 
 }  // namespace
