@@ -379,9 +379,51 @@ struct DspPool : PoolTails {
   }
 };
 
+// SVDF rows: int16 values two a word, int8 four a word in the lanes of
+// SXTB16 and SXTB16 ROR #8; SMLAD with (1, 1) sums the lanes of x.
+struct DspSvdf {
+  static constexpr uint32_t kOnes = 0x00010001u;
+  static void SvdfRow(const int16_t* x, const int16_t* y, int n,
+                      uint32_t* xy, uint32_t* x_sum) {
+    uint32_t p = *xy, s = *x_sum;
+    int i = 0;
+    for (; i + 2 <= n; i += 2) {
+      const uint32_t u = Load4(x + i);
+      p = Smlad(u, Load4(y + i), p);
+      s = Smlad(u, kOnes, s);
+    }
+    for (; i < n; ++i) {
+      p += static_cast<uint32_t>(static_cast<int32_t>(x[i]) * y[i]);
+      s += static_cast<uint32_t>(x[i]);
+    }
+    *xy = p;
+    *x_sum = s;
+  }
+  static void SvdfRow(const int8_t* x, const int8_t* y, int n, uint32_t* xy,
+                      uint32_t* x_sum) {
+    uint32_t p = *xy, s = *x_sum;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const uint32_t u = Load4(x + i), v = Load4(y + i);
+      const uint32_t u02 = Sxtb16(u), u13 = Sxtb16Ror8(u);
+      p = Smlad(u02, Sxtb16(v), p);
+      p = Smlad(u13, Sxtb16Ror8(v), p);
+      s = Smlad(u02, kOnes, s);
+      s = Smlad(u13, kOnes, s);
+    }
+    for (; i < n; ++i) {
+      p += static_cast<uint32_t>(x[i] * y[i]);
+      s += static_cast<uint32_t>(x[i]);
+    }
+    *xy = p;
+    *x_sum = s;
+  }
+};
+
 }  // namespace
 
 TFLITE_CORTEX_M_INT8_KERNELS(Dsp, DspPath)
+TFLITE_CORTEX_M_SVDF_SUMS(Dsp, DspSvdf)
 TFLITE_CORTEX_M_INT8_POOLS(Dsp, DspPool)
 
 }  // namespace cortex_m

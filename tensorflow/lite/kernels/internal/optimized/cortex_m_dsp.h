@@ -46,6 +46,13 @@ void MaxPoolInt8Dsp(const PoolParams& params, const RuntimeShape& input_shape,
                     const int8_t* input, const RuntimeShape& output_shape,
                     int8_t* output);
 
+// SVDF's two sums (svdf.cc): out[r] = sum(a[r % a_rows] * (b[r * b_stride]
+// - zero_point)) over n values, wrapping as the reference's int32 sums.
+void SvdfSumsDsp(const int8_t* a, int a_rows, const int8_t* b, int b_stride,
+                 int rows, int n, int32_t zero_point, int32_t* out);
+void SvdfSumsDsp(const int16_t* a, int a_rows, const int16_t* b, int b_stride,
+                 int rows, int n, int32_t zero_point, int32_t* out);
+
 }  // namespace cortex_m
 }  // namespace optimized_ops
 }  // namespace tflite

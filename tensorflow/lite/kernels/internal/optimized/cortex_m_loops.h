@@ -542,6 +542,21 @@ void FullyConnectedInt8Rows(const FcInt8Args& a, const int8_t* input,
   }
 }
 
+// ----------------------------------------------------------------- SVDF
+
+// SVDF's sums with Path::SvdfRow(x, y, n, &xy, &x_sum) adding sum(x * y)
+// and sum(x) of one row pair; the zero point's share is taken once a row.
+template <class Path, typename T>
+void SvdfSumRows(const T* a, int a_rows, const T* b, int b_stride, int rows,
+                 int n, int32_t zero_point, int32_t* out) {
+  for (int r = 0; r < rows; ++r) {
+    uint32_t xy = 0, x_sum = 0;
+    Path::SvdfRow(a + static_cast<size_t>(r % a_rows) * n,
+                  b + static_cast<size_t>(r) * b_stride, n, &xy, &x_sum);
+    out[r] = static_cast<int32_t>(xy - static_cast<uint32_t>(zero_point) * x_sum);
+  }
+}
+
 // ------------------------------------------------ AVERAGE/MAX_POOL_2D
 
 constexpr int kPoolBlock = 64;
@@ -638,6 +653,20 @@ void PoolInt8Pixels(const PoolParams& params, const RuntimeShape& input_shape,
                         const RuntimeShape& output_shape, int8_t* output) {  \
     PoolInt8Pixels<Path, false>(params, input_shape, input, output_shape,    \
                                 output);                                     \
+  }
+
+// Defines SvdfSums<Isa> for int8 and int16 (cortex_m_<isa>.h) as
+// SvdfSumRows with `Path`. Use inside tflite::optimized_ops::cortex_m.
+#define TFLITE_CORTEX_M_SVDF_SUMS(Isa, Path)                                 \
+  void SvdfSums##Isa(const int8_t* a, int a_rows, const int8_t* b,           \
+                     int b_stride, int rows, int n, int32_t zero_point,      \
+                     int32_t* out) {                                         \
+    SvdfSumRows<Path>(a, a_rows, b, b_stride, rows, n, zero_point, out);     \
+  }                                                                          \
+  void SvdfSums##Isa(const int16_t* a, int a_rows, const int16_t* b,         \
+                     int b_stride, int rows, int n, int32_t zero_point,      \
+                     int32_t* out) {                                         \
+    SvdfSumRows<Path>(a, a_rows, b, b_stride, rows, n, zero_point, out);     \
   }
 
 // Defines ConvInt8<Isa>, DepthwiseInt8<Isa> and FullyConnectedInt8<Isa>

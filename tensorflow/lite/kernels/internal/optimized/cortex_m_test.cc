@@ -486,6 +486,57 @@ TEST(CortexMPool, Int8MatchesReference) {
   }
 }
 
+// ----------------------------------------------------------------- SVDF
+
+// out[r] = sum(a[r % a_rows] * (b[r * b_stride] - zero_point)), wrapping.
+template <typename T>
+std::vector<int32_t> PlainSvdfSums(const std::vector<T>& a, int a_rows,
+                                   const std::vector<T>& b, int b_stride,
+                                   int rows, int n, int32_t zero_point) {
+  std::vector<int32_t> out(rows);
+  for (int r = 0; r < rows; ++r) {
+    uint32_t sum = 0;
+    for (int i = 0; i < n; ++i) {
+      sum += static_cast<uint32_t>(a[(r % a_rows) * n + i]) *
+             (static_cast<uint32_t>(b[r * b_stride + i]) -
+              static_cast<uint32_t>(zero_point));
+    }
+    out[r] = static_cast<int32_t>(sum);
+  }
+  return out;
+}
+
+template <typename T>
+void CheckSvdfSums(Random& rng, int iterations) {
+  const T lo = std::numeric_limits<T>::min();
+  const T hi = std::numeric_limits<T>::max();
+  for (int iteration = 0; iteration < iterations; ++iteration) {
+    const int a_rows = rng.Int(1, 6);
+    const int rows = a_rows * rng.Int(1, 3);
+    const int n = rng.Int(1, 45);
+    // Feature sums: one input row for all (stride 0); time sums: a row each.
+    const int b_stride = rng.Chance(0.5) ? 0 : n;
+    const int32_t zero_point = rng.Int(lo, hi);
+    auto a = rng.Ints<T>(static_cast<size_t>(a_rows) * n, lo, hi);
+    auto b = rng.Ints<T>(static_cast<size_t>(rows) * n, lo, hi);
+    const std::vector<int32_t> expected =
+        PlainSvdfSums(a, a_rows, b, b_stride, rows, n, zero_point);
+    std::vector<int32_t> dsp(rows, 55), mve(rows, 55);
+    SvdfSumsDsp(a.data(), a_rows, b.data(), b_stride, rows, n, zero_point,
+                dsp.data());
+    SvdfSumsMve(a.data(), a_rows, b.data(), b_stride, rows, n, zero_point,
+                mve.data());
+    ASSERT_EQ(expected, dsp) << "iteration " << iteration;
+    ASSERT_EQ(expected, mve) << "iteration " << iteration;
+  }
+}
+
+TEST(CortexMSvdf, SumsMatchPlainLoops) {
+  Random rng(8051);
+  CheckSvdfSums<int8_t>(rng, 60);
+  CheckSvdfSums<int16_t>(rng, 60);
+}
+
 // The 32-bit requantization against MultiplyByQuantizedMultiplier on
 // random and edge accumulators, multipliers and shifts.
 TEST(CortexMRequantize, MatchesMultiplyByQuantizedMultiplier) {
