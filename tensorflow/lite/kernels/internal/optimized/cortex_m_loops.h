@@ -553,7 +553,8 @@ void SvdfSumRows(const T* a, int a_rows, const T* b, int b_stride, int rows,
     uint32_t xy = 0, x_sum = 0;
     Path::SvdfRow(a + static_cast<size_t>(r % a_rows) * n,
                   b + static_cast<size_t>(r) * b_stride, n, &xy, &x_sum);
-    out[r] = static_cast<int32_t>(xy - static_cast<uint32_t>(zero_point) * x_sum);
+    out[r] = static_cast<int32_t>(xy -
+                                  static_cast<uint32_t>(zero_point) * x_sum);
   }
 }
 

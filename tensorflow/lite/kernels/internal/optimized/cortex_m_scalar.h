@@ -52,9 +52,9 @@ void AddInt8Scalar(const ArithmeticParams& p, int size, const int8_t* input1,
 void AveragePoolInt8Scalar(const PoolParams& params,
                            const RuntimeShape& input_shape, const int8_t* input,
                            const RuntimeShape& output_shape, int8_t* output);
-void MaxPoolInt8Scalar(const PoolParams& params, const RuntimeShape& input_shape,
-                       const int8_t* input, const RuntimeShape& output_shape,
-                       int8_t* output);
+void MaxPoolInt8Scalar(const PoolParams& params,
+                       const RuntimeShape& input_shape, const int8_t* input,
+                       const RuntimeShape& output_shape, int8_t* output);
 
 }  // namespace cortex_m
 }  // namespace optimized_ops
