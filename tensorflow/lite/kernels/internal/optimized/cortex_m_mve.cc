@@ -118,9 +118,6 @@ TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
 TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
   vstrbq_s32(p, a);
 }
-TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p) {
-  return vldrhq_s16(p);
-}
 TFLITE_ALWAYS_INLINE void StoreHalves(Halves a, int16_t* p) {
   vstrhq_s16(p, a);
 }
@@ -130,14 +127,14 @@ TFLITE_ALWAYS_INLINE Halves AddHalves(Halves a, Halves b) {
 TFLITE_ALWAYS_INLINE Bytes MaxBytes(Bytes a, Bytes b) { return vmaxq_s8(a, b); }
 // VLDRH.S16 under a VCTP.16 predicate: 8 halves, or the first n, zeros
 // beyond; VMLADAVA.S16 / VADDVA.S16: as the .S8 forms on 8 int16 lanes.
-TFLITE_ALWAYS_INLINE Halves LoadHalvesN(const int16_t* p, int n) {
+TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p, int n) {
   if (n >= 8) return vldrhq_s16(p);
   return vldrhq_z_s16(p, vctp16q(static_cast<uint32_t>(n)));
 }
-TFLITE_ALWAYS_INLINE uint32_t DotAcc16(uint32_t acc, Halves a, Halves b) {
+TFLITE_ALWAYS_INLINE uint32_t DotAcc(uint32_t acc, Halves a, Halves b) {
   return static_cast<uint32_t>(vmladavaq_s16(static_cast<int32_t>(acc), a, b));
 }
-TFLITE_ALWAYS_INLINE uint32_t SumAcc16(uint32_t acc, Halves a) {
+TFLITE_ALWAYS_INLINE uint32_t SumAcc(uint32_t acc, Halves a) {
   return static_cast<uint32_t>(vaddvaq_s16(static_cast<int32_t>(acc), a));
 }
 TFLITE_ALWAYS_INLINE void StoreBytes(Bytes a, int8_t* p) { vstrbq_s8(p, a); }
@@ -302,11 +299,6 @@ TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
 TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
   for (int i = 0; i < 4; ++i) p[i] = static_cast<int8_t>(a.lane[i] & 0xFF);
 }
-TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p) {
-  Halves r;
-  for (int i = 0; i < 8; ++i) r.lane[i] = p[i];
-  return r;
-}
 TFLITE_ALWAYS_INLINE void StoreHalves(Halves a, int16_t* p) {
   for (int i = 0; i < 8; ++i) p[i] = a.lane[i];
 }
@@ -321,18 +313,18 @@ TFLITE_ALWAYS_INLINE Bytes MaxBytes(Bytes a, Bytes b) {
   for (int i = 0; i < 16; ++i) a.lane[i] = std::max(a.lane[i], b.lane[i]);
   return a;
 }
-TFLITE_ALWAYS_INLINE Halves LoadHalvesN(const int16_t* p, int n) {
+TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p, int n) {
   Halves r;
   for (int i = 0; i < 8; ++i) r.lane[i] = i < n ? p[i] : 0;
   return r;
 }
-TFLITE_ALWAYS_INLINE uint32_t DotAcc16(uint32_t acc, Halves a, Halves b) {
+TFLITE_ALWAYS_INLINE uint32_t DotAcc(uint32_t acc, Halves a, Halves b) {
   for (int i = 0; i < 8; ++i) {
     acc += static_cast<uint32_t>(static_cast<int32_t>(a.lane[i]) * b.lane[i]);
   }
   return acc;
 }
-TFLITE_ALWAYS_INLINE uint32_t SumAcc16(uint32_t acc, Halves a) {
+TFLITE_ALWAYS_INLINE uint32_t SumAcc(uint32_t acc, Halves a) {
   for (int i = 0; i < 8; ++i) acc += static_cast<uint32_t>(a.lane[i]);
   return acc;
 }
@@ -571,7 +563,7 @@ struct MvePool : PoolTails {
   static void PoolSum(const int8_t* in, int n, int16_t* sums) {
     int j = 0;
     for (; j + 8 <= n; j += 8) {
-      StoreHalves(AddHalves(LoadHalves(sums + j), LoadWiden8(in + j)),
+      StoreHalves(AddHalves(LoadHalves(sums + j, 8), LoadWiden8(in + j)),
                   sums + j);
     }
     SumFrom(j, in, n, sums, [](int i) { return i; });
@@ -589,24 +581,18 @@ struct MvePool : PoolTails {
 // SVDF rows: 16 int8 or 8 int16 products a step (VMLADAVA), tails by
 // predicated loads.
 struct MveSvdf {
-  static void SvdfRow(const int8_t* x, const int8_t* y, int n, uint32_t* xy,
+  static Bytes Load(const int8_t* p, int n) { return LoadBytes(p, n); }
+  static Halves Load(const int16_t* p, int n) { return LoadHalves(p, n); }
+
+  template <typename T>
+  static void SvdfRow(const T* x, const T* y, int n, uint32_t* xy,
                       uint32_t* x_sum) {
+    constexpr int kLanes = 16 / sizeof(T);
     uint32_t p = *xy, s = *x_sum;
-    ForBlocks16(n, [&](int i, int m) __attribute__((always_inline)) {
-      const Bytes u = LoadBytes(x + i, m);
-      p = DotAcc(p, u, LoadBytes(y + i, m));
+    for (int i = 0; i < n; i += kLanes) {
+      const auto u = Load(x + i, n - i);
+      p = DotAcc(p, u, Load(y + i, n - i));
       s = SumAcc(s, u);
-    });
-    *xy = p;
-    *x_sum = s;
-  }
-  static void SvdfRow(const int16_t* x, const int16_t* y, int n,
-                      uint32_t* xy, uint32_t* x_sum) {
-    uint32_t p = *xy, s = *x_sum;
-    for (int i = 0; i < n; i += 8) {
-      const Halves u = LoadHalvesN(x + i, n - i);
-      p = DotAcc16(p, u, LoadHalvesN(y + i, n - i));
-      s = SumAcc16(s, u);
     }
     *xy = p;
     *x_sum = s;
