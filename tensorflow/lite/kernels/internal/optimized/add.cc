@@ -1,5 +1,7 @@
 #include "tensorflow/lite/kernels/internal/optimized/add.h"
 
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/add_sub.h"
 
@@ -9,6 +11,7 @@ namespace {
 
 using optimized_ops::Isa;
 
+#if !TFLITE_OPTIMIZED_CORTEX_M
 int8_t AddOne(const ArithmeticParams& p, int8_t a, int8_t b) {
   const int32_t a_scaled = RescaleToCommonScale(
       a, p.input1_offset, p.left_shift, p.input1_multiplier, p.input1_shift);
@@ -17,6 +20,7 @@ int8_t AddOne(const ArithmeticParams& p, int8_t a, int8_t b) {
   return static_cast<int8_t>(
       reference_ops::QuantizedAddSubOutput(p, a_scaled + b_scaled));
 }
+#endif
 
 #if TFLITE_OPTIMIZED_X86
 // 16 elements at a time; returns how many were done.
@@ -62,6 +66,12 @@ void AddElementwise(const ArithmeticParams& params, int size,
                     const int8_t* input1, const int8_t* input2,
                     int8_t* output, Isa isa) {
   (void)isa;  // Only the x86 paths choose by it.
+#if TFLITE_OPTIMIZED_ARM_MVE
+  optimized_ops::cortex_m::AddInt8Mve(params, size, input1, input2, output);
+#elif TFLITE_OPTIMIZED_CORTEX_M
+  optimized_ops::cortex_m::AddInt8Scalar(params, size, input1, input2,
+                                         output);
+#else
   int done = 0;
 #if TFLITE_OPTIMIZED_X86
   const int32_t shifts[3] = {params.input1_shift, params.input2_shift,
@@ -75,6 +85,7 @@ void AddElementwise(const ArithmeticParams& params, int size,
   for (int i = done; i < size; ++i) {
     output[i] = AddOne(params, input1[i], input2[i]);
   }
+#endif
 }
 
 }  // namespace optimized_integer_ops

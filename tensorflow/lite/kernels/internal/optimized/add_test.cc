@@ -21,26 +21,10 @@ TEST(OptimizedAdd, Int8MatchesReference) {
   Random rng(31);
   for (int iteration = 0; iteration < 300; ++iteration) {
     const int size = rng.Int(1, 300);
-    ArithmeticParams p = {};
-    p.left_shift = 20;
-    p.input1_offset = rng.Int(-127, 128);
-    p.input2_offset = rng.Int(-127, 128);
-    p.output_offset = rng.Int(-128, 127);
-    p.input1_multiplier = rng.Multiplier();
-    p.input2_multiplier = rng.Multiplier();
-    p.output_multiplier = rng.Multiplier();
-    p.input1_shift = rng.Int(-8, 0);
-    p.input2_shift = rng.Int(-8, 0);
-    p.output_shift = rng.Int(-24, 3);
-    const bool clamp = rng.Chance(0.5);
-    p.quantized_activation_min = clamp ? rng.Int(-128, 0) : -128;
-    p.quantized_activation_max = clamp ? rng.Int(0, 127) : 127;
+    const ArithmeticParams p = testing::RandomInt8AddParams(rng);
     auto a = rng.Ints<int8_t>(size, -128, 127);
     auto b = rng.Ints<int8_t>(size, -128, 127);
-    const RuntimeShape shape({size});
-    std::vector<int8_t> expected(size);
-    reference_ops::QuantizedAddSub<int8_t, std::plus<int32_t>>(
-        p, shape, a.data(), shape, b.data(), shape, expected.data());
+    const std::vector<int8_t> expected = testing::ReferenceInt8Add(p, a, b);
     for (Isa isa : SupportedIsas()) {
       std::vector<int8_t> actual(size, 55);
       optimized_integer_ops::AddElementwise(p, size, a.data(), b.data(),

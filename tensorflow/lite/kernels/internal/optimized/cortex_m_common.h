@@ -13,6 +13,7 @@
 #include "tensorflow/lite/kernels/internal/common.h"
 #include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
+#include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -78,6 +79,19 @@ inline bool OutputStageFits32(int32_t offset, int32_t act_min,
   return offset > -kLimit && offset < kLimit && act_min > -kLimit &&
          act_min < kLimit && act_max > -kLimit && act_max < kLimit;
 }
+
+// ADD's (x + offset) * 2^left_shift (RescaleToCommonScale) as an int32
+// shift left: |x + offset| <= 2^8 (int8 zero points) and left_shift <= 22.
+inline bool AddInputShiftFits32(const ArithmeticParams& p) {
+  return p.left_shift >= 0 && p.left_shift <= 22 && p.input1_offset >= -128 &&
+         p.input1_offset <= 128 && p.input2_offset >= -128 &&
+         p.input2_offset <= 128;
+}
+
+// The Cortex-M int8 AVERAGE_POOL_2D paths sum windows of at most this many
+// taps in int16 (|sum| <= 128 * 256); larger filters take the portable
+// pools.
+constexpr int kMaxPoolTaps = 256;
 
 // RequantizeScalar out of line: the path of unusual multipliers and
 // shifts, kept out of the loops.

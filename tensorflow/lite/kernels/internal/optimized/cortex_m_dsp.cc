@@ -59,6 +59,18 @@ TFLITE_ALWAYS_INLINE uint32_t Smlatb(uint32_t a, uint32_t b, uint32_t acc) {
   return r;
 }
 
+// SSUB8 a, b sets GE[i] where a.i - b.i >= 0 (signed bytes); SEL a, b
+// then takes a.i where GE[i], else b.i: the bytewise signed maximum. One
+// asm statement, so that nothing comes between them.
+TFLITE_ALWAYS_INLINE uint32_t MaxBytes(uint32_t a, uint32_t b) {
+  uint32_t r;
+  __asm__("ssub8 %0, %1, %2\n\tsel %0, %1, %2"
+          : "=&r"(r)
+          : "r"(a), "r"(b)
+          : "cc");
+  return r;
+}
+
 #else  // Portable definitions with the same results (tests on any machine).
 
 TFLITE_ALWAYS_INLINE uint32_t Lane(uint32_t x, int lane) {
@@ -103,12 +115,25 @@ TFLITE_ALWAYS_INLINE uint32_t Smlatb(uint32_t a, uint32_t b, uint32_t acc) {
   return acc + Product(a, 1, b, 0);
 }
 
+TFLITE_ALWAYS_INLINE uint32_t MaxBytes(uint32_t a, uint32_t b) {
+  uint32_t r = 0;
+  for (int i = 0; i < 32; i += 8) {
+    const int8_t x = static_cast<int8_t>(a >> i);
+    const int8_t y = static_cast<int8_t>(b >> i);
+    r |= static_cast<uint32_t>(static_cast<uint8_t>(x > y ? x : y)) << i;
+  }
+  return r;
+}
+
 #endif  // TFLITE_OPTIMIZED_ARM_DSP
 
 TFLITE_ALWAYS_INLINE uint32_t Load4(const void* p) {
   uint32_t v;
   std::memcpy(&v, p, 4);
   return v;
+}
+TFLITE_ALWAYS_INLINE void Store4(void* p, uint32_t v) {
+  std::memcpy(p, &v, 4);
 }
 
 // The input offset in both lanes; SXTAB16 with it gives int8 + offset
@@ -329,9 +354,77 @@ struct DspPath : PathDefaults {
   }
 };
 
+// Sums of 4 channels c..c+3 in two words: SXTAB16 adds bytes 0 and 2 of
+// the input to the lanes of the first (channels c, c+2), with ROR #8 bytes
+// 1 and 3 to those of the second (c+1, c+3). Maxima 4 bytes a word.
+struct DspPool : PoolTails {
+  static int SumIndex(int j) {
+    return (j & ~3) | ((j & 1) << 1) | ((j >> 1) & 1);
+  }
+  static void PoolSum(const int8_t* in, int n, int16_t* sums) {
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const uint32_t x = Load4(in + j);
+      Store4(sums + j, Sxtab16(Load4(sums + j), x));
+      Store4(sums + j + 2, Sxtab16Ror8(Load4(sums + j + 2), x));
+    }
+    SumFrom(j, in, n, sums, SumIndex);
+  }
+  static void PoolMax(const int8_t* in, int n, int8_t* maxes) {
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+      Store4(maxes + j, MaxBytes(Load4(maxes + j), Load4(in + j)));
+    }
+    MaxFrom(j, in, n, maxes);
+  }
+};
+
+// SVDF rows: int16 values two a word, int8 four a word in the lanes of
+// SXTB16 and SXTB16 ROR #8; SMLAD with (1, 1) sums the lanes of x.
+struct DspSvdf {
+  static constexpr uint32_t kOnes = 0x00010001u;
+  static void SvdfRow(const int16_t* x, const int16_t* y, int n,
+                      uint32_t* xy, uint32_t* x_sum) {
+    uint32_t p = *xy, s = *x_sum;
+    int i = 0;
+    for (; i + 2 <= n; i += 2) {
+      const uint32_t u = Load4(x + i);
+      p = Smlad(u, Load4(y + i), p);
+      s = Smlad(u, kOnes, s);
+    }
+    for (; i < n; ++i) {
+      p += static_cast<uint32_t>(static_cast<int32_t>(x[i]) * y[i]);
+      s += static_cast<uint32_t>(x[i]);
+    }
+    *xy = p;
+    *x_sum = s;
+  }
+  static void SvdfRow(const int8_t* x, const int8_t* y, int n, uint32_t* xy,
+                      uint32_t* x_sum) {
+    uint32_t p = *xy, s = *x_sum;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const uint32_t u = Load4(x + i), v = Load4(y + i);
+      const uint32_t u02 = Sxtb16(u), u13 = Sxtb16Ror8(u);
+      p = Smlad(u02, Sxtb16(v), p);
+      p = Smlad(u13, Sxtb16Ror8(v), p);
+      s = Smlad(u02, kOnes, s);
+      s = Smlad(u13, kOnes, s);
+    }
+    for (; i < n; ++i) {
+      p += static_cast<uint32_t>(x[i] * y[i]);
+      s += static_cast<uint32_t>(x[i]);
+    }
+    *xy = p;
+    *x_sum = s;
+  }
+};
+
 }  // namespace
 
 TFLITE_CORTEX_M_INT8_KERNELS(Dsp, DspPath)
+TFLITE_CORTEX_M_SVDF_SUMS(Dsp, DspSvdf)
+TFLITE_CORTEX_M_INT8_POOLS(Dsp, DspPool)
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

@@ -12,6 +12,8 @@
 #include <cstdint>
 
 #include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
+#include "tensorflow/lite/kernels/internal/runtime_shape.h"
+#include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -34,6 +36,22 @@ void DepthwiseInt8Dsp(const ConvGeometry& g, const QuantizedOutput& q,
 void FullyConnectedInt8Dsp(const FcInt8Args& args, const int8_t* input,
                            const int8_t* weights, const int32_t* bias,
                            int8_t* output);
+
+// int8 AVERAGE_POOL_2D (filter_height * filter_width <= kMaxPoolTaps) and
+// MAX_POOL_2D, as reference_integer_ops::AveragePool and MaxPool.
+void AveragePoolInt8Dsp(const PoolParams& params,
+                        const RuntimeShape& input_shape, const int8_t* input,
+                        const RuntimeShape& output_shape, int8_t* output);
+void MaxPoolInt8Dsp(const PoolParams& params, const RuntimeShape& input_shape,
+                    const int8_t* input, const RuntimeShape& output_shape,
+                    int8_t* output);
+
+// SVDF's two sums (svdf.cc): out[r] = sum(a[r % a_rows] * (b[r * b_stride]
+// - zero_point)) over n values, wrapping as the reference's int32 sums.
+void SvdfSumsDsp(const int8_t* a, int a_rows, const int8_t* b, int b_stride,
+                 int rows, int n, int32_t zero_point, int32_t* out);
+void SvdfSumsDsp(const int16_t* a, int a_rows, const int16_t* b, int b_stride,
+                 int rows, int n, int32_t zero_point, int32_t* out);
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

@@ -25,6 +25,7 @@
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
+#include "tensorflow/lite/kernels/internal/reference/pooling.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -541,9 +542,133 @@ void FullyConnectedInt8Rows(const FcInt8Args& a, const int8_t* input,
   }
 }
 
+// ----------------------------------------------------------------- SVDF
+
+// SVDF's sums with Path::SvdfRow(x, y, n, &xy, &x_sum) adding sum(x * y)
+// and sum(x) of one row pair; the zero point's share is taken once a row.
+template <class Path, typename T>
+void SvdfSumRows(const T* a, int a_rows, const T* b, int b_stride, int rows,
+                 int n, int32_t zero_point, int32_t* out) {
+  for (int r = 0; r < rows; ++r) {
+    uint32_t xy = 0, x_sum = 0;
+    Path::SvdfRow(a + static_cast<size_t>(r % a_rows) * n,
+                  b + static_cast<size_t>(r) * b_stride, n, &xy, &x_sum);
+    out[r] = static_cast<int32_t>(xy -
+                                  static_cast<uint32_t>(zero_point) * x_sum);
+  }
+}
+
+// ------------------------------------------------ AVERAGE/MAX_POOL_2D
+
+constexpr int kPoolBlock = 64;
+
+// Channels [j, n) one at a time: the scalar path, and the others' tails.
+// Sums in channel order, or in the order of `index` (see PoolInt8Pixels).
+struct PoolTails {
+  static int SumIndex(int j) { return j; }
+  template <class Index>
+  TFLITE_ALWAYS_INLINE static void SumFrom(int j, const int8_t* in, int n,
+                                           int16_t* sums, const Index& index) {
+    for (; j < n; ++j) {
+      int16_t& s = sums[index(j)];
+      s = static_cast<int16_t>(s + in[j]);
+    }
+  }
+  TFLITE_ALWAYS_INLINE static void MaxFrom(int j, const int8_t* in, int n,
+                                           int8_t* maxes) {
+    for (; j < n; ++j) maxes[j] = in[j] > maxes[j] ? in[j] : maxes[j];
+  }
+};
+
+// int8 pooling over blocks of kPoolBlock channels, the window's pixels
+// reduced into per-channel state by the path, then finished by the
+// reference's reducers (the same rounding and clamping):
+//   Path::PoolSum(in, n, sums)   sums: int16 per channel, in the order of
+//                                Path::SumIndex(j); windows have at most
+//                                kMaxPoolTaps taps, so int8 sums fit
+//   Path::PoolMax(in, n, maxes)  maxes[j] = max(maxes[j], in[j])
+template <class Path, bool kAverage>
+void PoolInt8Pixels(const PoolParams& params, const RuntimeShape& input_shape,
+                    const int8_t* input, const RuntimeShape& output_shape,
+                    int8_t* output) {
+  const int depth = input_shape.Dims(3);
+  alignas(8) int16_t sums[kPoolBlock];
+  alignas(8) int8_t maxes[kPoolBlock];
+  reference_ops::ForEachPoolWindow(
+      params, input_shape, output_shape,
+      [&](int b, int out_y, int out_x, int y_start, int y_end, int x_start,
+          int x_end) {
+        int8_t* out = output + Offset(output_shape, b, out_y, out_x, 0);
+        const int taps =
+            std::max(0, y_end - y_start) * std::max(0, x_end - x_start);
+        for (int c0 = 0; c0 < depth; c0 += kPoolBlock) {
+          const int n = std::min(kPoolBlock, depth - c0);
+          if (kAverage) {
+            std::memset(sums, 0, sizeof(sums));
+          } else {
+            std::memset(maxes, -128, sizeof(maxes));
+          }
+          for (int y = y_start; taps > 0 && y < y_end; ++y) {
+            const int8_t* in = input + Offset(input_shape, b, y, x_start, c0);
+            for (int x = x_start; x < x_end; ++x, in += depth) {
+              if (kAverage) {
+                Path::PoolSum(in, n, sums);
+              } else {
+                Path::PoolMax(in, n, maxes);
+              }
+            }
+          }
+          for (int j = 0; j < n; ++j) {
+            if (kAverage) {
+              reference_integer_ops::QuantizedAverage<int8_t> r;
+              r.total = sums[Path::SumIndex(j)];
+              r.count = taps;
+              out[c0 + j] = r.Finish(params);
+            } else {
+              reference_integer_ops::QuantizedMax<int8_t> r;
+              r.max = maxes[j];
+              out[c0 + j] = r.Finish(params);
+            }
+          }
+        }
+      });
+}
+
 }  // namespace cortex_m
 }  // namespace optimized_ops
 }  // namespace tflite
+
+// Defines AveragePoolInt8<Isa> and MaxPoolInt8<Isa> (cortex_m_<isa>.h) as
+// PoolInt8Pixels with `Path`. Use inside tflite::optimized_ops::cortex_m.
+#define TFLITE_CORTEX_M_INT8_POOLS(Isa, Path)                                \
+  void AveragePoolInt8##Isa(const PoolParams& params,                        \
+                            const RuntimeShape& input_shape,                 \
+                            const int8_t* input,                             \
+                            const RuntimeShape& output_shape,                \
+                            int8_t* output) {                                \
+    PoolInt8Pixels<Path, true>(params, input_shape, input, output_shape,     \
+                               output);                                      \
+  }                                                                          \
+  void MaxPoolInt8##Isa(const PoolParams& params,                            \
+                        const RuntimeShape& input_shape, const int8_t* input, \
+                        const RuntimeShape& output_shape, int8_t* output) {  \
+    PoolInt8Pixels<Path, false>(params, input_shape, input, output_shape,    \
+                                output);                                     \
+  }
+
+// Defines SvdfSums<Isa> for int8 and int16 (cortex_m_<isa>.h) as
+// SvdfSumRows with `Path`. Use inside tflite::optimized_ops::cortex_m.
+#define TFLITE_CORTEX_M_SVDF_SUMS(Isa, Path)                                 \
+  void SvdfSums##Isa(const int8_t* a, int a_rows, const int8_t* b,           \
+                     int b_stride, int rows, int n, int32_t zero_point,      \
+                     int32_t* out) {                                         \
+    SvdfSumRows<Path>(a, a_rows, b, b_stride, rows, n, zero_point, out);     \
+  }                                                                          \
+  void SvdfSums##Isa(const int16_t* a, int a_rows, const int16_t* b,         \
+                     int b_stride, int rows, int n, int32_t zero_point,      \
+                     int32_t* out) {                                         \
+    SvdfSumRows<Path>(a, a_rows, b, b_stride, rows, n, zero_point, out);     \
+  }
 
 // Defines ConvInt8<Isa>, DepthwiseInt8<Isa> and FullyConnectedInt8<Isa>
 // (declared in cortex_m_<isa>.h) as the loops above with the inner products

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_loops.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
 
 #if TFLITE_OPTIMIZED_ARM_MVE
@@ -117,6 +118,26 @@ TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
 TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
   vstrbq_s32(p, a);
 }
+TFLITE_ALWAYS_INLINE void StoreHalves(Halves a, int16_t* p) {
+  vstrhq_s16(p, a);
+}
+TFLITE_ALWAYS_INLINE Halves AddHalves(Halves a, Halves b) {
+  return vaddq_s16(a, b);
+}
+TFLITE_ALWAYS_INLINE Bytes MaxBytes(Bytes a, Bytes b) { return vmaxq_s8(a, b); }
+// VLDRH.S16 under a VCTP.16 predicate: 8 halves, or the first n, zeros
+// beyond; VMLADAVA.S16 / VADDVA.S16: as the .S8 forms on 8 int16 lanes.
+TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p, int n) {
+  if (n >= 8) return vldrhq_s16(p);
+  return vldrhq_z_s16(p, vctp16q(static_cast<uint32_t>(n)));
+}
+TFLITE_ALWAYS_INLINE uint32_t DotAcc(uint32_t acc, Halves a, Halves b) {
+  return static_cast<uint32_t>(vmladavaq_s16(static_cast<int32_t>(acc), a, b));
+}
+TFLITE_ALWAYS_INLINE uint32_t SumAcc(uint32_t acc, Halves a) {
+  return static_cast<uint32_t>(vaddvaq_s16(static_cast<int32_t>(acc), a));
+}
+TFLITE_ALWAYS_INLINE void StoreBytes(Bytes a, int8_t* p) { vstrbq_s8(p, a); }
 
 #else  // Portable definitions with the same results (tests on any machine).
 
@@ -278,6 +299,38 @@ TFLITE_ALWAYS_INLINE Words RoundingShift(Words a, Words n) {
 TFLITE_ALWAYS_INLINE void StoreNarrow(Words a, int8_t* p) {
   for (int i = 0; i < 4; ++i) p[i] = static_cast<int8_t>(a.lane[i] & 0xFF);
 }
+TFLITE_ALWAYS_INLINE void StoreHalves(Halves a, int16_t* p) {
+  for (int i = 0; i < 8; ++i) p[i] = a.lane[i];
+}
+TFLITE_ALWAYS_INLINE Halves AddHalves(Halves a, Halves b) {
+  for (int i = 0; i < 8; ++i) {
+    a.lane[i] = static_cast<int16_t>(static_cast<uint16_t>(
+        static_cast<uint16_t>(a.lane[i]) + static_cast<uint16_t>(b.lane[i])));
+  }
+  return a;
+}
+TFLITE_ALWAYS_INLINE Bytes MaxBytes(Bytes a, Bytes b) {
+  for (int i = 0; i < 16; ++i) a.lane[i] = std::max(a.lane[i], b.lane[i]);
+  return a;
+}
+TFLITE_ALWAYS_INLINE Halves LoadHalves(const int16_t* p, int n) {
+  Halves r;
+  for (int i = 0; i < 8; ++i) r.lane[i] = i < n ? p[i] : 0;
+  return r;
+}
+TFLITE_ALWAYS_INLINE uint32_t DotAcc(uint32_t acc, Halves a, Halves b) {
+  for (int i = 0; i < 8; ++i) {
+    acc += static_cast<uint32_t>(static_cast<int32_t>(a.lane[i]) * b.lane[i]);
+  }
+  return acc;
+}
+TFLITE_ALWAYS_INLINE uint32_t SumAcc(uint32_t acc, Halves a) {
+  for (int i = 0; i < 8; ++i) acc += static_cast<uint32_t>(a.lane[i]);
+  return acc;
+}
+TFLITE_ALWAYS_INLINE void StoreBytes(Bytes a, int8_t* p) {
+  for (int i = 0; i < 16; ++i) p[i] = a.lane[i];
+}
 
 #endif  // TFLITE_OPTIMIZED_ARM_MVE
 
@@ -302,17 +355,28 @@ TFLITE_ALWAYS_INLINE uint32_t WithOffset(uint32_t dot, int32_t off,
 // the right shift rounds half up (VRSHL); one less on negative values
 // (saturating: INT32_MIN stays, it is a multiple of 2^e) makes it round
 // half away from zero as the reference does.
-TFLITE_ALWAYS_INLINE void RequantizeLanes(Words acc, const Requantizer& rq,
-                                          int c, int8_t* out) {
-  const Words shift = LoadInts(rq.shift + c);
+TFLITE_ALWAYS_INLINE Words ScaleLanes(Words acc, Words multiplier,
+                                     Words shift) {
   const Words zero = Splat(0);
   const Words right = Min(shift, zero);  // -e
   Words x = ShiftLeft(acc, Max(shift, zero));
-  x = RoundingDoublingHighMul(x, LoadInts(rq.multiplier + c));
+  x = RoundingDoublingHighMul(x, multiplier);
   x = SaturatingAdd(x, NegativeAndShifted(x, right));
-  x = RoundingShift(x, right);
-  x = Min(Max(x, Splat(rq.lo)), Splat(rq.hi));
-  StoreNarrow(AddScalar(x, static_cast<uint32_t>(rq.offset)), out);
+  return RoundingShift(x, right);
+}
+
+// Clamp to [lo, hi], add the offset, store the low bytes.
+TFLITE_ALWAYS_INLINE void ClampStore(Words x, int32_t lo, int32_t hi,
+                                     int32_t offset, int8_t* out) {
+  x = Min(Max(x, Splat(lo)), Splat(hi));
+  StoreNarrow(AddScalar(x, static_cast<uint32_t>(offset)), out);
+}
+
+TFLITE_ALWAYS_INLINE void RequantizeLanes(Words acc, const Requantizer& rq,
+                                          int c, int8_t* out) {
+  const Words x = ScaleLanes(acc, LoadInts(rq.multiplier + c),
+                             LoadInts(rq.shift + c));
+  ClampStore(x, rq.lo, rq.hi, rq.offset, out);
 }
 
 // int8 + offset in int16 lanes.
@@ -493,9 +557,87 @@ struct MvePath : UnpackedRowsPath<MvePath> {
   }
 };
 
+// Sums 8 channels a step in int16 lanes (VLDRB.S16, VADD.I16), maxima 16
+// (VMAX.S8); the last channels one at a time.
+struct MvePool : PoolTails {
+  static void PoolSum(const int8_t* in, int n, int16_t* sums) {
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+      StoreHalves(AddHalves(LoadHalves(sums + j, 8), LoadWiden8(in + j)),
+                  sums + j);
+    }
+    SumFrom(j, in, n, sums, [](int i) { return i; });
+  }
+  static void PoolMax(const int8_t* in, int n, int8_t* maxes) {
+    int j = 0;
+    for (; j + 16 <= n; j += 16) {
+      StoreBytes(MaxBytes(LoadBytes(maxes + j, 16), LoadBytes(in + j, 16)),
+                 maxes + j);
+    }
+    MaxFrom(j, in, n, maxes);
+  }
+};
+
+// SVDF rows: 16 int8 or 8 int16 products a step (VMLADAVA), tails by
+// predicated loads.
+struct MveSvdf {
+  static Bytes Load(const int8_t* p, int n) { return LoadBytes(p, n); }
+  static Halves Load(const int16_t* p, int n) { return LoadHalves(p, n); }
+
+  template <typename T>
+  static void SvdfRow(const T* x, const T* y, int n, uint32_t* xy,
+                      uint32_t* x_sum) {
+    constexpr int kLanes = 16 / sizeof(T);
+    uint32_t p = *xy, s = *x_sum;
+    for (int i = 0; i < n; i += kLanes) {
+      const auto u = Load(x + i, n - i);
+      p = DotAcc(p, u, Load(y + i, n - i));
+      s = SumAcc(s, u);
+    }
+    *xy = p;
+    *x_sum = s;
+  }
+};
+
 }  // namespace
 
 TFLITE_CORTEX_M_INT8_KERNELS(Mve, MvePath)
+TFLITE_CORTEX_M_SVDF_SUMS(Mve, MveSvdf)
+TFLITE_CORTEX_M_INT8_POOLS(Mve, MvePool)
+
+// 4 elements a step in word lanes: each input plus its offset, shifted
+// left by left_shift and scaled (RescaleToCommonScale), summed, scaled to
+// the output (QuantizedAddSubOutput). Quantization outside what the lanes
+// reproduce, and the last size % 4 elements, take AddInt8Scalar.
+void AddInt8Mve(const ArithmeticParams& p, int size, const int8_t* input1,
+                const int8_t* input2, int8_t* output) {
+  const bool lanes =
+      AddInputShiftFits32(p) &&
+      MultiplierFits32(p.input1_multiplier, p.input1_shift) &&
+      MultiplierFits32(p.input2_multiplier, p.input2_shift) &&
+      MultiplierFits32(p.output_multiplier, p.output_shift) &&
+      OutputStageFits32(p.output_offset, p.quantized_activation_min,
+                        p.quantized_activation_max);
+  int i = 0;
+  if (lanes) {
+    const Words left = Splat(p.left_shift);
+    const Words m1 = Splat(p.input1_multiplier), s1 = Splat(p.input1_shift);
+    const Words m2 = Splat(p.input2_multiplier), s2 = Splat(p.input2_shift);
+    const Words mo = Splat(p.output_multiplier), so = Splat(p.output_shift);
+    const uint32_t o1 = static_cast<uint32_t>(p.input1_offset);
+    const uint32_t o2 = static_cast<uint32_t>(p.input2_offset);
+    const int32_t lo = p.quantized_activation_min - p.output_offset;
+    const int32_t hi = p.quantized_activation_max - p.output_offset;
+    for (; i + 4 <= size; i += 4) {
+      const Words x = ShiftLeft(AddScalar(LoadWiden4(input1 + i), o1), left);
+      const Words y = ShiftLeft(AddScalar(LoadWiden4(input2 + i), o2), left);
+      const Words sum = Add(ScaleLanes(x, m1, s1), ScaleLanes(y, m2, s2));
+      ClampStore(ScaleLanes(sum, mo, so), lo, hi, p.output_offset,
+                 output + i);
+    }
+  }
+  AddInt8Scalar(p, size - i, input1 + i, input2 + i, output + i);
+}
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

@@ -1,6 +1,7 @@
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_loops.h"
+#include "tensorflow/lite/kernels/internal/reference/add_sub.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -81,9 +82,94 @@ struct ScalarPath : UnpackedRowsPath<ScalarPath> {
   }
 };
 
+struct ScalarPool : PoolTails {
+  static void PoolSum(const int8_t* in, int n, int16_t* sums) {
+    SumFrom(0, in, n, sums, [](int j) { return j; });
+  }
+  static void PoolMax(const int8_t* in, int n, int8_t* maxes) {
+    MaxFrom(0, in, n, maxes);
+  }
+};
+
+// ADD's steps with their multipliers decoded once: an input's value on
+// the common scale (RescaleToCommonScale), and the sum to the output
+// (QuantizedAddSubOutput). The 32-bit requantization where the multiplier,
+// shift and output stage allow it, else the reference's functions.
+struct AddSteps {
+  const ArithmeticParams& p;
+  Scale32 s1, s2, out;
+  bool fast1, fast2, fast_out;
+  int32_t lo, hi;
+
+  explicit AddSteps(const ArithmeticParams& params) : p(params) {
+    const bool shift_ok = AddInputShiftFits32(p);
+    fast1 = shift_ok && MultiplierFits32(p.input1_multiplier, p.input1_shift);
+    fast2 = shift_ok && MultiplierFits32(p.input2_multiplier, p.input2_shift);
+    fast_out = MultiplierFits32(p.output_multiplier, p.output_shift) &&
+               OutputStageFits32(p.output_offset, p.quantized_activation_min,
+                                 p.quantized_activation_max);
+    s1 = MakeScale32(p.input1_multiplier, p.input1_shift);
+    s2 = MakeScale32(p.input2_multiplier, p.input2_shift);
+    out = MakeScale32(p.output_multiplier, p.output_shift);
+    lo = p.quantized_activation_min - p.output_offset;
+    hi = p.quantized_activation_max - p.output_offset;
+  }
+
+  TFLITE_ALWAYS_INLINE int32_t Shifted(int8_t x, int32_t offset) const {
+    return static_cast<int32_t>(static_cast<uint32_t>(x + offset)
+                                << p.left_shift);
+  }
+  TFLITE_ALWAYS_INLINE int32_t In1(int8_t x) const {
+    if (fast1) return ApplyScale32(Shifted(x, p.input1_offset), s1);
+    return RescaleToCommonScale(x, p.input1_offset, p.left_shift,
+                                p.input1_multiplier, p.input1_shift);
+  }
+  TFLITE_ALWAYS_INLINE int32_t In2(int8_t x) const {
+    if (fast2) return ApplyScale32(Shifted(x, p.input2_offset), s2);
+    return RescaleToCommonScale(x, p.input2_offset, p.left_shift,
+                                p.input2_multiplier, p.input2_shift);
+  }
+  TFLITE_ALWAYS_INLINE int8_t Out(int32_t sum) const {
+    if (!fast_out) {
+      return static_cast<int8_t>(reference_ops::QuantizedAddSubOutput(p, sum));
+    }
+    int32_t v = ApplyScale32(sum, out);
+    v = v < lo ? lo : v;
+    v = v > hi ? hi : v;
+    return static_cast<int8_t>(v + p.output_offset);
+  }
+};
+
+__attribute__((noinline)) void AddByTables(const AddSteps& steps, int size,
+                                           const int8_t* a, const int8_t* b,
+                                           int8_t* out) {
+  int32_t t1[256], t2[256];
+  for (int v = -128; v < 128; ++v) {
+    t1[v + 128] = steps.In1(static_cast<int8_t>(v));
+    t2[v + 128] = steps.In2(static_cast<int8_t>(v));
+  }
+  // Indexed from the middle: t[x] for int8 x.
+  const int32_t* m1 = t1 + 128;
+  const int32_t* m2 = t2 + 128;
+  for (int i = 0; i < size; ++i) out[i] = steps.Out(m1[a[i]] + m2[b[i]]);
+}
+
 }  // namespace
 
 TFLITE_CORTEX_M_INT8_KERNELS(Scalar, ScalarPath)
+TFLITE_CORTEX_M_INT8_POOLS(Scalar, ScalarPool)
+
+void AddInt8Scalar(const ArithmeticParams& p, int size, const int8_t* input1,
+                   const int8_t* input2, int8_t* output) {
+  const AddSteps steps(p);
+  if (size >= kAddTableMinSize) {
+    AddByTables(steps, size, input1, input2, output);
+    return;
+  }
+  for (int i = 0; i < size; ++i) {
+    output[i] = steps.Out(steps.In1(input1[i]) + steps.In2(input2[i]));
+  }
+}
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

@@ -11,6 +11,8 @@
 #include <cstdint>
 
 #include "tensorflow/lite/kernels/internal/optimized/conv_geometry.h"
+#include "tensorflow/lite/kernels/internal/runtime_shape.h"
+#include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -34,6 +36,25 @@ void DepthwiseInt8Scalar(const ConvGeometry& g, const QuantizedOutput& q,
 void FullyConnectedInt8Scalar(const FcInt8Args& args, const int8_t* input,
                               const int8_t* weights, const int32_t* bias,
                               int8_t* output);
+
+// int8 ADD of two same-shape tensors (reference_ops::QuantizedAddSub with
+// ADD, element by element). From kAddTableMinSize elements on, each
+// input's 256 possible rescaled values are computed first (2 KB of
+// stack); the Helium path takes this one for its tails and odd
+// quantization, the DSP cores take it as it is (the DSP extension has no
+// 32-bit multiplies that would do several elements at once).
+constexpr int kAddTableMinSize = 512;
+void AddInt8Scalar(const ArithmeticParams& p, int size, const int8_t* input1,
+                   const int8_t* input2, int8_t* output);
+
+// int8 AVERAGE_POOL_2D (filter_height * filter_width <= kMaxPoolTaps) and
+// MAX_POOL_2D, as reference_integer_ops::AveragePool and MaxPool.
+void AveragePoolInt8Scalar(const PoolParams& params,
+                           const RuntimeShape& input_shape, const int8_t* input,
+                           const RuntimeShape& output_shape, int8_t* output);
+void MaxPoolInt8Scalar(const PoolParams& params,
+                       const RuntimeShape& input_shape, const int8_t* input,
+                       const RuntimeShape& output_shape, int8_t* output);
 
 }  // namespace cortex_m
 }  // namespace optimized_ops

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -16,9 +17,11 @@
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 #include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
 #include "tensorflow/lite/kernels/internal/optimized/test_util.h"
+#include "tensorflow/lite/kernels/internal/reference/add_sub.h"
 #include "tensorflow/lite/kernels/internal/reference/conv.h"
 #include "tensorflow/lite/kernels/internal/reference/depthwise_conv.h"
 #include "tensorflow/lite/kernels/internal/reference/fully_connected.h"
+#include "tensorflow/lite/kernels/internal/reference/pooling.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -362,6 +365,176 @@ TEST(CortexMFullyConnected, Int8MatchesReference) {
           << "iteration " << iteration << " path " << path.name;
     }
   }
+}
+
+// ------------------------------------------------------------------ ADD
+
+using AddFn = void (*)(const ArithmeticParams&, int, const int8_t*,
+                       const int8_t*, int8_t*);
+struct AddPath {
+  const char* name;
+  AddFn fn;
+};
+const AddPath kAddPaths[] = {{"scalar", AddInt8Scalar}, {"mve", AddInt8Mve}};
+
+TEST(CortexMAdd, Int8MatchesReference) {
+  Random rng(6809);
+  for (int iteration = 0; iteration < 60; ++iteration) {
+    // Below and above kAddTableMinSize, and tails of 1..3.
+    const int size = rng.Chance(0.5) ? rng.Int(1, 40) : rng.Int(500, 1100);
+    ArithmeticParams p = testing::RandomInt8AddParams(rng);
+    // Sometimes what the 32-bit paths must refuse or still get right:
+    // other left shifts, offsets outside int8 zero points, any multiplier
+    // and shift (RandomScales' edges).
+    if (rng.Chance(0.1)) p.left_shift = rng.Int(0, 23);
+    if (rng.Chance(0.05)) p.input1_offset = rng.Int(-300, 300);
+    std::vector<int32_t> multiplier, shift;
+    RandomScales(rng, 3, &multiplier, &shift);
+    if (rng.Chance(0.1)) {
+      p.input1_multiplier = multiplier[0];
+      p.input1_shift = shift[0];
+    }
+    if (rng.Chance(0.1)) {
+      p.input2_multiplier = multiplier[1];
+      p.input2_shift = shift[1];
+    }
+    if (rng.Chance(0.2)) {
+      p.output_multiplier = multiplier[2];
+      p.output_shift = shift[2];
+    }
+    if (p.left_shift > 22) {
+      // The reference's int32 product must not overflow.
+      p.input1_offset = std::min<int32_t>(
+          std::max<int32_t>(p.input1_offset, -64), 64);
+      p.input2_offset = std::min<int32_t>(
+          std::max<int32_t>(p.input2_offset, -64), 64);
+    }
+    auto a = rng.Ints<int8_t>(size, -128, 127);
+    auto b = rng.Ints<int8_t>(size, -128, 127);
+    const std::vector<int8_t> expected = testing::ReferenceInt8Add(p, a, b);
+    for (const AddPath& path : kAddPaths) {
+      std::vector<int8_t> actual(size, 55);
+      path.fn(p, size, a.data(), b.data(), actual.data());
+      ASSERT_TRUE(BitEqual(expected, actual))
+          << "iteration " << iteration << " path " << path.name;
+    }
+  }
+}
+
+// ---------------------------------------------- AVERAGE/MAX_POOL_2D
+
+using PoolFn = void (*)(const PoolParams&, const RuntimeShape&,
+                        const int8_t*, const RuntimeShape&, int8_t*);
+struct PoolPath {
+  const char* name;
+  PoolFn average;
+  PoolFn max;
+};
+const PoolPath kPoolPaths[] = {
+    {"scalar", AveragePoolInt8Scalar, MaxPoolInt8Scalar},
+    {"dsp", AveragePoolInt8Dsp, MaxPoolInt8Dsp},
+    {"mve", AveragePoolInt8Mve, MaxPoolInt8Mve}};
+
+TEST(CortexMPool, Int8MatchesReference) {
+  Random rng(1802);
+  for (int iteration = 0; iteration < 80; ++iteration) {
+    const int batches = rng.Int(1, 2);
+    const bool global = rng.Chance(0.2);
+    // Up to 16 x 16 windows (256 taps, int16 sums at their limit), and
+    // channels past a 64-channel block with tails of every length.
+    const int in_h = global ? rng.Int(1, 16) : rng.Int(1, 9);
+    const int in_w = global ? rng.Int(1, 16) : rng.Int(1, 9);
+    const int depth = rng.Chance(0.3) ? rng.Int(65, 150) : rng.Int(1, 40);
+    PoolParams p = PoolParams();
+    p.filter_height = global ? in_h : rng.Int(1, std::min(in_h, 4));
+    p.filter_width = global ? in_w : rng.Int(1, std::min(in_w, 4));
+    p.stride_height = global ? 1 : rng.Int(1, 3);
+    p.stride_width = global ? 1 : rng.Int(1, 3);
+    // Padding up to the whole filter: some windows are empty.
+    p.padding_values.height = global ? 0 : rng.Int(0, p.filter_height);
+    p.padding_values.width = global ? 0 : rng.Int(0, p.filter_width);
+    const int out_h =
+        (in_h + 2 * p.padding_values.height - p.filter_height) /
+            p.stride_height + 1;
+    const int out_w =
+        (in_w + 2 * p.padding_values.width - p.filter_width) /
+            p.stride_width + 1;
+    RandomActivation(rng, &p.quantized_activation_min,
+                     &p.quantized_activation_max);
+    const RuntimeShape input_shape({batches, in_h, in_w, depth});
+    const RuntimeShape output_shape({batches, out_h, out_w, depth});
+    // Sometimes all -128 or all 127: the int16 sums' extremes.
+    const int fill = rng.Int(0, 9);
+    auto input = rng.Ints<int8_t>(input_shape.FlatSize(), -128, 127);
+    if (fill < 2) std::fill(input.begin(), input.end(), fill ? 127 : -128);
+    std::vector<int8_t> expected_average(output_shape.FlatSize());
+    std::vector<int8_t> expected_max(output_shape.FlatSize());
+    reference_integer_ops::AveragePool(p, input_shape, input.data(),
+                                       output_shape, expected_average.data());
+    reference_integer_ops::MaxPool(p, input_shape, input.data(), output_shape,
+                                   expected_max.data());
+    for (const PoolPath& path : kPoolPaths) {
+      std::vector<int8_t> actual(expected_average.size(), 55);
+      path.average(p, input_shape, input.data(), output_shape, actual.data());
+      ASSERT_TRUE(BitEqual(expected_average, actual))
+          << "average, iteration " << iteration << " path " << path.name;
+      std::fill(actual.begin(), actual.end(), 55);
+      path.max(p, input_shape, input.data(), output_shape, actual.data());
+      ASSERT_TRUE(BitEqual(expected_max, actual))
+          << "max, iteration " << iteration << " path " << path.name;
+    }
+  }
+}
+
+// ----------------------------------------------------------------- SVDF
+
+// out[r] = sum(a[r % a_rows] * (b[r * b_stride] - zero_point)), wrapping.
+template <typename T>
+std::vector<int32_t> PlainSvdfSums(const std::vector<T>& a, int a_rows,
+                                   const std::vector<T>& b, int b_stride,
+                                   int rows, int n, int32_t zero_point) {
+  std::vector<int32_t> out(rows);
+  for (int r = 0; r < rows; ++r) {
+    uint32_t sum = 0;
+    for (int i = 0; i < n; ++i) {
+      sum += static_cast<uint32_t>(a[(r % a_rows) * n + i]) *
+             (static_cast<uint32_t>(b[r * b_stride + i]) -
+              static_cast<uint32_t>(zero_point));
+    }
+    out[r] = static_cast<int32_t>(sum);
+  }
+  return out;
+}
+
+template <typename T>
+void CheckSvdfSums(Random& rng, int iterations) {
+  const T lo = std::numeric_limits<T>::min();
+  const T hi = std::numeric_limits<T>::max();
+  for (int iteration = 0; iteration < iterations; ++iteration) {
+    const int a_rows = rng.Int(1, 6);
+    const int rows = a_rows * rng.Int(1, 3);
+    const int n = rng.Int(1, 45);
+    // Feature sums: one input row for all (stride 0); time sums: a row each.
+    const int b_stride = rng.Chance(0.5) ? 0 : n;
+    const int32_t zero_point = rng.Int(lo, hi);
+    auto a = rng.Ints<T>(static_cast<size_t>(a_rows) * n, lo, hi);
+    auto b = rng.Ints<T>(static_cast<size_t>(rows) * n, lo, hi);
+    const std::vector<int32_t> expected =
+        PlainSvdfSums(a, a_rows, b, b_stride, rows, n, zero_point);
+    std::vector<int32_t> dsp(rows, 55), mve(rows, 55);
+    SvdfSumsDsp(a.data(), a_rows, b.data(), b_stride, rows, n, zero_point,
+                dsp.data());
+    SvdfSumsMve(a.data(), a_rows, b.data(), b_stride, rows, n, zero_point,
+                mve.data());
+    ASSERT_EQ(expected, dsp) << "iteration " << iteration;
+    ASSERT_EQ(expected, mve) << "iteration " << iteration;
+  }
+}
+
+TEST(CortexMSvdf, SumsMatchPlainLoops) {
+  Random rng(8051);
+  CheckSvdfSums<int8_t>(rng, 60);
+  CheckSvdfSums<int16_t>(rng, 60);
 }
 
 // The 32-bit requantization against MultiplyByQuantizedMultiplier on

@@ -1,7 +1,13 @@
 #include "tensorflow/lite/kernels/internal/optimized/pooling.h"
 
 #include <algorithm>
+#include <type_traits>
 
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_common.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_scalar.h"
+#include "tensorflow/lite/kernels/internal/optimized/cpu.h"
 #include "tensorflow/lite/kernels/internal/reference/pooling.h"
 
 namespace tflite {
@@ -16,27 +22,13 @@ void PoolChannelBlocks(const PoolParams& params,
                        const RuntimeShape& output_shape, OutT* output_data,
                        Reducer prototype) {
   constexpr int kBlock = 64;
-  const int batches = input_shape.Dims(0);
-  const int input_height = input_shape.Dims(1);
-  const int input_width = input_shape.Dims(2);
   const int depth = input_shape.Dims(3);
-  const int output_height = output_shape.Dims(1);
-  const int output_width = output_shape.Dims(2);
   Reducer reducers[kBlock];
   for (int j = 0; j < kBlock; ++j) reducers[j] = prototype;
-  for (int b = 0; b < batches; ++b) {
-    for (int out_y = 0; out_y < output_height; ++out_y) {
-      int y_start, y_end;
-      reference_ops::PoolWindow(out_y, params.stride_height,
-                                params.padding_values.height,
-                                params.filter_height, input_height, &y_start,
-                                &y_end);
-      for (int out_x = 0; out_x < output_width; ++out_x) {
-        int x_start, x_end;
-        reference_ops::PoolWindow(out_x, params.stride_width,
-                                  params.padding_values.width,
-                                  params.filter_width, input_width, &x_start,
-                                  &x_end);
+  reference_ops::ForEachPoolWindow(
+      params, input_shape, output_shape,
+      [&](int b, int out_y, int out_x, int y_start, int y_end, int x_start,
+          int x_end) {
         OutT* out = output_data + Offset(output_shape, b, out_y, out_x, 0);
         for (int c0 = 0; c0 < depth; c0 += kBlock) {
           const int count = std::min(kBlock, depth - c0);
@@ -51,9 +43,7 @@ void PoolChannelBlocks(const PoolParams& params,
             out[c0 + j] = reducers[j].Finish(params);
           }
         }
-      }
-    }
-  }
+      });
 }
 
 }  // namespace
@@ -82,11 +72,54 @@ void L2Pool(const PoolParams& params, const RuntimeShape& input_shape,
 }  // namespace optimized_ops
 
 namespace optimized_integer_ops {
+namespace {
+
+// On Cortex-M, int8 pools take the loops of the core's instruction set
+// (cortex_m_*.cc); returns whether it did.
+template <bool kAverage, typename T>
+bool CortexMPool(const PoolParams& params, const RuntimeShape& input_shape,
+                 const T* input_data, const RuntimeShape& output_shape,
+                 T* output_data) {
+#if TFLITE_OPTIMIZED_CORTEX_M
+  if constexpr (std::is_same<T, int8_t>::value) {
+    namespace cm = optimized_ops::cortex_m;
+#if TFLITE_OPTIMIZED_ARM_MVE
+    constexpr auto average = cm::AveragePoolInt8Mve;
+    constexpr auto max = cm::MaxPoolInt8Mve;
+#elif TFLITE_OPTIMIZED_ARM_DSP
+    constexpr auto average = cm::AveragePoolInt8Dsp;
+    constexpr auto max = cm::MaxPoolInt8Dsp;
+#else
+    constexpr auto average = cm::AveragePoolInt8Scalar;
+    constexpr auto max = cm::MaxPoolInt8Scalar;
+#endif
+    if (!kAverage) {
+      max(params, input_shape, input_data, output_shape, output_data);
+      return true;
+    }
+    if (static_cast<long>(params.filter_height) * params.filter_width <=
+        cm::kMaxPoolTaps) {
+      average(params, input_shape, input_data, output_shape, output_data);
+      return true;
+    }
+  }
+#else
+  (void)params, (void)input_shape, (void)input_data, (void)output_shape,
+      (void)output_data;
+#endif
+  return false;
+}
+
+}  // namespace
 
 template <typename T>
 void AveragePool(const PoolParams& params, const RuntimeShape& input_shape,
                  const T* input_data, const RuntimeShape& output_shape,
                  T* output_data) {
+  if (CortexMPool<true>(params, input_shape, input_data, output_shape,
+                        output_data)) {
+    return;
+  }
   optimized_ops::PoolChannelBlocks(
       params, input_shape, input_data, output_shape, output_data,
       reference_integer_ops::QuantizedAverage<T>());
@@ -96,6 +129,10 @@ template <typename T>
 void MaxPool(const PoolParams& params, const RuntimeShape& input_shape,
              const T* input_data, const RuntimeShape& output_shape,
              T* output_data) {
+  if (CortexMPool<false>(params, input_shape, input_data, output_shape,
+                         output_data)) {
+    return;
+  }
   optimized_ops::PoolChannelBlocks(params, input_shape, input_data,
                                    output_shape, output_data,
                                    reference_integer_ops::QuantizedMax<T>());

@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#include <type_traits>
+
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_dsp.h"
+#include "tensorflow/lite/kernels/internal/optimized/cortex_m_mve.h"
 #include "tensorflow/lite/kernels/internal/optimized/simd.h"
 
 namespace tflite {
@@ -124,6 +128,18 @@ TFLITE_TARGET_AVX512 void SumsAvx512(const A* a, int a_rows, const B* b,
 template <typename A, typename B>
 void Sums(Isa isa, const A* a, int a_rows, const B* b, int b_stride, int rows,
           int n, int32_t zero_point, int32_t* out) {
+#if TFLITE_OPTIMIZED_ARM_DSP || TFLITE_OPTIMIZED_ARM_MVE
+  // Same-type rows (int8 features and state, int16 time weights and
+  // state): the core's multiply-accumulates.
+  if constexpr (std::is_same<A, B>::value) {
+#if TFLITE_OPTIMIZED_ARM_MVE
+    cortex_m::SvdfSumsMve(a, a_rows, b, b_stride, rows, n, zero_point, out);
+#else
+    cortex_m::SvdfSumsDsp(a, a_rows, b, b_stride, rows, n, zero_point, out);
+#endif
+    return;
+  }
+#endif
   switch (isa) {
 #if TFLITE_OPTIMIZED_X86
     case Isa::kAvx512Vnni:

@@ -4,10 +4,13 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <random>
 #include <vector>
 
 #include "tensorflow/lite/kernels/internal/optimized/cpu.h"
+#include "tensorflow/lite/kernels/internal/reference/add_sub.h"
+#include "tensorflow/lite/kernels/internal/types.h"
 
 namespace tflite {
 namespace optimized_ops {
@@ -59,6 +62,37 @@ bool BitEqual(const std::vector<T>& a, const std::vector<T>& b) {
   return a.size() == b.size() &&
          (a.empty() ||
           std::memcmp(a.data(), b.data(), sizeof(T) * a.size()) == 0);
+}
+
+// int8 ADD's parameters as the kernel's Prepare makes them: int8 zero
+// points, left shift 20, multipliers below one, any activation range.
+inline ArithmeticParams RandomInt8AddParams(Random& rng) {
+  ArithmeticParams p = {};
+  p.left_shift = 20;
+  p.input1_offset = rng.Int(-127, 128);
+  p.input2_offset = rng.Int(-127, 128);
+  p.output_offset = rng.Int(-128, 127);
+  p.input1_multiplier = rng.Multiplier();
+  p.input2_multiplier = rng.Multiplier();
+  p.output_multiplier = rng.Multiplier();
+  p.input1_shift = rng.Int(-8, 0);
+  p.input2_shift = rng.Int(-8, 0);
+  p.output_shift = rng.Int(-24, 3);
+  const bool clamp = rng.Chance(0.5);
+  p.quantized_activation_min = clamp ? rng.Int(-128, 0) : -128;
+  p.quantized_activation_max = clamp ? rng.Int(0, 127) : 127;
+  return p;
+}
+
+// reference_ops::QuantizedAddSub's ADD of two same-size int8 vectors.
+inline std::vector<int8_t> ReferenceInt8Add(const ArithmeticParams& p,
+                                            const std::vector<int8_t>& a,
+                                            const std::vector<int8_t>& b) {
+  const RuntimeShape shape({static_cast<int>(a.size())});
+  std::vector<int8_t> sum(a.size());
+  reference_ops::QuantizedAddSub<int8_t, std::plus<int32_t>>(
+      p, shape, a.data(), shape, b.data(), shape, sum.data());
+  return sum;
 }
 
 }  // namespace testing

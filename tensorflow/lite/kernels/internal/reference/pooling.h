@@ -31,14 +31,17 @@ inline void PoolWindow(int out, int stride, int pad, int filter, int in_size,
 // For each output element and channel: reducer.Start(), reducer.Add(v) for
 // every input value v in the window (row-major), then the output is
 // reducer.Finish(params). Shared by all pools.
-template <typename T, typename OutT, typename Reducer>
-inline void Pool(const PoolParams& params, const RuntimeShape& input_shape,
-                 const T* input_data, const RuntimeShape& output_shape,
-                 OutT* output_data, Reducer reducer) {
+// body(b, out_y, out_x, y_start, y_end, x_start, x_end) for each output
+// position, in order, with its window's part inside the input (see
+// PoolWindow). Shared by the reference and optimized pools.
+template <typename Body>
+inline void ForEachPoolWindow(const PoolParams& params,
+                              const RuntimeShape& input_shape,
+                              const RuntimeShape& output_shape,
+                              const Body& body) {
   const int batches = input_shape.Dims(0);
   const int input_height = input_shape.Dims(1);
   const int input_width = input_shape.Dims(2);
-  const int depth = input_shape.Dims(3);
   const int output_height = output_shape.Dims(1);
   const int output_width = output_shape.Dims(2);
   for (int b = 0; b < batches; ++b) {
@@ -50,6 +53,21 @@ inline void Pool(const PoolParams& params, const RuntimeShape& input_shape,
         int x_start, x_end;
         PoolWindow(out_x, params.stride_width, params.padding_values.width,
                    params.filter_width, input_width, &x_start, &x_end);
+        body(b, out_y, out_x, y_start, y_end, x_start, x_end);
+      }
+    }
+  }
+}
+
+template <typename T, typename OutT, typename Reducer>
+inline void Pool(const PoolParams& params, const RuntimeShape& input_shape,
+                 const T* input_data, const RuntimeShape& output_shape,
+                 OutT* output_data, Reducer reducer) {
+  const int depth = input_shape.Dims(3);
+  ForEachPoolWindow(
+      params, input_shape, output_shape,
+      [&](int b, int out_y, int out_x, int y_start, int y_end, int x_start,
+          int x_end) {
         for (int c = 0; c < depth; ++c) {
           reducer.Start();
           for (int y = y_start; y < y_end; ++y) {
@@ -60,9 +78,7 @@ inline void Pool(const PoolParams& params, const RuntimeShape& input_shape,
           output_data[Offset(output_shape, b, out_y, out_x, c)] =
               reducer.Finish(params);
         }
-      }
-    }
-  }
+      });
 }
 
 struct FloatAverage {
