@@ -620,7 +620,8 @@ void ProfileModel(const char* model, tflite::MicroInterpreter* interpreter) {
     PutChar(' ');
     PutUnsigned(n);
     PutChar(' ');
-    Put(name != nullptr ? name : "?");
+    // Stripped builds (TF_LITE_STRIP_ERROR_STRINGS) tag nodes with "".
+    Put(name != nullptr && name[0] != '\0' ? name : "?");
     PutChar(' ');
     PutUnsigned(node_profiler.ticks(static_cast<int>(n)));
     PutChar(' ');
