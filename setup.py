@@ -38,6 +38,12 @@ def generate_schema_code():
               os.path.join(py_dir, "schema_py_generated.py"))
 
 
+# The kernel-test kit (TFLM's KernelRunner and test helpers): test-only code
+# beside the kernels, not part of the runtime.
+TEST_KIT = ("tensorflow/lite/micro/kernels/kernel_runner.cc",
+            "tensorflow/lite/micro/test_helpers.cc")
+
+
 def core_sources():
   patterns = [
       "tensorflow/lite/core/c/*.cc",
@@ -62,7 +68,7 @@ def core_sources():
   sources = []
   for pattern in patterns:
     sources += sorted(p for p in glob.glob(pattern, root_dir=ROOT)
-                      if not p.endswith("_test.cc"))
+                      if not p.endswith("_test.cc") and p not in TEST_KIT)
   return sources
 
 
