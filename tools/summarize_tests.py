@@ -17,12 +17,13 @@ def bazel_test_targets():
   return [line for line in out.stdout.split() if line.startswith("//")]
 
 
-def skipped_targets(log_path):
-  """Targets `bazel test` reported SKIPPED (incompatible with the host, such
-  as firmware-only tests): they write no report and are not failures."""
+def targets_with_result(log_path, results):
+  """Targets the `bazel test` output at log_path lists with one of
+  `results` (PASSED, FAILED, SKIPPED, ...; "(cached)" allowed)."""
   if not log_path or not os.path.exists(log_path):
     return set()
-  pattern = re.compile(r"^(//\S+)\s+SKIPPED\s*$")
+  pattern = re.compile(r"^(//\S+)\s+(?:\(cached\) )?(" +
+                       "|".join(results) + r")\b")
   with open(log_path, errors="replace") as f:
     return {m.group(1) for m in map(pattern.match, f) if m}
 
@@ -75,12 +76,7 @@ def count_firmware_cases(log_path):
   return passed, failed, skipped
 
 
-def reported_targets(log_path):
-  """Targets the `bazel test` output at log_path lists with a result."""
-  pattern = re.compile(r"^(//\S+)\s+(\(cached\) )?(PASSED|FAILED|TIMEOUT|"
-                       r"NO STATUS|FLAKY|INCOMPLETE)")
-  with open(log_path, errors="replace") as f:
-    return {m.group(1) for m in map(pattern.match, f) if m}
+_RESULTS = ["PASSED", "FAILED", "TIMEOUT", "NO STATUS", "FLAKY", "INCOMPLETE"]
 
 
 def firmware_suite(spec):
@@ -91,7 +87,8 @@ def firmware_suite(spec):
   passed = failed = skipped = 0
   failed_targets = []
   logs = glob.glob(os.path.join(testlogs, "**", "test.log"), recursive=True)
-  ran = reported_targets(bazel_log[0]) if bazel_log else None
+  ran = (targets_with_result(bazel_log[0], _RESULTS) if bazel_log
+         else None)
   for log in sorted(logs):
     target = os.path.relpath(os.path.dirname(log), testlogs)
     package, _, test = target.rpartition("/")
@@ -128,7 +125,9 @@ def main():
   testlogs = os.path.realpath("bazel-testlogs")
   passed = failed = skipped = 0
   failed_targets = []
-  not_run = skipped_targets(args.bazel_log)
+  # Incompatible with the host (firmware-only tests): no report, and not
+  # a failure.
+  not_run = targets_with_result(args.bazel_log, ["SKIPPED"])
   for target in bazel_test_targets():
     if target in not_run:
       skipped += 1
