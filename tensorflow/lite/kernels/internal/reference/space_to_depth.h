@@ -20,6 +20,8 @@ void ForEachSpaceDepthElement(const RuntimeShape& space_shape,
                               const RuntimeShape& depth_shape, int block,
                               Fn&& fn) {
   const int depth = space_shape.Dims(3);
+  // Empty: nothing to visit, however large the other dimensions are.
+  if (depth == 0) return;
   for (int b = 0; b < space_shape.Dims(0); ++b) {
     for (int y = 0; y < space_shape.Dims(1); ++y) {
       for (int x = 0; x < space_shape.Dims(2); ++x) {
